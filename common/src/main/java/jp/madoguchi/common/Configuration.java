@@ -29,7 +29,8 @@ import java.util.TreeMap;
  */
 public final class Configuration {
 
-    public static final Path MACHINE_FILE = Path.of("/etc/madoguchi/madoguchi.properties");
+    /** The machine layer: /etc/madoguchi on Linux, %ProgramData%\\Madoguchi on Windows. */
+    public static final Path MACHINE_FILE = machineFile(System.getProperty("os.name", ""), System.getenv());
     private static final String DEFAULTS = "madoguchi-defaults.properties";
 
     private final Map<String, String> values;
@@ -44,6 +45,39 @@ public final class Configuration {
     public static Configuration load(List<String> args) {
         return load(MACHINE_FILE, DataDirectories.forCurrentUser().config().resolve("madoguchi.properties"), args,
                 System.getProperties());
+    }
+
+    static Path machineFile(String osName, Map<String, String> env) {
+        if (osName.toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+            return Path.of(env.getOrDefault("ProgramData", "C:\\ProgramData"), "Madoguchi", "madoguchi.properties");
+        }
+        return Path.of("/etc/madoguchi/madoguchi.properties");
+    }
+
+    /**
+     * Merges {@code --set key=value} pairs of {@code args} into a machine file (the Windows installer's
+     * silent-install step, and administrators). Keys are checked against the defaults first; the
+     * file is replaced atomically so a failed write leaves the old one.
+     */
+    public static Path writeMachineFile(Path machineFile, List<String> args) throws IOException {
+        Configuration merged = load(machineFile, Path.of("/nonexistent"), args, new Properties());
+        Properties defaults = new Properties();
+        try (var in = Configuration.class.getResourceAsStream(DEFAULTS)) {
+            defaults.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        Properties out = new Properties();
+        merged.values.forEach((k, v) -> {
+            if (!merged.origins.get(k).equals("default") || !v.equals(defaults.getProperty(k))) {
+                out.setProperty(k, v);
+            }
+        });
+        Files.createDirectories(machineFile.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(machineFile.toAbsolutePath().getParent(), ".madoguchi", ".tmp");
+        try (var w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            out.store(w, "Madoguchi machine settings (written by madoguchi --write-machine-config)");
+        }
+        Files.move(tmp, machineFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return machineFile;
     }
 
     static Configuration load(Path machineFile, Path userFile, List<String> args, Properties systemProperties) {

@@ -66,4 +66,26 @@ class ConfigurationTest {
         var win = DataDirectories.resolve(Map.of("LOCALAPPDATA", "C:/Users/k/AppData/Local"), "Windows 11", "C:/Users/k");
         assertThat(win.data()).isEqualTo(Path.of("C:/Users/k/AppData/Local/Madoguchi"));
     }
+
+    @Test
+    void machine_file_is_per_os_and_written_with_only_the_given_settings() throws Exception {
+        assertThat(Configuration.machineFile("Linux", Map.of())).isEqualTo(Path.of("/etc/madoguchi/madoguchi.properties"));
+        assertThat(Configuration.machineFile("Windows 11", Map.of("ProgramData", "D:/PD")))
+                .isEqualTo(Path.of("D:/PD", "Madoguchi", "madoguchi.properties"));
+
+        Path machine = dir.resolve("etc/madoguchi.properties");
+        Configuration.writeMachineFile(machine, List.of("--set", "central.url=https://central.example:9443", "--set", "office.code=271004"));
+        Configuration.writeMachineFile(machine, List.of("--set", "log.level=WARN"));
+        Properties written = new Properties();
+        try (var r = Files.newBufferedReader(machine)) {
+            written.load(r);
+        }
+        assertThat(written).containsOnlyKeys("central.url", "office.code", "log.level");
+        Configuration c = Configuration.load(machine, dir.resolve("none"), List.of(), new Properties());
+        assertThat(c.get("office.code")).isEqualTo("271004");
+        assertThat(c.origin("office.code")).isEqualTo(machine.toString());
+        assertThatThrownBy(() -> Configuration.writeMachineFile(machine, List.of("--set", "centralurl=x")))
+                .hasMessageContaining("centralurl");
+        assertThat(Configuration.load(machine, dir.resolve("none"), List.of(), new Properties()).get("log.level")).isEqualTo("WARN");
+    }
 }

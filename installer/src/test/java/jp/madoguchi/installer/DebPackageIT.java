@@ -1,0 +1,121 @@
+package jp.madoguchi.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import jp.madoguchi.app.selfcheck.RuntimeModules;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The .deb as municipal IT meets it: its control data, unpacked into a temporary root with
+ * {@code dpkg-deb -x}, the packaged launcher's {@code --self-check}, and the packaged app started
+ * under Xvfb until it shows its first screen. Runs in the {@code deb} profile after the package
+ * is built ({@code ./mado test}).
+ */
+class DebPackageIT {
+
+    @TempDir
+    static Path root;
+
+    static Path deb;
+    static Path launcher;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("target/jpackage/dist"))) {
+            deb = files.filter(f -> f.toString().endsWith(".deb")).findFirst().orElseThrow();
+        }
+        assertThat(run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()), Duration.ofMinutes(2)).exit).isZero();
+        launcher = root.resolve("opt/madoguchi/bin/madoguchi");
+        assertThat(launcher).isExecutable();
+    }
+
+    @Test
+    void control_data_names_the_system_packages_it_needs() throws Exception {
+        String depends = run(List.of("dpkg-deb", "-f", deb.toString(), "Depends"), Duration.ofSeconds(30)).out;
+        assertThat(depends).contains("pcscd").contains("libgtk-3-0").contains("libpcsclite1").contains("fonts-ipaexfont-gothic");
+        String desktop = Files.readString(root.resolve("opt/madoguchi/lib/madoguchi-madoguchi.desktop"));
+        assertThat(desktop).contains("Name[ja]=窓口").contains("Exec=/opt/madoguchi/bin/madoguchi");
+        assertThat(root.resolve("opt/madoguchi/lib/app/madoguchi.properties.example")).isRegularFile();
+    }
+
+    @Test
+    void runtime_image_holds_exactly_the_linked_modules() throws Exception {
+        String release = Files.readString(root.resolve("opt/madoguchi/lib/runtime/release"));
+        String modules = release.lines().filter(l -> l.startsWith("MODULES=")).findFirst().orElseThrow();
+        for (String module : RuntimeModules.REQUIRED) {
+            assertThat(modules).contains(module);
+        }
+        assertThat(modules).doesNotContain("jdk.compiler").doesNotContain("jdk.jshell");
+    }
+
+    @Test
+    void packaged_self_check_passes_on_a_configured_machine_and_names_what_is_wrong() throws Exception {
+        Path data = Files.createDirectories(root.resolve("home/data"));
+        Path enrolment = Files.createDirectories(data.resolve("enrolment"));
+        Files.writeString(enrolment.resolve("central-ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Result keytool = run(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-keystore", enrolment.resolve("workstation.p12").toString(), "-storetype", "PKCS12", "-storepass", "enrolled",
+                "-alias", "workstation", "-keyalg", "EC", "-dname", "CN=T01,O=131016", "-validity", "30"), Duration.ofMinutes(1));
+        assertThat(keytool.exit).as(keytool.out).isZero();
+        Files.writeString(enrolment.resolve("workstation.password"), "enrolled\n");
+
+        Result ok = run(List.of(launcher.toString(), "--self-check", "--set", "data.dir=" + data), Duration.ofMinutes(1));
+        assertThat(ok.exit).as(ok.out).isZero();
+        assertThat(ok.out).contains("OK  runtime modules").contains("OK  Japanese calendar").contains("OK  enrolment");
+
+        Result bad = run(List.of(launcher.toString(), "--self-check", "--set", "data.dir=" + data,
+                "--set", "central.url=http://central.invalid"), Duration.ofMinutes(1));
+        assertThat(bad.exit).as(bad.out).isEqualTo(3);
+        assertThat(bad.out).contains("NG  central URL").contains("MDG-SETUP-007");
+    }
+
+    @Test
+    void packaged_app_starts_under_xvfb_and_shows_its_first_screen() throws Exception {
+        Path data = Files.createDirectories(root.resolve("home/ui"));
+        Path log = data.resolve("logs/madoguchi.log");
+        Process app = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 1280x800x24", launcher.toString(),
+                "--set", "data.dir=" + data, "--set", "training.mode=true")
+                .redirectErrorStream(true).redirectOutput(root.resolve("ui.out").toFile()).start();
+        try {
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+            boolean started = false;
+            while (!started && app.isAlive() && Instant.now().isBefore(deadline)) {
+                started = Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("workstation started");
+                Thread.sleep(250);
+            }
+            assertThat(started).as("log line 'workstation started'; output:%n%s",
+                    Files.readString(root.resolve("ui.out"))).isTrue();
+        } finally {
+            app.descendants().forEach(ProcessHandle::destroy);
+            app.destroy();
+            app.waitFor(10, TimeUnit.SECONDS);
+            app.descendants().forEach(ProcessHandle::destroyForcibly);
+            app.destroyForcibly();
+        }
+    }
+
+    record Result(int exit, String out) {
+    }
+
+    static Result run(List<String> command, Duration timeout) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("timed out: " + command);
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+}
