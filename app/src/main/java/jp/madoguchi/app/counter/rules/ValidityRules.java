@@ -87,7 +87,8 @@ public final class ValidityRules {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1");
         }
-        int year = Math.max(date.getYear(), birthDate.getYear());
+        // The birth itself is not a birthday: the first one is a year later.
+        int year = Math.max(date.getYear(), birthDate.getYear() + 1);
         LocalDate first = birthdayIn(birthDate, year);
         if (!first.isAfter(date)) {
             year++;
