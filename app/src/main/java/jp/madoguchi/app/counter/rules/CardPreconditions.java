@@ -1,6 +1,7 @@
 package jp.madoguchi.app.counter.rules;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import jp.madoguchi.app.counter.domain.Card;
 import jp.madoguchi.app.counter.domain.CardStatus;
@@ -142,7 +143,7 @@ public final class CardPreconditions {
      */
     public Optional<Notice> cardRenewalNotice(Card card, Instant now) {
         return validity.cardRenewalWindow(card.validTo()).phaseAt(now) == RenewalWindow.Phase.OPEN
-                ? Optional.of(new Notice(Notice.Kind.CARD_IN_RENEWAL_WINDOW, java.util.Map.of("date", card.validTo())))
+                ? Optional.of(new Notice(Notice.Kind.CARD_IN_RENEWAL_WINDOW, Map.of("date", card.validTo())))
                 : Optional.empty();
     }
 

@@ -14,6 +14,7 @@ import jp.madoguchi.app.counter.domain.Operation;
 import jp.madoguchi.app.counter.domain.PossessionProof;
 import jp.madoguchi.app.counter.domain.ProxyPaperwork;
 import jp.madoguchi.app.counter.domain.ProxyReason;
+import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.common.CounterFailure;
 
 /**
@@ -178,7 +179,7 @@ public final class IdentityRules {
 
     private Optional<Refusal> legalRep(Route route, Situation s) {
         IdentityCheck c = s.check();
-        boolean holderAbsent = c.visitorType() == jp.madoguchi.app.counter.domain.VisitorType.LEGAL_REP;
+        boolean holderAbsent = c.visitorType() == VisitorType.LEGAL_REP;
         if (route == Route.DELIVERY && holderAbsent) {
             // PR-17: without the holder, a legal representative collects by the voluntary-proxy route.
             return deliveryByProxy(s);

@@ -24,6 +24,11 @@ import jp.madoguchi.app.counter.domain.ProxyEvidence;
 import jp.madoguchi.app.counter.domain.ProxyPaperwork;
 import jp.madoguchi.app.counter.domain.ProxyReason;
 import jp.madoguchi.app.counter.domain.VisitorType;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -193,6 +198,48 @@ class IdentityRulesTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(new IdentityCheck(VisitorType.HOLDER_WITH_LEGAL_REP, List.of(), List.of(), Set.of(), legalRep("ward"),
                 ProxyPaperwork.none()).adultWard()).isTrue();
+    }
+
+    /**
+     * Over random document sets: showing one more document never turns an accepted check into a refusal,
+     * and the holder's delivery check accepts exactly the A×1-or-B×2 sets.
+     */
+    @Property
+    void more_documents_never_hurt(@ForAll("documentSpecs") String holderDocs, @ForAll("documentSpecs") String visitorDocs,
+                                   @ForAll("documentToken") String extra,
+                                   @ForAll("routes") Operation operation, @ForAll VisitorType visitor) {
+        Set<PossessionProof> all = EnumSet.allOf(PossessionProof.class);
+        Optional<LegalRepresentative> rep = legalRep("koseki");
+        ProxyPaperwork papers = proxy("reason:HOSPITAL evidence back concealed poa sheet:3 answer:sheet").paperwork;
+        IdentityCheck before = new IdentityCheck(visitor, documents(holderDocs), documents(visitorDocs), all, rep, papers);
+        IdentityCheck after = new IdentityCheck(visitor, documents(holderDocs + " " + extra), documents(visitorDocs + " " + extra),
+                all, rep, papers);
+        LocalDate born = TODAY.minusYears(40);
+        boolean okBefore = rules.check(new IdentityRules.Situation(operation, before, born, TODAY, true, true)).isEmpty();
+        boolean okAfter = rules.check(new IdentityRules.Situation(operation, after, born, TODAY, true, true)).isEmpty();
+        if (okBefore) {
+            assertThat(okAfter).isTrue();
+        }
+        if (operation == Operation.DELIVERY && visitor == VisitorType.HOLDER) {
+            IdentityRules.DocumentCount c = IdentityRules.count(documents(holderDocs), TODAY);
+            assertThat(okBefore).isEqualTo(c.classA() >= 1 || c.classB() >= 2);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> documentSpecs() {
+        return documentToken().list().ofMinSize(1).ofMaxSize(4).map(l -> String.join(" ", l));
+    }
+
+    @Provide
+    Arbitrary<String> documentToken() {
+        return Arbitraries.of("A", "Ax", "B", "Bp", "Bn", "Dnew", "Dold");
+    }
+
+    @Provide
+    Arbitrary<Operation> routes() {
+        return Arbitraries.of(Operation.DELIVERY, Operation.PIN_RESET, Operation.SUSPENSION_LIFT, Operation.CERT_RENEWAL,
+                Operation.CERT_ISSUE, Operation.LOSS_REVOCATION, Operation.ANNOTATION, Operation.OLD_CARD_COLLECTION);
     }
 
     private static String describe(Refusal r) {

@@ -187,6 +187,12 @@ class PinRulesTest {
         assertThat(PinRules.checkFormat(PinType.SIGN, pin.toCharArray()).isEmpty()).isEqualTo(valid);
     }
 
+    @Property
+    void confirmation_matches_exactly_equal_entries(@ForAll("signish") String first, @ForAll("signish") String second) {
+        assertThat(PinRules.checkConfirmation(first.toCharArray(), first.toCharArray())).isEmpty();
+        assertThat(PinRules.checkConfirmation(first.toCharArray(), second.toCharArray()).isEmpty()).isEqualTo(first.equals(second));
+    }
+
     @Provide
     Arbitrary<String> fourish() {
         return Arbitraries.strings().withChars("0123456789a ０").ofMinLength(0).ofMaxLength(6);
