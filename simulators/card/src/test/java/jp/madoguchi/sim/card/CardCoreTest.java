@@ -49,7 +49,7 @@ class CardCoreTest {
         assertThat(send(card, "0020009B08" + ApduSession.ascii("WRONG999"))).isEqualTo("63C4");
         card.reset();
 
-        Card again = new Card(ProfileStore.load(file), ProfileStore.file(file), CardRandom.secure());
+        Card again = CardSlot.ofProfile(file, Faults.none()).card();
         send(again, ApduSession.JPKI);
         assertThat(send(again, "00200098")).isEqualTo("63C2");
         assertThat(send(again, "0020009B")).isEqualTo("63C4");
