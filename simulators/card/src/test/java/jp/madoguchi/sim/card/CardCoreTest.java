@@ -57,6 +57,18 @@ class CardCoreTest {
     }
 
     @Test
+    void trainingModeBlocksAPinLikeTheHolderWould() {
+        CardProfile p = Fixtures.hanakoOperational();
+        Card card = new Card(p, ProfileStore.inMemory(), CardRandom.secure());
+        send(card, ApduSession.JPKI);
+        assertThat(send(card, "0020009804" + ApduSession.ascii("1234"))).isEqualTo("9000");
+        card.block(Credential.AUTH);
+        assertThat(send(card, "00200098")).isEqualTo("63C0");
+        assertThat(send(card, "0020009804" + ApduSession.ascii("1234"))).isEqualTo("6984");
+        assertThat(send(card, "802A009733" + ApduSession.DIGEST_ABC + "00")).isEqualTo("6982");
+    }
+
+    @Test
     void theLoaderRefusesWhatTheFormatForbids() {
         String good = new String(ProfileCodec.write(Fixtures.hanako()), StandardCharsets.UTF_8);
         assertThat(ProfileCodec.parse(good.getBytes(StandardCharsets.UTF_8)).myNumber()).isEqualTo("123456789018");

@@ -384,6 +384,26 @@ class RawApduPcscTest {
         assertThat(profile.adminFailureCount()).isEqualTo(10);
     }
 
+    @Test
+    void aCardVanishingMidCommandLooksLikeARemovalToSunPcsc() throws Exception {
+        profile = Fixtures.hanakoOperational();
+        vpcd = RealStack.insert(new CardSlot(new Card(profile, ProfileStore.inMemory(), CardRandom.secure()),
+                Faults.parse("vanish=3")), 0);
+        CardTerminal t = RealStack.terminal(0);
+        connection = t.connect("T=1");
+        ApduSession s = new ApduSession(connection.getBasicChannel(), profile.cardKey());
+        s.expect(JPKI, "9000");
+        s.expect("00200098", "63C3");
+        javax.smartcardio.CardChannel channel = connection.getBasicChannel();
+        // card-spec.md §8.3: vpcd answers 0 bytes and SunPCSC throws IllegalArgumentException
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> channel.transmit(
+                new javax.smartcardio.CommandAPDU(Hex.parse("00200098" + lc(ascii("0000"))))))
+                .isInstanceOfAny(IllegalArgumentException.class, javax.smartcardio.CardException.class);
+        assertThat(t.waitForCardAbsent(5000)).isTrue();
+        assertThat(profile.triesLeft(Credential.AUTH)).as("the unanswered VERIFY was still processed").isEqualTo(2);
+        // what a reader does next: reset the dead connection; the next test then inserts a card at once
+    }
+
     /** UPDATE BINARY in 255-byte chunks, as the reader does (card-spec.md §7.8). */
     static void stage(ApduSession s, byte[] der) throws Exception {
         for (int off = 0; off < der.length; off += 255) {
