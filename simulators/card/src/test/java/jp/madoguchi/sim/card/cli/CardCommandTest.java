@@ -79,5 +79,30 @@ class CardCommandTest {
         }
         assertThat(runToEnd(java(state, "remove", "--slot", "1"), 1)).contains("no card");
         assertThat(Files.readString(profile)).contains("\"triesLeft\" : 2");
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"formatVersion\" : 1}");
+        assertThat(runToEnd(java(state, "insert", bad.toString(), "--slot", "1"), 1)).contains("serial");
+        assertThat(slot1.isCardPresent()).isFalse();
+    }
+
+    @Test
+    void demoInsertMakesItsProfileOnceAndReusesIt(@TempDir Path dir) throws Exception {
+        CardTerminal slot1 = TerminalFactory.getDefault().terminals().getTerminal("Virtual PCD 00 01");
+        assertThat(slot1).as("vpcd slot 1 in pcscd (./mado test)").isNotNull();
+        Path state = dir.resolve("cards");
+        Process demo = java(state, "insert", "--demo", "--slot", "1").start();
+        try {
+            assertThat(slot1.waitForCardPresent(20_000)).isTrue();
+            assertThat(dir.resolve("demo-card.json")).exists();
+            assertThat(runToEnd(java(state, "remove", "--slot", "1"), 0)).contains("removed");
+            assertThat(demo.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("made the demo profile");
+        } finally {
+            demo.destroy();
+            demo.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(slot1.waitForCardAbsent(10_000)).isTrue();
     }
 }
