@@ -222,13 +222,28 @@ public final class JpkiAuthority {
         return new String[] {out.toString(), map.toString()};
     }
 
-    /** True when {@code ch} is in JIS X 0208 (EUC-JP two bytes from A1A1, not SS2/SS3). */
+    /**
+     * True when {@code ch} is in JIS X 0208 (EUC-JP two bytes from A1A1, not SS2/SS3). The JDK's
+     * EUC-JP maps a few JIS rows to other Unicode characters than the Windows mapping that names
+     * commonly use (full-width hyphen-minus and tilde, double vertical line, cent/pound/not signs);
+     * those are tried under their JIS-table code point.
+     */
     public static boolean inJisLevels12(String ch) {
-        if (ch.codePointAt(0) < 0x80) {
+        int cp = ch.codePointAt(0);
+        if (cp < 0x80) {
             return true;
         }
+        String probe = switch (cp) {
+            case 0xFF0D -> "\u2212";
+            case 0xFF5E -> "\u301C";
+            case 0x2225 -> "\u2016";
+            case 0xFFE0 -> "\u00A2";
+            case 0xFFE1 -> "\u00A3";
+            case 0xFFE2 -> "\u00AC";
+            default -> ch;
+        };
         try {
-            byte[] b = toBytes(Charset.forName("EUC-JP").newEncoder(), ch);
+            byte[] b = toBytes(Charset.forName("EUC-JP").newEncoder(), probe);
             return b.length == 2 && (b[0] & 0xFF) >= 0xA1;
         } catch (CharacterCodingException e) {
             return false;
