@@ -1,0 +1,112 @@
+package jp.madoguchi.sim.central.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import jp.madoguchi.sim.central.Json;
+import jp.madoguchi.sim.central.domain.CentralRecords.Card;
+import jp.madoguchi.sim.central.domain.CentralRecords.Cert;
+import jp.madoguchi.sim.central.pki.ValidityRules;
+import jp.madoguchi.sim.central.store.CentralDatabase;
+
+/**
+ * Central-side events that do not come from a workstation (counter-rules §4 source CC/CF): a
+ * suspension through the 24-hour loss line, a revocation by J-LIS. Used by the admin port for
+ * drills and tests. Thread-safe (each call is one writer transaction).
+ */
+public final class CentralEvents {
+
+    private final CentralDatabase db;
+    private final Clock clock;
+
+    public CentralEvents(CentralDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** ACTIVE or ISSUED → SUSPENDED; live certificates → ON_HOLD (CARD_SUSPENDED). Returns the new version or an error code. */
+    public IngestAnswer suspend(String cardSerial) throws Exception {
+        return db.write(c -> {
+            Card card = CentralRecords.card(c, cardSerial);
+            if (card == null) {
+                return IngestAnswer.error(404, "CARD_NOT_FOUND", "no card " + cardSerial);
+            }
+            if (!"ACTIVE".equals(card.status()) && !"ISSUED".equals(card.status())) {
+                return IngestAnswer.error(409, "CARD_NOT_ACTIVE", "card " + cardSerial + " is " + card.status());
+            }
+            Card suspended = CentralRecords.changeCard(c, card, "SUSPENDED", "LOSS_CALL", null);
+            for (Cert cert : CentralRecords.certs(c, cardSerial)) {
+                if ("VALID".equals(cert.status())) {
+                    CentralRecords.changeCert(c, card.office(), cert, "ON_HOLD", "CARD_SUSPENDED", clock.instant());
+                }
+            }
+            return new IngestAnswer(200, Json.object().put("cardSerial", cardSerial)
+                    .put("status", "SUSPENDED").put("version", suspended.version()));
+        });
+    }
+
+    /** Any → REVOKED with {@code reason}; every live certificate is revoked too. */
+    public IngestAnswer revoke(String cardSerial, String reason) throws Exception {
+        return db.write(c -> {
+            Card card = CentralRecords.card(c, cardSerial);
+            if (card == null) {
+                return IngestAnswer.error(404, "CARD_NOT_FOUND", "no card " + cardSerial);
+            }
+            if ("REVOKED".equals(card.status())) {
+                return IngestAnswer.error(409, "CARD_REVOKED", "card " + cardSerial + " is already revoked");
+            }
+            Card revoked = CentralRecords.changeCard(c, card, "REVOKED", reason, null);
+            CentralRecords.revokeCerts(c, card.office(), cardSerial, null, "CARD_REVOKED", clock.instant());
+            return new IngestAnswer(200, Json.object().put("cardSerial", cardSerial)
+                    .put("status", "REVOKED").put("version", revoked.version()));
+        });
+    }
+
+    /**
+     * J-LIS posted its expiry notice (EXPIRY_NOTICE_SENT, counter-rules §6.5): lists the card's and
+     * its live certificates' expiry dates with the resident summary.
+     */
+    public IngestAnswer expiryNotice(String cardSerial) throws Exception {
+        return db.write(c -> {
+            Card card = CentralRecords.card(c, cardSerial);
+            if (card == null) {
+                return IngestAnswer.error(404, "CARD_NOT_FOUND", "no card " + cardSerial);
+            }
+            ObjectNode e = Json.object()
+                    .put("type", "EXPIRY_NOTICE_SENT").put("cardSerial", cardSerial);
+            ArrayNode items = e.putArray("items");
+            items.add(Json.object().put("item", "CARD").put("expiresOn", card.validTo()));
+            for (Cert cert : CentralRecords.certs(c, cardSerial)) {
+                if (CentralRecords.isLive(cert)) {
+                    items.add(Json.object().put("item", cert.kind()).put("expiresOn",
+                            Instant.ofEpochMilli(cert.notAfterMillis()).atZone(ValidityRules.JST)
+                                    .toLocalDate().toString()));
+                }
+            }
+            e.put("sentOn", ValidityRules.today(clock).toString());
+            e.set("resident", card.resident());
+            long id = CentralRecords.appendFeed(c, card.office(), e);
+            return new IngestAnswer(200, Json.object().put("eventId", id));
+        });
+    }
+
+    /** Office configuration from central (OFFICE_CONFIG_CHANGED: capabilities PR-02, maintenance days PR-49). */
+    public IngestAnswer officeConfig(String office, JsonNode body) throws Exception {
+        if (!body.path("capabilities").isArray() && !body.path("maintenanceDays").isArray()) {
+            return IngestAnswer.error(400, "MISSING_FIELD", "capabilities or maintenanceDays (arrays) are required");
+        }
+        return db.write(c -> {
+            ObjectNode e = Json.object().put("type", "OFFICE_CONFIG_CHANGED");
+            if (body.path("capabilities").isArray()) {
+                e.set("capabilities", body.get("capabilities"));
+            }
+            if (body.path("maintenanceDays").isArray()) {
+                e.set("maintenanceDays", body.get("maintenanceDays"));
+            }
+            long id = CentralRecords.appendFeed(c, office, e);
+            return new IngestAnswer(200, Json.object().put("eventId", id));
+        });
+    }
+}
