@@ -1,0 +1,105 @@
+package jp.madoguchi.app.ui;
+
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Language, font size and high contrast, each applied at once. */
+final class SettingsView implements ScreenView {
+
+    private final VBox root;
+    private final ComboBox<Locale> language = new ComboBox<>();
+    private final ComboBox<Integer> fontSize = new ComboBox<>();
+    private final CheckBox highContrast = new CheckBox();
+    private final SettingsViewModel vm;
+    private final ObjectProperty<Integer> fontSizeObject;
+
+    SettingsView(Texts texts, SettingsViewModel vm) {
+        this.vm = vm;
+        language.getItems().setAll(Texts.LANGUAGES);
+        StringConverter<Locale> names = new StringConverter<>() {
+            @Override
+            public String toString(Locale l) {
+                return l == null ? "" : SettingsViewModel.languageName(l);
+            }
+
+            @Override
+            public Locale fromString(String s) {
+                return Texts.LANGUAGES.stream().filter(l -> SettingsViewModel.languageName(l).equals(s)).findFirst().orElse(null);
+            }
+        };
+        language.setConverter(names);
+        language.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(Locale item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : SettingsViewModel.languageName(item));
+            }
+        });
+        language.valueProperty().bindBidirectional(vm.languageProperty());
+        Controls.accessible(language, texts.bind("settings.language"), "language");
+
+        fontSize.getItems().setAll(Appearance.FONT_SIZES);
+        fontSizeObject = vm.fontSizeProperty().asObject();
+        fontSize.valueProperty().bindBidirectional(fontSizeObject);
+        fontSize.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer px) {
+                return px == null ? "" : texts.format("settings.fontSize.px", Map.of("n", px));
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return Appearance.DEFAULT_FONT_SIZE;
+            }
+        });
+        Controls.accessible(fontSize, texts.bind("settings.fontSize"), "fontSize");
+
+        highContrast.selectedProperty().bindBidirectional(vm.highContrastProperty());
+        highContrast.textProperty().bind(texts.bind("settings.highContrast.on"));
+        Controls.accessible(highContrast, texts.bind("settings.highContrast"), "highContrast");
+
+        Label languageLabel = Controls.label(texts.bind("settings.language"), "languageLabel");
+        languageLabel.setLabelFor(language);
+        Label fontLabel = Controls.label(texts.bind("settings.fontSize"), "fontSizeLabel");
+        fontLabel.setLabelFor(fontSize);
+        Label contrastLabel = Controls.label(texts.bind("settings.highContrast"), "highContrastLabel");
+        contrastLabel.setLabelFor(highContrast);
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(14);
+        grid.addRow(0, languageLabel, language);
+        grid.addRow(1, fontLabel, fontSize);
+        grid.addRow(2, contrastLabel, highContrast);
+        Label note = Controls.label(texts.bind("settings.note"), "settingsNote");
+        note.getStyleClass().add("hint");
+        root = new VBox(18, grid, note);
+        root.setPadding(new Insets(8));
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public Node firstFocus() {
+        return language;
+    }
+
+    @Override
+    public void close() {
+        language.valueProperty().unbindBidirectional(vm.languageProperty());
+        fontSize.valueProperty().unbindBidirectional(fontSizeObject);
+        highContrast.selectedProperty().unbindBidirectional(vm.highContrastProperty());
+    }
+}
