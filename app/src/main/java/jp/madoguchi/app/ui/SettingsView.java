@@ -2,6 +2,7 @@ package jp.madoguchi.app.ui;
 
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -22,9 +23,12 @@ final class SettingsView implements ScreenView {
     private final CheckBox highContrast = new CheckBox();
     private final SettingsViewModel vm;
     private final ObjectProperty<Integer> fontSizeObject;
+    private final InvalidationListener relabel;
+    private final Texts texts;
 
     SettingsView(Texts texts, SettingsViewModel vm) {
         this.vm = vm;
+        this.texts = texts;
         language.getItems().setAll(Texts.LANGUAGES);
         StringConverter<Locale> names = new StringConverter<>() {
             @Override
@@ -51,17 +55,9 @@ final class SettingsView implements ScreenView {
         fontSize.getItems().setAll(Appearance.FONT_SIZES);
         fontSizeObject = vm.fontSizeProperty().asObject();
         fontSize.valueProperty().bindBidirectional(fontSizeObject);
-        fontSize.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer px) {
-                return px == null ? "" : texts.format("settings.fontSize.px", Map.of("n", px));
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return Appearance.DEFAULT_FONT_SIZE;
-            }
-        });
+        fontSize.setConverter(pixels(texts));
+        relabel = o -> fontSize.setConverter(pixels(texts));
+        texts.localeProperty().addListener(relabel);
         Controls.accessible(fontSize, texts.bind("settings.fontSize"), "fontSize");
 
         highContrast.selectedProperty().bindBidirectional(vm.highContrastProperty());
@@ -86,6 +82,21 @@ final class SettingsView implements ScreenView {
         root.setPadding(new Insets(8));
     }
 
+    /** "16 ピクセル" / "16 px"; a new converter per language, so the combo box re-renders its cells. */
+    private static StringConverter<Integer> pixels(Texts texts) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Integer px) {
+                return px == null ? "" : texts.format("settings.fontSize.px", Map.of("n", px));
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return Appearance.DEFAULT_FONT_SIZE;
+            }
+        };
+    }
+
     @Override
     public Node node() {
         return root;
@@ -98,6 +109,7 @@ final class SettingsView implements ScreenView {
 
     @Override
     public void close() {
+        texts.localeProperty().removeListener(relabel);
         language.valueProperty().unbindBidirectional(vm.languageProperty());
         fontSize.valueProperty().unbindBidirectional(fontSizeObject);
         highContrast.selectedProperty().unbindBidirectional(vm.highContrastProperty());

@@ -37,6 +37,8 @@ final class StatusBarView {
         if (vm.trainingMode()) {
             Label training = Controls.label(vm.trainingTextProperty(), "statusTraining");
             training.getStyleClass().add("training-banner");
+            training.setWrapText(false);
+            training.setMinWidth(Region.USE_PREF_SIZE);
             root.getChildren().add(training);
         }
         root.setPadding(new Insets(6, 12, 6, 12));

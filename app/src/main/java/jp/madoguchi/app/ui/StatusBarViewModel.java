@@ -136,7 +136,7 @@ public final class StatusBarViewModel implements AutoCloseable {
         if (s.cacheRefreshedAt() == null) {
             return texts.format("status.cache", Map.of("age", texts.get("status.cache.never")));
         }
-        return texts.format("status.cache", Map.of("age", age(s.cacheRefreshedAt())));
+        return texts.format("status.cacheAge", Map.of("age", age(s.cacheRefreshedAt())));
     }
 
     /** "3分", "2時間", "4日" (or the English), the largest whole unit, never negative. */
