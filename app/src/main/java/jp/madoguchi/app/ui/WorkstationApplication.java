@@ -68,7 +68,7 @@ public final class WorkstationApplication extends Application {
                     return new SelfCheck(c).run();
                 });
         window = new WorkstationWindow(stage, ws);
-        LOG.info("workstation started for office {} ({}) terminal {}", c.get("office.code"), c.get("office.type"),
+        LOG.info("sign-in screen shown for office {} ({}) terminal {}", c.get("office.code"), c.get("office.type"),
                 c.get("terminal.id"));
     }
 
