@@ -18,7 +18,7 @@ import javax.tools.ToolProvider;
  * JVM, against a bare JavaFX stage with one label started the same way in the same run. Both run on
  * the same display: the desktop's if there is one, else one Xvfb server started for the benchmark
  * (so both pay the same real GTK glass start-up). Time is from process spawn to the line that says
- * the window is shown; RSS is read from /proc after three idle seconds. Median of three runs each.
+ * the window is shown; RSS is read from /proc after two idle seconds. Median of three runs each.
  */
 public final class UiStartBenchmark implements Benchmark {
 
@@ -135,7 +135,7 @@ public final class UiStartBenchmark implements Benchmark {
             reader.setDaemon(true);
             reader.start();
             long t1 = readyAt.get(60, TimeUnit.SECONDS);
-            Thread.sleep(3000);
+            Thread.sleep(2000);
             double rss = rssMb(p.pid());
             return new Start((t1 - t0) / 1e9, rss);
         } finally {

@@ -31,7 +31,7 @@ final class Controls {
         return button;
     }
 
-    /** Binds a control's accessible text and its tooltip-free help to {@code text}. */
+    /** Binds a control's accessible text (what a screen reader says for it) to {@code text}. */
     static <C extends Control> C accessible(C control, ObservableValue<String> text, String id) {
         control.accessibleTextProperty().bind(text);
         control.setId(id);

@@ -53,10 +53,6 @@ public final class MainViewModel {
         return screenTitle;
     }
 
-    public StaffSession session() {
-        return session;
-    }
-
     /** Shows {@code next}; counts as activity. */
     public void navigate(Screen next) {
         session.touch();

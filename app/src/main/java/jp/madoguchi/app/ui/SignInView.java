@@ -54,6 +54,8 @@ final class SignInView {
 
         Label message = Controls.label(vm.messageProperty(), "signInMessage");
         message.getStyleClass().add("failure");
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
         Label keys = Controls.label(texts.bind("signin.keys"), "signInKeys");
         keys.getStyleClass().add("hint");
 

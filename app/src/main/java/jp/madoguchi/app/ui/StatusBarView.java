@@ -10,8 +10,9 @@ import javafx.scene.layout.Region;
 
 /**
  * The status bar at the foot of the main window. The link label carries a style class per state
- * (link-ONLINE, link-DEGRADED, link-OFFLINE, link-none) so the theme can colour it; the text says the
- * state in words too, so colour is never the only signal.
+ * (link-ONLINE, link-DEGRADED, link-OFFLINE, link-none) and the reader label one per state
+ * (reader-NO_CARD, …) so the theme can colour them; the text says the state in words too, so colour
+ * is never the only signal.
  */
 final class StatusBarView {
 
@@ -19,10 +20,12 @@ final class StatusBarView {
     private final StatusBarViewModel vm;
     private final Label link;
     private final ChangeListener<SyncStatus> linkStyle;
+    private final Label reader;
+    private final ChangeListener<ReaderStatus> readerStyle;
 
     StatusBarView(StatusBarViewModel vm) {
         this.vm = vm;
-        Label reader = Controls.label(vm.readerTextProperty(), "statusReader");
+        reader = Controls.label(vm.readerTextProperty(), "statusReader");
         link = Controls.label(vm.linkTextProperty(), "statusLink");
         Label queue = Controls.label(vm.queueTextProperty(), "statusQueue");
         Label cache = Controls.label(vm.cacheTextProperty(), "statusCache");
@@ -46,6 +49,15 @@ final class StatusBarView {
         linkStyle = (o, a, s) -> applyLinkStyle(s);
         vm.syncProperty().addListener(linkStyle);
         applyLinkStyle(vm.syncProperty().get());
+        readerStyle = (o, a, s) -> applyReaderStyle(s);
+        vm.readerProperty().addListener(readerStyle);
+        applyReaderStyle(vm.readerProperty().get());
+    }
+
+    /** reader-SERVICE_UNAVAILABLE etc.: the theme marks the failed layers. */
+    private void applyReaderStyle(ReaderStatus s) {
+        reader.getStyleClass().removeIf(c -> c.startsWith("reader-"));
+        reader.getStyleClass().add("reader-" + s.state().name());
     }
 
     private void applyLinkStyle(SyncStatus s) {
@@ -59,6 +71,7 @@ final class StatusBarView {
 
     void close() {
         vm.syncProperty().removeListener(linkStyle);
+        vm.readerProperty().removeListener(readerStyle);
         vm.close();
     }
 }

@@ -18,13 +18,11 @@ public final class WorkstationWindow {
     static final String STYLE = "madoguchi.css";
     static final String HIGH_CONTRAST = "high-contrast.css";
 
-    private final Stage stage;
     private final Workstation ws;
     private final StackPane frame = new StackPane();
     private MainView main;
 
     public WorkstationWindow(Stage stage, Workstation ws) {
-        this.stage = stage;
         this.ws = ws;
         Scene scene = new Scene(frame, 1200, 760);
         scene.getStylesheets().add(WorkstationWindow.class.getResource(STYLE).toExternalForm());
@@ -35,12 +33,17 @@ public final class WorkstationWindow {
         stage.titleProperty().bind(ws.texts().bind("app.title"));
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
-            if (main != null && !ws.dialogs().confirm(ws.texts().get("main.quit.title"), ws.texts().get("main.quit.question"))) {
+            if (!allowClose()) {
                 e.consume();
             }
         });
         showSignIn(null);
         stage.show();
+    }
+
+    /** Closing while someone is signed in needs their confirmation; on the sign-in screen it does not. */
+    boolean allowClose() {
+        return main == null || ws.dialogs().confirm(ws.texts().get("main.quit.title"), ws.texts().get("main.quit.question"));
     }
 
     private void applyFontSize() {
@@ -106,9 +109,5 @@ public final class WorkstationWindow {
             main.close();
             main = null;
         }
-    }
-
-    Stage stage() {
-        return stage;
     }
 }

@@ -51,6 +51,8 @@ class WorkstationUiTest extends FxRobot {
     private final PublishingStatusSource<ReaderStatus> reader = new PublishingStatusSource<>(ReaderStatus.NOT_CONNECTED);
     private final PublishingStatusSource<SyncStatus> sync = new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED);
     private final AtomicInteger selfChecks = new AtomicInteger();
+    private final List<String> questions = new ArrayList<>();
+    private volatile boolean answer;
     private BackgroundTaskExecutor executor;
     private StaffDirectory directory;
     private Texts texts;
@@ -70,7 +72,10 @@ class WorkstationUiTest extends FxRobot {
             appearance = new Appearance();
             Workstation ws = new Workstation(new OfficeIdentity("MUNICIPAL", "131016", "T01"), training, texts, appearance,
                     directory, executor, UiThread.FX, clock, Duration.ofMinutes(5), Duration.ofMillis(100),
-                    reader::subscribe, sync::subscribe, (title, question) -> true, () -> {
+                    reader::subscribe, sync::subscribe, (title, question) -> {
+                        questions.add(question);
+                        return answer;
+                    }, () -> {
                         BlockingCallGuard.FORBID_FX_THREAD.run();
                         selfChecks.incrementAndGet();
                         return new SelfCheck(config).run();
@@ -108,7 +113,7 @@ class WorkstationUiTest extends FxRobot {
 
     private void signIn(String id, String password) {
         clickOn("#staffId");
-        eraseText(20);
+        push(KeyCode.CONTROL, KeyCode.A);
         write(id);
         type(KeyCode.TAB);
         write(password);
@@ -125,6 +130,7 @@ class WorkstationUiTest extends FxRobot {
         open(false);
         assertThat(text("#signInOffice")).isEqualTo("市区町村窓口 131016　端末 T01");
         assertThat(lookup("#staffId").query().isFocused()).as("the id field has the focus first").isTrue();
+        assertEveryControlIsNamed(stage.getScene().getRoot());
         screenshot("01-sign-in");
         signInAsClerk();
         assertThat(text("#mainHeader")).contains("窓口 花子").contains("C001").contains("窓口担当者");
@@ -251,6 +257,7 @@ class WorkstationUiTest extends FxRobot {
         waitUntil(() -> text("#statusQueue").equals("送信待ち：7件（最古 42分前）"));
         assertThat(text("#statusLink")).isEqualTo("中央システム：不安定");
         assertThat(lookup("#statusLink").query().getStyleClass()).contains("link-DEGRADED");
+        assertThat(lookup("#statusReader").query().getStyleClass()).contains("reader-CARD_READY");
         assertThat(text("#statusReader")).isEqualTo("カードリーダー：カードあり (Virtual PCD 00 00)");
         assertThat(text("#statusCache")).isEqualTo("端末情報の更新：2時間前");
         screenshot("23-status-bar-fed");
@@ -276,6 +283,19 @@ class WorkstationUiTest extends FxRobot {
         write("correct-horse-1");
         type(KeyCode.ENTER);
         waitUntil(() -> showing("#mainHeader"));
+    }
+
+    @Test
+    void closing_the_window_while_signed_in_asks_first() throws Exception {
+        open(false);
+        assertThat(WaitForAsyncUtils.asyncFx(window::allowClose).get()).isTrue();
+        assertThat(questions).as("nobody signed in: no question").isEmpty();
+        signInAsClerk();
+        answer = false;
+        assertThat(WaitForAsyncUtils.asyncFx(window::allowClose).get()).as("the clerk said no: the window stays").isFalse();
+        assertThat(questions).containsExactly("サインアウトして窓口端末を終了しますか。");
+        answer = true;
+        assertThat(WaitForAsyncUtils.asyncFx(window::allowClose).get()).isTrue();
     }
 
     @Test
