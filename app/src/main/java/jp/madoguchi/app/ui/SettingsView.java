@@ -55,8 +55,9 @@ final class SettingsView implements ScreenView {
         fontSize.getItems().setAll(Appearance.FONT_SIZES);
         fontSizeObject = vm.fontSizeProperty().asObject();
         fontSize.valueProperty().bindBidirectional(fontSizeObject);
-        fontSize.setConverter(pixels(texts));
-        relabel = o -> fontSize.setConverter(pixels(texts));
+        fontSize.setCellFactory(v -> pixelCell(texts));
+        fontSize.setButtonCell(pixelCell(texts));
+        relabel = o -> fontSize.setButtonCell(pixelCell(texts));
         texts.localeProperty().addListener(relabel);
         Controls.accessible(fontSize, texts.bind("settings.fontSize"), "fontSize");
 
@@ -82,17 +83,13 @@ final class SettingsView implements ScreenView {
         root.setPadding(new Insets(8));
     }
 
-    /** "16 ピクセル" / "16 px"; a new converter per language, so the combo box re-renders its cells. */
-    private static StringConverter<Integer> pixels(Texts texts) {
-        return new StringConverter<>() {
+    /** "16 ピクセル" / "16 px". A new button cell per language makes the closed combo box re-render. */
+    private static ListCell<Integer> pixelCell(Texts texts) {
+        return new ListCell<>() {
             @Override
-            public String toString(Integer px) {
-                return px == null ? "" : texts.format("settings.fontSize.px", Map.of("n", px));
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                return Appearance.DEFAULT_FONT_SIZE;
+            protected void updateItem(Integer px, boolean empty) {
+                super.updateItem(px, empty);
+                setText(empty || px == null ? "" : texts.format("settings.fontSize.px", Map.of("n", px)));
             }
         };
     }

@@ -131,6 +131,8 @@ class WorkstationUiTest extends FxRobot {
         assertThat(text("#signInOffice")).isEqualTo("市区町村窓口 131016　端末 T01");
         assertThat(lookup("#staffId").query().isFocused()).as("the id field has the focus first").isTrue();
         assertEveryControlIsNamed(stage.getScene().getRoot());
+        assertThat(lookup("#signInTitle").queryAs(Label.class).getFont().getFamily())
+                .as("UI text is set in IPAexGothic, not a fallback").isEqualTo("IPAexGothic");
         screenshot("01-sign-in");
         signInAsClerk();
         assertThat(text("#mainHeader")).contains("窓口 花子").contains("C001").contains("窓口担当者");
@@ -210,8 +212,8 @@ class WorkstationUiTest extends FxRobot {
         assertThat(text("#screenTitle")).isEqualTo("Settings");
         assertThat(text("#nav-SETTINGS")).isEqualTo("F7  Settings");
         assertThat(text("#statusLink")).isEqualTo("Central: not connected");
-        assertThat(lookup("#fontSize").queryAs(javafx.scene.control.ComboBox.class).getConverter().toString(16))
-                .isEqualTo("16 px");
+        assertThat(((javafx.scene.control.ComboBox<?>) lookup("#fontSize").query()).getButtonCell().getText())
+                .as("the closed font-size box re-rendered").isEqualTo("16 px");
         assertThat(text("#mainHeader")).contains("Municipal counter 131016, terminal T01").contains("(C001, clerk)");
         assertThat(stage.getTitle()).isEqualTo("Madoguchi — My Number Card counter workstation");
         screenshot("20-settings-english");
