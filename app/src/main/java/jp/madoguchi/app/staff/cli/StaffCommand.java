@@ -57,6 +57,8 @@ public final class StaffCommand {
         Configuration config;
         try {
             config = Configuration.load(configArgs);
+            // Before the first logger: the log lands in the workstation's data directory, as Main does.
+            System.setProperty("madoguchi.log.dir", config.dataDirectory().resolve("logs").toString());
             directory = StaffDirectory.open(config.dataDirectory(), Clock.systemUTC(), LockoutRule.of(config),
                     new PasswordHasher(), () -> { });
         } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -83,7 +85,12 @@ public final class StaffCommand {
                     usage();
                     return 1;
                 }
-                StaffRole role = StaffRole.valueOf(words.get(2).toUpperCase(Locale.ROOT));
+                StaffRole role;
+                try {
+                    role = StaffRole.valueOf(words.get(2).toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("role must be CLERK or SUPERVISOR, not " + words.get(2), e);
+                }
                 char[] password = passwordStdin ? readStdinLine() : askTwice();
                 if (password == null) {
                     return 1;
