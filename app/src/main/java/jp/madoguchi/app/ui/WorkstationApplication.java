@@ -1,25 +1,33 @@
 package jp.madoguchi.app.ui;
 
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.ResourceBundle;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import jp.madoguchi.app.selfcheck.SelfCheck;
+import jp.madoguchi.app.staff.LockoutRule;
+import jp.madoguchi.app.staff.PasswordHasher;
+import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.common.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application. Until the counter screens land (the UI issue), it shows which office and
- * terminal it is configured for and says plainly that the counter screens are not there yet.
+ * The JavaFX application: opens the staff file in {@link #init()} (the launcher thread, so the disk
+ * is never read on the FX thread), then shows the {@link WorkstationWindow}. Card, queue and link
+ * states come from {@link NotConnectedYet} until the card-reader and offline-cache adapters are wired.
  */
 public final class WorkstationApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkstationApplication.class);
     private static volatile Configuration configuration;
+
+    private Configuration config;
+    private StaffDirectory staff;
+    private BackgroundTaskExecutor executor;
+    private WorkstationWindow window;
 
     /** Starts JavaFX with the given configuration; returns when the last window closes. */
     public static void launch(Configuration config, String[] args) {
@@ -27,47 +35,48 @@ public final class WorkstationApplication extends Application {
         Application.launch(WorkstationApplication.class, args);
     }
 
-    /** For tests, which start the stage themselves through TestFX. */
-    static void configure(Configuration config) {
-        configuration = config;
+    @Override
+    public void init() {
+        config = configuration;
+        executor = new BackgroundTaskExecutor();
+        try {
+            staff = StaffDirectory.open(config.dataDirectory(), Clock.systemUTC(), LockoutRule.of(config), new PasswordHasher(),
+                    BlockingCallGuard.FORBID_FX_THREAD);
+        } catch (UncheckedIOException e) {
+            LOG.error("{}: staff file unusable", UiFailure.STAFF_FILE_UNUSABLE.code(), e);
+            staff = null;
+        }
+    }
+
+    /** The inactivity limit of the configuration, 1-120 minutes. */
+    public static Duration idleLimit(Configuration config) {
+        int minutes = config.getInt("ui.autolock.minutes");
+        if (minutes < 1 || minutes > 120) {
+            throw new IllegalArgumentException("ui.autolock.minutes must be 1-120, not " + minutes);
+        }
+        return Duration.ofMinutes(minutes);
     }
 
     @Override
     public void start(Stage stage) {
-        Configuration config = configuration;
-        Locale locale = Locale.forLanguageTag(config.get("ui.locale"));
-        ResourceBundle texts = ResourceBundle.getBundle("jp.madoguchi.app.ui.Texts", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        stage.setTitle(texts.getString("app.title"));
-        stage.setScene(new Scene(StartScreen.build(texts, config), 900, 560));
-        stage.show();
-        LOG.info("workstation started for office {} ({}) terminal {}", config.get("office.code"),
-                config.get("office.type"), config.get("terminal.id"));
+        Configuration c = config;
+        Workstation ws = new Workstation(OfficeIdentity.of(c), c.getBoolean("training.mode"),
+                new Texts(Locale.forLanguageTag(c.get("ui.locale"))), new Appearance(), staff, executor, UiThread.FX,
+                Clock.systemUTC(), idleLimit(c), Duration.ofSeconds(5), NotConnectedYet.reader(), NotConnectedYet.sync(),
+                new FxDialogService(stage), () -> {
+                    BlockingCallGuard.FORBID_FX_THREAD.run();
+                    return new SelfCheck(c).run();
+                });
+        window = new WorkstationWindow(stage, ws);
+        LOG.info("sign-in screen shown for office {} ({}) terminal {}", c.get("office.code"), c.get("office.type"),
+                c.get("terminal.id"));
     }
 
-    /** The first screen: who this workstation is and what of it exists yet. */
-    static final class StartScreen {
-        private StartScreen() {
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
         }
-
-        static VBox build(ResourceBundle texts, Configuration config) {
-            Label title = new Label(texts.getString("app.title"));
-            title.setId("title");
-            title.setStyle("-fx-font-size: 28px; -fx-font-weight: bold;");
-            Label office = new Label(texts.getString("start.office")
-                    .replace("{type}", texts.getString("office.type." + config.get("office.type")))
-                    .replace("{code}", config.get("office.code"))
-                    .replace("{terminal}", config.get("terminal.id")));
-            office.setId("office");
-            Label central = new Label(texts.getString("start.central").replace("{url}", config.get("central.url")));
-            Label data = new Label(texts.getString("start.data").replace("{dir}", config.dataDirectory().toString()));
-            Label pending = new Label(texts.getString("start.pending"));
-            pending.setId("pending");
-            pending.setWrapText(true);
-            VBox root = new VBox(14, title, office, central, data, pending);
-            root.setPadding(new Insets(28));
-            root.setStyle("-fx-font-family: 'IPAexGothic', 'Noto Sans CJK JP', sans-serif; -fx-font-size: 16px;");
-            return root;
-        }
+        executor.close();
     }
 }

@@ -1,0 +1,40 @@
+package jp.madoguchi.app.ui;
+
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+
+/**
+ * Builds the few kinds of control every screen uses, each with its text and its accessible text
+ * bound to the {@link Texts}, so a screen reader hears the current language too.
+ */
+final class Controls {
+
+    private Controls() {
+    }
+
+    static Label label(ObservableValue<String> text, String id) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.accessibleTextProperty().bind(text);
+        label.setId(id);
+        label.setWrapText(true);
+        return label;
+    }
+
+    static Button button(ObservableValue<String> text, ObservableValue<String> accessibleText, String id) {
+        Button button = new Button();
+        button.textProperty().bind(text);
+        button.accessibleTextProperty().bind(accessibleText);
+        button.setId(id);
+        return button;
+    }
+
+    /** Binds a control's accessible text (what a screen reader says for it) to {@code text}. */
+    static <C extends Control> C accessible(C control, ObservableValue<String> text, String id) {
+        control.accessibleTextProperty().bind(text);
+        control.setId(id);
+        return control;
+    }
+}

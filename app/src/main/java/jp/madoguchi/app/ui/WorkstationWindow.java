@@ -1,0 +1,113 @@
+package jp.madoguchi.app.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import jp.madoguchi.app.staff.StaffSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one window: the sign-in screen until someone signs in, then the main view until the session
+ * locks (F12 or inactivity), then the sign-in screen again. Font size and theme are applied to a
+ * frame that outlives both. FX-thread confined.
+ */
+public final class WorkstationWindow {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkstationWindow.class);
+    static final String STYLE = "madoguchi.css";
+    static final String HIGH_CONTRAST = "high-contrast.css";
+
+    private final Workstation ws;
+    private final StackPane frame = new StackPane();
+    private MainView main;
+
+    public WorkstationWindow(Stage stage, Workstation ws) {
+        this.ws = ws;
+        Scene scene = new Scene(frame, 1200, 760);
+        scene.getStylesheets().add(WorkstationWindow.class.getResource(STYLE).toExternalForm());
+        ws.appearance().fontSizeProperty().addListener((o, a, b) -> applyFontSize());
+        ws.appearance().highContrastProperty().addListener((o, a, b) -> applyTheme(scene));
+        applyFontSize();
+        applyTheme(scene);
+        stage.titleProperty().bind(ws.texts().bind("app.title"));
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!allowClose()) {
+                e.consume();
+            }
+        });
+        showSignIn(null);
+        stage.show();
+    }
+
+    /** Closing while someone is signed in needs their confirmation; on the sign-in screen it does not. */
+    boolean allowClose() {
+        return main == null || ws.dialogs().confirm(ws.texts().get("main.quit.title"), ws.texts().get("main.quit.question"));
+    }
+
+    private void applyFontSize() {
+        frame.setStyle("-fx-font-size: " + ws.appearance().fontSizeProperty().get() + "px;");
+    }
+
+    private void applyTheme(Scene scene) {
+        String url = WorkstationWindow.class.getResource(HIGH_CONTRAST).toExternalForm();
+        scene.getStylesheets().remove(url);
+        if (ws.appearance().highContrastProperty().get()) {
+            scene.getStylesheets().add(url);
+        }
+    }
+
+    /** Shows the sign-in screen; {@code lockedStaffId} is the id of a session that just locked, or null. */
+    void showSignIn(String lockedStaffId) {
+        if (main != null) {
+            main.close();
+            main = null;
+        }
+        SignInViewModel vm = new SignInViewModel(ws.texts(), ws.staff(), ws.executor(), ws.uiThread(), ws.idleLimit(),
+                this::showMain);
+        if (ws.staff() == null) {
+            vm.unusable();
+        } else {
+            vm.checkProvisioned(ws.staff().isEmpty());
+        }
+        if (lockedStaffId != null) {
+            vm.lockedFor(lockedStaffId);
+        }
+        SignInView view = new SignInView(ws.texts(), vm, ws.office(), ws.trainingMode());
+        frame.getChildren().setAll(view.node());
+        view.focus();
+    }
+
+    private void showMain(StaffSession session) {
+        MainViewModel vm = new MainViewModel(ws.texts(), session, ws.office());
+        StatusBarViewModel status = new StatusBarViewModel(ws.texts(), ws.readerStatus(), ws.syncStatus(), ws.uiThread(),
+                ws.clock(), ws.trainingMode());
+        main = new MainView(ws.texts(), vm, status, this::createScreen, javafx.util.Duration.millis(ws.tick().toMillis()));
+        vm.lockedProperty().addListener((o, a, locked) -> {
+            if (locked) {
+                LOG.info("screen locked for staff {}", session.staff().staffId());
+                showSignIn(session.staff().staffId());
+            }
+        });
+        frame.getChildren().setAll(main.node());
+        main.focus();
+    }
+
+    private ScreenView createScreen(Screen screen) {
+        return switch (screen) {
+            case SETTINGS -> new SettingsView(ws.texts(), new SettingsViewModel(ws.texts(), ws.appearance()));
+            case DIAGNOSTICS -> new DiagnosticsView(ws.texts(),
+                    new DiagnosticsViewModel(ws.texts(), ws.selfCheck(), ws.executor(), ws.uiThread()));
+            default -> throw new IllegalArgumentException(screen + " is not available in this build");
+        };
+    }
+
+    /** Closes the current screens (releasing their subscriptions). */
+    public void close() {
+        if (main != null) {
+            main.close();
+            main = null;
+        }
+    }
+}
