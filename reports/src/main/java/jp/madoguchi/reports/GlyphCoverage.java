@@ -1,0 +1,114 @@
+package jp.madoguchi.reports;
+
+import java.awt.Font;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.madoguchi.common.MadoguchiException;
+import jp.madoguchi.reports.model.NameText;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.fonts.FontUtil;
+
+/**
+ * Checks, before a report is filled, that every character of every text in its record can be drawn by
+ * the font that will print it: names ({@link NameText}) by IPAmj明朝, everything else by IPAex. A
+ * character that cannot be drawn stops the report with {@code MDG-REPORT-001} naming its code point
+ * and field, because JasperReports would otherwise print a blank. Private-use code points are refused
+ * too (counter-rules §5). Variation selectors are not glyphs of their own: a registered sequence takes
+ * the font's variant glyph, any other is drawn as its base character (§5, example 6). Texts longer than
+ * {@link #MAX_TEXT} code points are refused with {@code MDG-REPORT-003}.
+ *
+ * <p>Thread-safe: AWT fonts are immutable.
+ */
+public final class GlyphCoverage {
+
+    /** Longer than any real name, address or note; a 2,000-character address is an input error. */
+    public static final int MAX_TEXT = 400;
+
+    private final Font nameFont;
+    private final Font textFont;
+
+    GlyphCoverage(JasperReportsContext context) {
+        FontUtil fonts = FontUtil.getInstance(context);
+        this.nameFont = fonts.getAwtFontFromBundles(ReportFonts.NAME, Font.PLAIN, 10f, Locale.JAPANESE, false);
+        this.textFont = fonts.getAwtFontFromBundles(ReportFonts.TEXT, Font.PLAIN, 10f, Locale.JAPANESE, false);
+        if (nameFont == null || textFont == null) {
+            throw new MadoguchiException(ReportFailure.TEMPLATE_MISSING, Map.of("report", "font extension"));
+        }
+    }
+
+    /** Walks a record (nested records and lists included) and checks every string component. */
+    public void check(Record data) {
+        walk(data, "");
+    }
+
+    private void walk(Object value, String path) {
+        if (value instanceof Record record) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                Object child = read(record, component);
+                String childPath = path.isEmpty() ? component.getName() : path + "." + component.getName();
+                if (child instanceof String text) {
+                    check(text, childPath, component.isAnnotationPresent(NameText.class));
+                } else {
+                    walk(child, childPath);
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Object element = list.get(i);
+                if (element instanceof String text) {
+                    check(text, path + "[" + i + "]", false);
+                } else {
+                    walk(element, path + "[" + i + "]");
+                }
+            }
+        }
+    }
+
+    /** Checks one text against the name font or the text font. */
+    public void check(String text, String field, boolean name) {
+        int length = 0;
+        Font font = name ? nameFont : textFont;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (isVariationSelector(cp)) {
+                continue;
+            }
+            length++;
+            if (cp == '\n' || cp == '\r' || cp == '\t') {
+                continue;
+            }
+            if (isPrivateUse(cp) || !font.canDisplay(cp)) {
+                throw new MadoguchiException(ReportFailure.GLYPH_MISSING,
+                        Map.of("field", field, "codePoint", codePoint(cp)));
+            }
+        }
+        if (length > MAX_TEXT) {
+            throw new MadoguchiException(ReportFailure.TEXT_TOO_LONG, Map.of("field", field, "length", length, "max", MAX_TEXT));
+        }
+    }
+
+    static boolean isVariationSelector(int cp) {
+        return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+    }
+
+    static boolean isPrivateUse(int cp) {
+        return (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000;
+    }
+
+    /** U+20BB7 */
+    public static String codePoint(int cp) {
+        return String.format(Locale.ROOT, "U+%04X", cp);
+    }
+
+    private static Object read(Record record, RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+}
