@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
+import jp.madoguchi.reports.model.CertificateRecord;
 import jp.madoguchi.reports.model.DeliveryReceipt;
+import jp.madoguchi.reports.model.Kinds;
+import jp.madoguchi.reports.model.RenewalNotice;
 
 /**
  * The words and dates the templates print, called from their expressions. Resident-facing forms print
@@ -135,6 +138,38 @@ public final class FormText {
         }
         return receipt.pinsSet().stream().map(p -> label(p.pin(), locale) + (english(locale) ? ": " : "：") + label(p.by(), locale))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** The notice's heading: what must be renewed, in plain words. */
+    public static String noticeHeading(RenewalNotice notice, Locale locale) {
+        String what = notice.items().stream().map(i -> label(i.what(), locale)).distinct()
+                .collect(Collectors.joining(english(locale) ? " and " : "と"));
+        return english(locale) ? "Please renew " + what + "." : what + "の更新が必要です";
+    }
+
+    /** What to bring, numbered, one per line; a photo only when the card itself is renewed (N32). */
+    public static String noticeBring(RenewalNotice notice, Locale locale) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(word("bring.card", locale));
+        lines.add(word("bring.id", locale));
+        lines.add(word("bring.notice", locale));
+        if (notice.targets().contains(Kinds.RenewalTarget.CARD)) {
+            lines.add(word("bring.photo", locale));
+        }
+        if (notice.targets().contains(Kinds.RenewalTarget.SIGN) || notice.targets().contains(Kinds.RenewalTarget.AUTH)) {
+            lines.add(word("bring.pins", locale));
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            out.append(i == 0 ? "" : "\n").append(i + 1).append(english(locale) ? ". " : "．").append(lines.get(i));
+        }
+        return out.toString();
+    }
+
+    /** 署名用電子証明書　シリアル（下8桁）0A1B2C3D　有効期限 …, one per line. */
+    public static String issued(List<CertificateRecord.IssuedCert> certs, Locale locale) {
+        return certs.stream().map(c -> label(c.kind(), locale) + "　シリアル（下8桁）" + c.serialLast8() + "　有効期限 "
+                + residentDate(c.notAfter(), locale)).collect(Collectors.joining("\n"));
     }
 
     public static String orDash(Object value) {

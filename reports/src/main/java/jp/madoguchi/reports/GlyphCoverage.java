@@ -6,8 +6,13 @@ import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import jp.madoguchi.common.MadoguchiException;
 import jp.madoguchi.reports.model.NameText;
+import net.sf.jasperreports.engine.JRPrintElement;
+import net.sf.jasperreports.engine.JRPrintFrame;
+import net.sf.jasperreports.engine.JRPrintText;
+import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.fonts.FontUtil;
 
@@ -18,7 +23,8 @@ import net.sf.jasperreports.engine.fonts.FontUtil;
  * and field, because JasperReports would otherwise print a blank. Private-use code points are refused
  * too (counter-rules §5). Variation selectors are not glyphs of their own: a registered sequence takes
  * the font's variant glyph, any other is drawn as its base character (§5, example 6). Texts longer than
- * {@link #MAX_TEXT} code points are refused with {@code MDG-REPORT-003}.
+ * {@link #MAX_TEXT} code points are refused with {@code MDG-REPORT-003}. After filling, every text
+ * element of the result is checked again against its own font, which also covers the templates' words.
  *
  * <p>Thread-safe: AWT fonts are immutable.
  */
@@ -27,15 +33,47 @@ public final class GlyphCoverage {
     /** Longer than any real name, address or note; a 2,000-character address is an input error. */
     public static final int MAX_TEXT = 400;
 
+    private final FontUtil fonts;
+    private final Map<String, Font> byFamily = new ConcurrentHashMap<>();
     private final Font nameFont;
     private final Font textFont;
 
     GlyphCoverage(JasperReportsContext context) {
-        FontUtil fonts = FontUtil.getInstance(context);
-        this.nameFont = fonts.getAwtFontFromBundles(ReportFonts.NAME, Font.PLAIN, 10f, Locale.JAPANESE, false);
-        this.textFont = fonts.getAwtFontFromBundles(ReportFonts.TEXT, Font.PLAIN, 10f, Locale.JAPANESE, false);
-        if (nameFont == null || textFont == null) {
-            throw new MadoguchiException(ReportFailure.TEMPLATE_MISSING, Map.of("report", "font extension"));
+        this.fonts = FontUtil.getInstance(context);
+        this.nameFont = family(ReportFonts.NAME);
+        this.textFont = family(ReportFonts.TEXT);
+    }
+
+    private Font family(String name) {
+        return byFamily.computeIfAbsent(name, n -> {
+            Font font = fonts.getAwtFontFromBundles(n, Font.PLAIN, 10f, Locale.JAPANESE, true);
+            if (font == null) {
+                throw new MadoguchiException(ReportFailure.TEMPLATE_MISSING, Map.of("report", "font " + n));
+            }
+            return font;
+        });
+    }
+
+    /**
+     * Checks every text the filled report will draw (template words included) against the font the
+     * template gave it: the last guard before export, for what no record field names.
+     */
+    public void check(JasperPrint print) {
+        for (int page = 0; page < print.getPages().size(); page++) {
+            checkElements(print.getPages().get(page).getElements(), print.getName() + " page " + (page + 1));
+        }
+    }
+
+    private void checkElements(List<JRPrintElement> elements, String where) {
+        for (JRPrintElement element : elements) {
+            if (element instanceof JRPrintFrame frame) {
+                checkElements(frame.getElements(), where);
+            } else if (element instanceof JRPrintText text) {
+                String value = text.getFullText();
+                if (value != null && !value.isEmpty()) {
+                    checkWith(value, where, family(text.getFontName()), false);
+                }
+            }
         }
     }
 
@@ -69,8 +107,11 @@ public final class GlyphCoverage {
 
     /** Checks one text against the name font or the text font. */
     public void check(String text, String field, boolean name) {
+        checkWith(text, field, name ? nameFont : textFont, true);
+    }
+
+    private static void checkWith(String text, String field, Font font, boolean limitLength) {
         int length = 0;
-        Font font = name ? nameFont : textFont;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
@@ -86,7 +127,7 @@ public final class GlyphCoverage {
                         Map.of("field", field, "codePoint", codePoint(cp)));
             }
         }
-        if (length > MAX_TEXT) {
+        if (limitLength && length > MAX_TEXT) {
             throw new MadoguchiException(ReportFailure.TEXT_TOO_LONG, Map.of("field", field, "length", length, "max", MAX_TEXT));
         }
     }

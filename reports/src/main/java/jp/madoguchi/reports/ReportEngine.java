@@ -100,7 +100,9 @@ public final class ReportEngine {
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         }
         try {
-            return JasperFillManager.getInstance(context).fill(template(type), parameters, new RecordDataSource(rows));
+            JasperPrint print = JasperFillManager.getInstance(context).fill(template(type), parameters, new RecordDataSource(rows));
+            coverage().check(print);
+            return print;
         } catch (JRException | RuntimeException e) {
             if (e instanceof MadoguchiException coded) {
                 throw coded;
