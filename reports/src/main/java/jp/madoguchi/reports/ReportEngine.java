@@ -201,7 +201,7 @@ public final class ReportEngine {
         });
     }
 
-    private GlyphCoverage coverage() {
+    GlyphCoverage coverage() {
         GlyphCoverage c = coverage;
         if (c == null) {
             synchronized (this) {
