@@ -51,10 +51,25 @@ public final class ReportJson {
                     throw coded;
                 }
             }
-            throw unreadable(file, e.getOriginalMessage() + " at " + e.getPathReference(), e);
+            // Jackson's own message may quote the value, which may be personal data: name the place only.
+            String what = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
+                    ? "unknown field \"" + u.getPropertyName() + "\"" : "wrong type or value";
+            throw unreadable(file, what + " at " + path(e), e);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw unreadable(file, "not valid JSON" + (at == null ? "" : " (line " + at.getLineNr() + ", column "
+                    + at.getColumnNr() + ")"), e);
         } catch (IOException e) {
-            throw unreadable(file, e.getMessage(), e);
+            throw unreadable(file, e.getClass().getSimpleName(), e);
         }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder out = new StringBuilder("$");
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            out.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
+        }
+        return out.toString();
     }
 
     private static MadoguchiException unreadable(Path file, String detail, Exception e) {
