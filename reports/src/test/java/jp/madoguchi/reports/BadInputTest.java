@@ -147,6 +147,13 @@ class BadInputTest {
     }
 
     @Test
+    void printing_to_a_printer_that_is_not_there_is_a_coded_error() {
+        JasperPrint print = ENGINE.fill(ReportCatalogue.DELIVERY_RECEIPT, ReportExamples.deliveryReceipt(), Locale.JAPANESE);
+        assertThatThrownBy(() -> ENGINE.print(print, "no-such-printer-" + System.nanoTime()))
+                .isInstanceOfSatisfying(MadoguchiException.class, e -> assertThat(e.code()).isEqualTo("MDG-REPORT-008"));
+    }
+
+    @Test
     void written_pdfs_are_complete(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("receipt.pdf");
         ENGINE.writePdf(ReportCatalogue.DELIVERY_RECEIPT, ReportExamples.deliveryReceipt(), Locale.ENGLISH, out);
