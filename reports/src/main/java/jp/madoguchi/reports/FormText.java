@@ -103,11 +103,6 @@ public final class FormText {
         return enums(locale).getString(key);
     }
 
-    /** Labels joined with the language's list separator. */
-    public static String labels(List<? extends Enum<?>> values, Locale locale) {
-        return values.stream().map(v -> label(v, locale)).collect(Collectors.joining(english(locale) ? ", " : "、"));
-    }
-
     /** Plain strings joined the same way; "" for an empty list. */
     public static String join(List<String> values, Locale locale) {
         return String.join(english(locale) ? ", " : "、", values);

@@ -79,27 +79,29 @@ public final class GlyphCoverage {
 
     /** Walks a record (nested records and lists included) and checks every string component. */
     public void check(Record data) {
-        walk(data, "");
+        walk(data, "", false);
     }
 
-    private void walk(Object value, String path) {
+    /** {@code names}: the value came from a {@link NameText} component (a list of names, say). */
+    private void walk(Object value, String path, boolean names) {
         if (value instanceof Record record) {
             for (RecordComponent component : record.getClass().getRecordComponents()) {
                 Object child = read(record, component);
                 String childPath = path.isEmpty() ? component.getName() : path + "." + component.getName();
+                boolean name = component.isAnnotationPresent(NameText.class);
                 if (child instanceof String text) {
-                    check(text, childPath, component.isAnnotationPresent(NameText.class));
+                    check(text, childPath, name);
                 } else {
-                    walk(child, childPath);
+                    walk(child, childPath, name);
                 }
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 Object element = list.get(i);
                 if (element instanceof String text) {
-                    check(text, path + "[" + i + "]", false);
+                    check(text, path + "[" + i + "]", names);
                 } else {
-                    walk(element, path + "[" + i + "]");
+                    walk(element, path + "[" + i + "]", false);
                 }
             }
         }

@@ -8,10 +8,8 @@ public final class ReportFonts {
 
     /** Names (氏名): IPAmj明朝, which holds the 戸籍統一文字 and the registered IVS (counter-rules §5). */
     public static final String NAME = "IPAmjMincho";
-    /** Everything else. */
+    /** Everything else (letters to residents use IPAexMincho, which covers the same characters). */
     public static final String TEXT = "IPAexGothic";
-    /** Letters to residents. */
-    public static final String LETTER = "IPAexMincho";
 
     private ReportFonts() {
     }

@@ -120,6 +120,17 @@ class BadInputTest {
     }
 
     @Test
+    void names_inside_a_list_are_checked_against_the_name_font() throws Exception {
+        DailyTally t = ReportExamples.dailyTally();
+        DailyTally kichi = new DailyTally(t.officeName(), t.officeCode(), t.businessDay(), t.workstationId(), t.lines(),
+                t.sync(), t.stock(), List.of("10:12 \uD842\uDFB7野 一郎 任意代理人への交付"), t.closedBy(), t.closedAt(),
+                t.printedAt());
+        PdfCheck check = new PdfCheck(ENGINE.pdf(ReportCatalogue.DAILY_TALLY, kichi, Locale.JAPANESE));
+        assertThat(check.glyphProblems).isEmpty();
+        assertThat(check.compactText()).contains("\uD842\uDFB7野一郎");
+    }
+
+    @Test
     void a_100k_row_tally_is_refused_and_leaves_no_file(@TempDir Path dir) {
         DailyTally t = ReportExamples.dailyTally();
         List<DailyTally.TallyLine> lines = new ArrayList<>(100_000);

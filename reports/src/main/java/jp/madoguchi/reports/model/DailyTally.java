@@ -15,10 +15,10 @@ import java.util.Map;
  * @param lines          counts per clerk, operation, variant and outcome (an outcome is 「完了」 or an MDG code)
  * @param closedBy       the closing supervisor, null while the day is open
  * @param stock          card stock movement of the day
- * @param selfApprovals  PR-03 self-approvals, each as printed
+ * @param selfApprovals  PR-03 self-approvals, each as printed (set in the name font: they name supervisors)
  */
 public record DailyTally(String officeName, String officeCode, LocalDate businessDay, String workstationId,
-                         List<TallyLine> lines, SyncCounts sync, Stock stock, List<String> selfApprovals,
+                         List<TallyLine> lines, SyncCounts sync, Stock stock, @NameText List<String> selfApprovals,
                          @NameText String closedBy, LocalDateTime closedAt, LocalDateTime printedAt) {
 
     public DailyTally {
@@ -100,8 +100,5 @@ public record DailyTally(String officeName, String officeCode, LocalDate busines
      */
     public record TallyRow(String clerkId, String clerkName, String operation, String variant, String outcome,
                            int count, int feeYen, int barMax) {
-        public boolean officeTotal() {
-            return clerkId.isEmpty();
-        }
     }
 }
