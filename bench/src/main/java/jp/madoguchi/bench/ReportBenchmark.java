@@ -1,0 +1,156 @@
+package jp.madoguchi.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import jp.madoguchi.reports.ReportCatalogue;
+import jp.madoguchi.reports.ReportEngine;
+import jp.madoguchi.reports.ReportExamples;
+import jp.madoguchi.reports.ReportJson;
+import jp.madoguchi.reports.model.DailyTally;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.export.JRCsvExporter;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleWriterExporterOutput;
+
+/**
+ * Issue 9's figures. (1) The daily tally with 10,000 rows from the precompiled template to PDF, warm;
+ * baseline: the same fill exported to CSV (plain text), so the ratio is what PDF layout and font
+ * embedding cost. (2) The first report of a fresh JVM (the delivery receipt through
+ * {@code ./mado report}'s main, names in IPAmj included); baseline: the same JVM and class path
+ * printing only its usage. Medians of a few runs; the whole benchmark stays under a minute or so.
+ */
+public final class ReportBenchmark implements Benchmark {
+
+    private static final int ROWS = 10_000;
+    private static final int WARM_RUNS = 3;
+    private static final int FRESH_RUNS = 2;
+
+    @Override
+    public String name() {
+        return "report";
+    }
+
+    @Override
+    public List<BenchRow> run() throws Exception {
+        List<BenchRow> rows = new ArrayList<>();
+        ReportEngine engine = new ReportEngine();
+        DailyTally tally = tally(ROWS);
+        engine.pdf(ReportCatalogue.DAILY_TALLY, tally, Locale.JAPANESE);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] pdf = new double[WARM_RUNS];
+        double[] csv = new double[WARM_RUNS];
+        double[] pdfCpu = new double[WARM_RUNS];
+        double[] csvCpu = new double[WARM_RUNS];
+        int bytes = 0;
+        for (int i = 0; i < WARM_RUNS; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            bytes = engine.pdf(ReportCatalogue.DAILY_TALLY, tally, Locale.JAPANESE).length;
+            pdf[i] = seconds(t0);
+            pdfCpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+            c0 = threads.getCurrentThreadCpuTime();
+            t0 = System.nanoTime();
+            csv(engine.fill(ReportCatalogue.DAILY_TALLY, tally, Locale.JAPANESE));
+            csv[i] = seconds(t0);
+            csvCpu[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
+        }
+        if (bytes < 10_000) {
+            throw new IllegalStateException("tally PDF suspiciously small: " + bytes + " bytes");
+        }
+        rows.add(new BenchRow("daily tally 10k rows to PDF (warm; baseline: same fill to CSV)", median(pdf), median(csv),
+                "s", "<= 1 s", Double.NaN));
+        // The bench machines are shared: CPU time shows what wall time hides when cores are contended.
+        rows.add(new BenchRow("  same, CPU time of the rendering thread", median(pdfCpu), median(csvCpu), "s", "<= 1 s",
+                Double.NaN));
+
+        Path dir = Files.createTempDirectory("mado-report-bench");
+        try {
+            Path json = dir.resolve("receipt.json");
+            Files.writeString(json, ReportJson.write(ReportExamples.deliveryReceipt()));
+            Path out = dir.resolve("receipt.pdf");
+            double[] first = new double[FRESH_RUNS];
+            double[] floor = new double[FRESH_RUNS];
+            for (int i = 0; i < FRESH_RUNS; i++) {
+                first[i] = freshJvm("delivery-receipt", "--data", json.toString(), "--out", out.toString());
+                floor[i] = freshJvm("help");
+            }
+            if (!Files.isRegularFile(out)) {
+                throw new IllegalStateException("the fresh JVM wrote no PDF");
+            }
+            rows.add(new BenchRow("first report in a fresh JVM (receipt; baseline: same JVM, usage only)", median(first),
+                    median(floor), "s", "<= 3 s", Double.NaN));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(dir);
+        }
+        return rows;
+    }
+
+    /** 200 clerks × 50 lines: operations × variants × outcomes, as a busy office's day would not reach. */
+    static DailyTally tally(int rows) {
+        DailyTally example = ReportExamples.dailyTally();
+        String[] operations = {"交付", "暗証番号初期化", "電子証明書の更新", "電子証明書の新規発行", "一時停止解除"};
+        String[] variants = {"本人", "法定代理人", "任意代理人", "署名用", "利用者証明用"};
+        List<DailyTally.TallyLine> lines = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            int clerk = i / 50;
+            lines.add(new DailyTally.TallyLine(String.format(Locale.ROOT, "C%04d", clerk), "職員 " + clerk + "号 髙橋",
+                    operations[i % operations.length], variants[(i / 5) % variants.length],
+                    i % 7 == 0 ? "MDG-ID-001" : "完了", 1 + i % 9, i % 11 == 0 ? 200 : 0));
+        }
+        return new DailyTally(example.officeName(), example.officeCode(), example.businessDay(), example.workstationId(),
+                lines, example.sync(), example.stock(), example.selfApprovals(), example.closedBy(), example.closedAt(),
+                example.printedAt());
+    }
+
+    private static void csv(JasperPrint print) throws Exception {
+        JRCsvExporter exporter = new JRCsvExporter();
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        java.io.StringWriter out = new java.io.StringWriter();
+        exporter.setExporterOutput(new SimpleWriterExporterOutput(out));
+        exporter.exportReport();
+        if (out.getBuffer().length() == 0) {
+            throw new IllegalStateException("empty CSV");
+        }
+    }
+
+    private static double freshJvm(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
+                "jp.madoguchi.reports.cli.ReportCommand"));
+        command.addAll(Arrays.asList(args));
+        long t0 = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("fresh JVM did not finish in 60 s");
+        }
+        double elapsed = seconds(t0);
+        if (process.exitValue() != 0 && !args[0].equals("help")) {
+            throw new IllegalStateException("fresh JVM exited " + process.exitValue());
+        }
+        return elapsed;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
