@@ -103,25 +103,35 @@ public final class CacheStore implements AutoCloseable {
      */
     public RecordedAct record(CounterAct act) {
         return onWriter(() -> {
-            try {
-                RecordedAct recorded = writeAct(act);
-                recordedListener.accept(recorded.seq());
-                return recorded;
-            } catch (RuntimeException e) {
-                reloadAfterFailure();
-                throw SqliteDatabase.translate(e, settings.outboxFile());
+            long now = settings.clock().millis();
+            if (now < lastClockMillis - settings.clockTolerance().toMillis()) {
+                throw new MadoguchiException(CacheFailure.CLOCK_BACKWARDS, Map.of("last", Instant.ofEpochMilli(lastClockMillis)));
             }
+            UUID opId = uuids.next(Math.max(now, lastClockMillis));
+            long seq = nextSeq;
+            RecordedAct receipt = new RecordedAct(opId, seq, Instant.ofEpochMilli(now));
+            try {
+                writeAct(act, receipt);
+            } catch (RuntimeException e) {
+                MadoguchiException coded = diagnose(e);
+                reloadAfterFailure();
+                if (isOnDisk(receipt)) {
+                    // The commit reached the WAL although a later step reported an error: the act is recorded.
+                    LOG.warn("commit reported {} but act seq {} is on disk; treating it as recorded", coded.code(), seq);
+                } else {
+                    LOG.warn("act not recorded: {} [{}]", coded.code(), coded.correlationId(), e);
+                    throw coded;
+                }
+            }
+            recordedListener.accept(seq);
+            return receipt;
         });
     }
 
-    private RecordedAct writeAct(CounterAct act) {
-        long now = settings.clock().millis();
-        if (now < lastClockMillis - settings.clockTolerance().toMillis()) {
-            throw new MadoguchiException(CacheFailure.CLOCK_BACKWARDS, Map.of("last", Instant.ofEpochMilli(lastClockMillis)));
-        }
-        UUID opId = uuids.next(Math.max(now, lastClockMillis));
-        String op = opId.toString();
-        long seq = nextSeq;
+    private void writeAct(CounterAct act, RecordedAct receipt) {
+        long now = receipt.occurredAt().toEpochMilli();
+        String op = receipt.opId().toString();
+        long seq = receipt.seq();
         byte[] payload = sealPayload(act.payload(), op);
 
         ActRow row = new ActRow();
@@ -161,7 +171,37 @@ public final class CacheStore implements AutoCloseable {
         nextAuditId++;
         headHash = audit.rowHash;
         lastClockMillis = clock;
-        return new RecordedAct(opId, seq, Instant.ofEpochMilli(now));
+    }
+
+    /**
+     * Names a failed write. SQLite's own code is used when the driver passed it on; after an automatic
+     * rollback the driver often reports only "no transaction is active", so the file system and the
+     * lock are then asked directly.
+     */
+    private MadoguchiException diagnose(RuntimeException e) {
+        db.resetConnection();
+        MadoguchiException coded = SqliteDatabase.translate(e, settings.outboxFile());
+        if (coded.failure() == CacheFailure.STORAGE_FAILURE) {
+            CacheFailure probed = SqliteDatabase.probe(settings.outboxFile(), settings.busyTimeout().toMillis());
+            if (probed != null) {
+                return new MadoguchiException(probed, Map.of("path", settings.dataDirectory()), e);
+            }
+        }
+        return coded;
+    }
+
+    private boolean isOnDisk(RecordedAct receipt) {
+        try {
+            return db.sessions().fromTransaction(s -> {
+                OutboxRow r = s.find(OutboxRow.class, receipt.seq());
+                AuditRow a = s.createSelectionQuery("from AuditRow where opId = :o", AuditRow.class)
+                        .setParameter("o", receipt.opId().toString()).uniqueResult();
+                return r != null && r.opId.equals(receipt.opId().toString()) && a != null && s.find(ActRow.class, r.opId) != null;
+            });
+        } catch (RuntimeException e) {
+            db.resetConnection();
+            return false;
+        }
     }
 
     private OutboxRow newOutboxRow(long seq, String opId, String type, long now, byte[] payload) {
@@ -216,9 +256,12 @@ public final class CacheStore implements AutoCloseable {
                 db.sessions().inTransaction(s -> s.persist(entry));
                 nextSeq++;
                 return null;
-            } catch (RuntimeException | java.io.IOException e) {
+            } catch (RuntimeException e) {
+                MadoguchiException coded = diagnose(e);
                 reloadAfterFailure();
-                throw SqliteDatabase.translate(e, settings.outboxFile());
+                throw coded;
+            } catch (java.io.IOException e) {
+                throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", "AUDIT_HEAD"), e);
             }
         });
     }
@@ -478,7 +521,7 @@ public final class CacheStore implements AutoCloseable {
             try {
                 return db.sessions().fromTransaction(work::run);
             } catch (RuntimeException e) {
-                throw SqliteDatabase.translate(e, settings.outboxFile());
+                throw diagnose(e);
             }
         });
     }
@@ -523,9 +566,11 @@ public final class CacheStore implements AutoCloseable {
     }
 
     private void reloadAfterFailure() {
+        db.resetConnection();
         try {
             reloadCounters();
         } catch (RuntimeException e) {
+            db.resetConnection();
             LOG.warn("could not reload counters after a failed write; they are reloaded on the next open", e);
         }
     }

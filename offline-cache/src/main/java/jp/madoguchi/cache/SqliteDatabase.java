@@ -40,13 +40,13 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     private final Path file;
-    private final Connection connection;
+    private final SingleConnectionProvider provider;
     private final SessionFactory sessions;
     private final StandardServiceRegistry registry;
 
-    private SqliteDatabase(Path file, Connection connection, StandardServiceRegistry registry, SessionFactory sessions) {
+    private SqliteDatabase(Path file, SingleConnectionProvider provider, StandardServiceRegistry registry, SessionFactory sessions) {
         this.file = file;
-        this.connection = connection;
+        this.provider = provider;
         this.registry = registry;
         this.sessions = sessions;
     }
@@ -73,13 +73,7 @@ final class SqliteDatabase implements AutoCloseable {
         }
         String url = url(file, durability, busyTimeoutMillis);
         migrate(file, url, migrations);
-        Connection connection;
-        try {
-            connection = DriverManager.getConnection(url);
-        } catch (SQLException e) {
-            throw translate(e, file);
-        }
-        ConnectionProvider provider = new SingleConnectionProvider(connection);
+        SingleConnectionProvider provider = new SingleConnectionProvider(url, file);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.CONNECTION_PROVIDER, provider)
                 .applySetting(AvailableSettings.DIALECT, SQLiteDialect.class.getName())
@@ -90,10 +84,10 @@ final class SqliteDatabase implements AutoCloseable {
         try {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
-            return new SqliteDatabase(file, connection, registry, sources.buildMetadata().buildSessionFactory());
+            return new SqliteDatabase(file, provider, registry, sources.buildMetadata().buildSessionFactory());
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
-            closeQuietly(connection);
+            provider.close();
             throw translate(e, file);
         }
     }
@@ -124,9 +118,14 @@ final class SqliteDatabase implements AutoCloseable {
         return sessions;
     }
 
-    /** The raw connection, for pragmas and checks that are not entity work. Same thread rule as {@link #sessions()}. */
-    Connection connection() {
-        return connection;
+    /**
+     * Drops the connection after a failed write and opens a fresh one on next use. After SQLITE_FULL,
+     * SQLITE_BUSY or an I/O error SQLite may have rolled the transaction back by itself while the JDBC
+     * driver still believes one is open; statements on such a connection would each commit alone.
+     * A new connection has no such state.
+     */
+    void resetConnection() {
+        provider.close();
     }
 
     Path file() {
@@ -137,7 +136,7 @@ final class SqliteDatabase implements AutoCloseable {
     public void close() {
         sessions.close();
         StandardServiceRegistryBuilder.destroy(registry);
-        closeQuietly(connection);
+        provider.close();
     }
 
     private static void closeQuietly(Connection c) {
@@ -186,6 +185,31 @@ final class SqliteDatabase implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Asks the file system and the database lock what is wrong when the driver's error said nothing
+     * useful: read-only, full, or write-locked by another process. Null when none of these holds.
+     */
+    static CacheFailure probe(Path file, long busyTimeoutMillis) {
+        try {
+            if (Files.getFileStore(file.getParent()).isReadOnly() || Files.exists(file) && !Files.isWritable(file)) {
+                return CacheFailure.DATA_DIR_READ_ONLY;
+            }
+        } catch (IOException e) {
+            return CacheFailure.DATA_DIR_READ_ONLY;
+        }
+        if (diskIsFull(file)) {
+            return CacheFailure.DISK_FULL;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath() + "?busy_timeout=" + busyTimeoutMillis)) {
+            c.createStatement().execute("BEGIN IMMEDIATE");
+            c.createStatement().execute("ROLLBACK");
+            return null;
+        } catch (SQLException e) {
+            String text = String.valueOf(e.getMessage());
+            return text.contains("SQLITE_BUSY") || text.contains("locked") ? CacheFailure.DATABASE_LOCKED : null;
+        }
+    }
+
     /** SQLite reports ENOSPC in the WAL as a generic I/O error; the file system tells the truth. */
     private static boolean diskIsFull(Path file) {
         try {
@@ -195,17 +219,37 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Hands Hibernate the one connection and never closes it: the database owns its lifetime. */
+    /**
+     * Hands Hibernate the one connection and never closes it between sessions. A connection found
+     * outside auto-commit when a session starts is left over from a failed transaction (see
+     * {@link #resetConnection()}) and is replaced before use.
+     */
     private static final class SingleConnectionProvider implements ConnectionProvider {
-        private final transient Connection connection;
+        private final String url;
+        private final transient Path file;
+        private transient Connection connection;
 
-        SingleConnectionProvider(Connection connection) {
-            this.connection = connection;
+        SingleConnectionProvider(String url, Path file) {
+            this.url = url;
+            this.file = file;
         }
 
         @Override
-        public Connection getConnection() {
+        public Connection getConnection() throws SQLException {
+            if (connection != null && (connection.isClosed() || !connection.getAutoCommit())) {
+                close();
+            }
+            if (connection == null) {
+                connection = DriverManager.getConnection(url);
+            }
             return connection;
+        }
+
+        void close() {
+            if (connection != null) {
+                closeQuietly(connection);
+                connection = null;
+            }
         }
 
         @Override
@@ -225,7 +269,7 @@ final class SqliteDatabase implements AutoCloseable {
 
         @Override
         public <T> T unwrap(Class<T> type) {
-            throw new UnsupportedOperationException("not unwrappable: " + type);
+            throw new UnsupportedOperationException("not unwrappable: " + type + " (" + file + ")");
         }
     }
 }
