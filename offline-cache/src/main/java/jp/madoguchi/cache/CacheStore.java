@@ -235,8 +235,8 @@ public final class CacheStore implements AutoCloseable {
      * Appends an AUDIT_HEAD entry carrying the chain's current head, unless the newest entry already
      * carries that same head (so retries during an outage do not pile entries up).
      */
-    void appendAuditHeadIfChanged() {
-        onWriter(() -> {
+    boolean appendAuditHeadIfChanged() {
+        return onWriter(() -> {
             try {
                 OutboxRow last = db.sessions().fromTransaction(s -> s.createSelectionQuery(
                         "from OutboxRow where type = 'AUDIT_HEAD' order by seq desc", OutboxRow.class)
@@ -247,7 +247,7 @@ public final class CacheStore implements AutoCloseable {
                             Long.toString(last.seq))).path("hash").asText();
                 }
                 if (headHash.equals(lastHead) || nextAuditId == 1) {
-                    return null;
+                    return false;
                 }
                 long now = Math.max(settings.clock().millis(), lastClockMillis);
                 String opId = uuids.next(now).toString();
@@ -255,7 +255,7 @@ public final class CacheStore implements AutoCloseable {
                 OutboxRow entry = newOutboxRow(nextSeq, opId, OperationType.AUDIT_HEAD.name(), now, payload);
                 db.sessions().inTransaction(s -> s.persist(entry));
                 nextSeq++;
-                return null;
+                return true;
             } catch (RuntimeException e) {
                 MadoguchiException coded = diagnose(e);
                 reloadAfterFailure();

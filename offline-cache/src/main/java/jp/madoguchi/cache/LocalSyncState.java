@@ -13,7 +13,7 @@ public enum LocalSyncState {
     /** Central rejected it with a reason; kept and flagged for a supervisor, never dropped. */
     REJECTED;
 
-    boolean settled() {
+    public boolean settled() {
         return this == ACKED || this == CONFLICT || this == REJECTED;
     }
 }
