@@ -161,8 +161,14 @@ public final class SyncEngine implements AutoCloseable {
                 }
                 LOG.warn("sync round failed", e);
             } catch (MadoguchiException e) {
+                if (closed) {
+                    break;
+                }
                 LOG.warn("sync round stopped: {} [{}]", e.getMessage(), e.correlationId(), e);
             } catch (RuntimeException e) {
+                if (closed) {
+                    break;
+                }
                 LOG.error("sync round failed unexpectedly", e);
             }
             publish();
