@@ -328,9 +328,15 @@ public final class CacheStore implements AutoCloseable {
     void applyOutcomes(List<OperationOutcome> outcomes) {
         long now = settings.clock().millis();
         write(s -> {
+            Map<String, OutboxRow> rows = new java.util.HashMap<>();
+            List<String> ids = outcomes.stream().map(OperationOutcome::opId).toList();
+            for (int i = 0; i < ids.size(); i += 500) {
+                s.createSelectionQuery("from OutboxRow where opId in :ops", OutboxRow.class)
+                        .setParameter("ops", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
+                        .forEach(r -> rows.put(r.opId, r));
+            }
             for (OperationOutcome o : outcomes) {
-                OutboxRow row = s.createSelectionQuery("from OutboxRow where opId = :op", OutboxRow.class)
-                        .setParameter("op", o.opId()).uniqueResult();
+                OutboxRow row = rows.get(o.opId());
                 if (row == null || LocalSyncState.valueOf(row.state).settled()) {
                     continue;
                 }
