@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,14 +31,11 @@ import jp.madoguchi.cache.ReadCache;
 import jp.madoguchi.cache.StoreSettings;
 import jp.madoguchi.cache.SyncEngine;
 import jp.madoguchi.cache.SyncSettings;
-import jp.madoguchi.sim.central.CentralSystem;
-import jp.madoguchi.sim.central.Enrolment;
-import jp.madoguchi.sim.central.api.CentralServer;
-import jp.madoguchi.sim.central.faults.FaultInjector;
 
 /**
  * Drain: a queue of N acts (default 100k, {@code -Dmadoguchi.bench.drain.count}) sent by the sync
- * engine to the reference central over loopback mTLS, in ops/s from engine start until every entry is
+ * engine to the reference central (its own process, started through its command line, so the bench
+ * has no compile-time tie to a simulator) over loopback mTLS, in ops/s from engine start until every entry is
  * acknowledged. Baseline, same run and server: the same number of operations POSTed in batches of 500
  * by a bare JDK HttpClient from a second enrolled terminal (no store, no sealing, no bookkeeping) —
  * the rate central itself allows.
@@ -47,6 +43,9 @@ import jp.madoguchi.sim.central.faults.FaultInjector;
 public final class DrainBenchmark implements Benchmark {
 
     private static final char[] PASSWORD = "bench-password".toCharArray();
+    private static final String CENTRAL_MAIN = "jp.madoguchi.sim.central.cli.CentralCommand";
+    private static final String KEYSTORE = "workstation.p12";
+    private static final String CA_PEM = "central-ca.pem";
     private static final String OFFICE = "131016";
 
     @Override
@@ -58,11 +57,16 @@ public final class DrainBenchmark implements Benchmark {
     public List<BenchRow> run() throws Exception {
         int count = Integer.getInteger("madoguchi.bench.drain.count", 100_000);
         Path dir = Files.createTempDirectory("mado-bench-drain");
-        try (CentralSystem system = CentralSystem.open(dir.resolve("central"), Clock.systemUTC());
-                CentralServer server = CentralServer.start(system, new FaultInjector(), "127.0.0.1", 0, -1)) {
-            URI base = URI.create("https://127.0.0.1:" + server.port());
-            Enrolment.enrol(system, OFFICE, "MUNICIPAL", "B01", dir.resolve("b01"), PASSWORD.clone(), Duration.ofDays(1));
-            Enrolment.enrol(system, OFFICE, "MUNICIPAL", "B02", dir.resolve("b02"), PASSWORD.clone(), Duration.ofDays(1));
+        Process central = null;
+        try {
+            // The reference central runs as its own process, started and enrolled through its command line.
+            Path data = dir.resolve("central");
+            centralCommand(data, "enrol", "--office", OFFICE, "--type", "MUNICIPAL", "--terminal", "B01", "--out",
+                    dir.resolve("b01").toString(), "--password", new String(PASSWORD)).waitFor();
+            centralCommand(data, "enrol", "--office", OFFICE, "--type", "MUNICIPAL", "--terminal", "B02", "--out",
+                    dir.resolve("b02").toString(), "--password", new String(PASSWORD)).waitFor();
+            central = centralCommand(data, "serve", "--port", "0", "--admin-port", "-1");
+            URI base = URI.create(servingUrl(central));
 
             double baseline = baseline(base, dir.resolve("b02"), count);
 
@@ -76,8 +80,8 @@ public final class DrainBenchmark implements Benchmark {
                     }
                     store.record(acts);
                 }
-                CentralClient client = CentralClient.open(base, dir.resolve("b01").resolve(Enrolment.KEYSTORE), PASSWORD.clone(),
-                        dir.resolve("b01").resolve(Enrolment.CA_PEM), Duration.ofSeconds(30));
+                CentralClient client = CentralClient.open(base, dir.resolve("b01").resolve(KEYSTORE), PASSWORD.clone(),
+                        dir.resolve("b01").resolve(CA_PEM), Duration.ofSeconds(30));
                 SyncSettings sync = SyncSettings.defaults().withBackoff(Duration.ofMillis(50), Duration.ofSeconds(2))
                         .withIntervals(Duration.ofSeconds(30), Duration.ofSeconds(30));
                 long start = System.nanoTime();
@@ -97,8 +101,37 @@ public final class DrainBenchmark implements Benchmark {
                         ours, baseline, "ops/s", ">= 10k ops/s", Double.NaN));
             }
         } finally {
+            if (central != null) {
+                central.destroy();
+                central.waitFor();
+            }
             EnqueueBenchmark.delete(dir);
         }
+    }
+
+    /** Runs {@code CentralCommand} (simulators/central) in a child JVM on this JVM's class path. */
+    private static Process centralCommand(Path data, String command, String... args) throws java.io.IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CENTRAL_MAIN, command, "--data", data.toString()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    /** Reads the child's output until it names the URL it serves on. */
+    private static String servingUrl(Process central) throws java.io.IOException {
+        java.io.BufferedReader out = new java.io.BufferedReader(
+                new java.io.InputStreamReader(central.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            int at = line.indexOf("serving https://");
+            if (at >= 0) {
+                String url = line.substring(at + "serving ".length()).split(" ")[0];
+                Thread drainer = new Thread(() -> out.lines().forEach(l -> { }), "central-output");
+                drainer.setDaemon(true);
+                drainer.start();
+                return url;
+            }
+        }
+        throw new IllegalStateException("the central process ended before serving");
     }
 
     private static CounterAct act(String applicationId) {
@@ -141,7 +174,7 @@ public final class DrainBenchmark implements Benchmark {
 
     private static HttpClient client(Path enrolment) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(enrolment.resolve(Enrolment.KEYSTORE))) {
+        try (InputStream in = Files.newInputStream(enrolment.resolve(KEYSTORE))) {
             ks.load(in, PASSWORD);
         }
         KeyStore keyPair = KeyStore.getInstance("PKCS12");
@@ -151,7 +184,7 @@ public final class DrainBenchmark implements Benchmark {
         kmf.init(keyPair, PASSWORD);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        try (InputStream in = Files.newInputStream(enrolment.resolve(Enrolment.CA_PEM))) {
+        try (InputStream in = Files.newInputStream(enrolment.resolve(CA_PEM))) {
             trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
