@@ -79,7 +79,7 @@ class CertificateAuthorityTest {
                 .put("address", "模擬県見本市試験町１－２－３").put("prefectureRomaji", "Mogi").put("cityRomaji", "Mihon");
         central.system.database().write(c -> {
             CentralRecords.insertCard(c, new CentralRecords.Card(serial, "131016", null, status, null, 1, birth, "2035-05-05",
-                    "2025-06-01", false, false, false, false, resident));
+                    "2025-06-01", false, false, false, false, Json.write(resident)));
             return null;
         });
     }

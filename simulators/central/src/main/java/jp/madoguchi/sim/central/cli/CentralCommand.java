@@ -51,6 +51,10 @@ public final class CentralCommand {
     }
 
     public static void main(String[] args) throws Exception {
+        if (System.getProperty("logback.configurationFile") == null) {
+            // The simulator's own logging setup, named so it never clashes with a product module's logback.xml.
+            System.setProperty("logback.configurationFile", "jp/madoguchi/sim/central/cli/central-logback.xml");
+        }
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() || rest.get(0).startsWith("--") ? "serve" : rest.remove(0);
         Map<String, String> o;

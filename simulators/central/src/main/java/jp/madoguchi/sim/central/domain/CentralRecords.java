@@ -19,10 +19,18 @@ import jp.madoguchi.sim.central.Json;
  */
 public final class CentralRecords {
 
-    /** A card's central record (counter-rules §4.2). */
+    /** A card's central record (counter-rules §4.2); the resident summary stays JSON text until asked for. */
     public record Card(String serial, String office, String applicationId, String status, String reason, long version,
             String birthDate, String validTo, String issuedOn, boolean express, boolean pinsPreset, boolean overseas,
-            boolean faceAuth, JsonNode resident) {
+            boolean faceAuth, String residentJson) {
+
+        public JsonNode resident() {
+            try {
+                return Json.parse(residentJson);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("corrupt resident JSON for card " + serial, e);
+            }
+        }
     }
 
     /** A certificate's central record (counter-rules §4.3). */
@@ -75,13 +83,9 @@ public final class CentralRecords {
                 if (!rs.next()) {
                     return null;
                 }
-                try {
-                    return new Card(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10) != 0,
-                            rs.getInt(11) != 0, rs.getInt(12) != 0, rs.getInt(13) != 0, Json.parse(rs.getString(14)));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new SQLException("corrupt resident JSON for card " + serial, e);
-                }
+                return new Card(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10) != 0,
+                        rs.getInt(11) != 0, rs.getInt(12) != 0, rs.getInt(13) != 0, rs.getString(14));
             }
         }
     }
@@ -103,7 +107,7 @@ public final class CentralRecords {
             s.setInt(11, card.pinsPreset() ? 1 : 0);
             s.setInt(12, card.overseas() ? 1 : 0);
             s.setInt(13, card.faceAuth() ? 1 : 0);
-            s.setString(14, Json.write(card.resident()));
+            s.setString(14, card.residentJson());
             s.executeUpdate();
         }
     }
@@ -143,7 +147,7 @@ public final class CentralRecords {
         }
         appendFeed(c, card.office(), event);
         return new Card(card.serial(), card.office(), card.applicationId(), status, reason, version, card.birthDate(), validTo,
-                card.issuedOn(), card.express(), card.pinsPreset(), overseas, faceAuth, card.resident());
+                card.issuedOn(), card.express(), card.pinsPreset(), overseas, faceAuth, card.residentJson());
     }
 
     public static List<Cert> certs(Connection c, String cardSerial) throws SQLException {

@@ -142,16 +142,15 @@ public final class OperationIngest {
     private IngestAnswer ingest(Connection c, String office, String officeType, String terminal, List<JsonNode> ops,
             List<String> bodies) throws SQLException {
         long acked = ackedSeq(c, office, terminal);
-        Map<String, Stored> known = new HashMap<>();
+        Map<String, Stored> known = storedAll(c, ops);
         Map<String, Integer> newByOpId = new LinkedHashMap<>();
         Map<Long, Integer> newBySeq = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
             JsonNode op = ops.get(i);
             String opId = op.get("opId").asText();
             long seq = op.get("seq").asLong();
-            Stored stored = known.containsKey(opId) ? known.get(opId) : stored(c, opId);
+            Stored stored = known.get(opId);
             if (stored != null) {
-                known.put(opId, stored);
                 if (!stored.office().equals(office) || !stored.terminal().equals(terminal) || !stored.body().equals(bodies.get(i))) {
                     return IngestAnswer.error(422, "OP_ID_REUSED", "opId " + opId + " was received before with a different body");
                 }
@@ -253,6 +252,30 @@ public final class OperationIngest {
             s.setLong(3, acked);
             s.executeUpdate();
         }
+    }
+
+    /** Every already-stored op of the batch, in one query (one B-tree probe per opId, one statement). */
+    private static Map<String, Stored> storedAll(Connection c, List<JsonNode> ops) throws SQLException {
+        Map<String, Stored> found = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT op_id, office_code, terminal_id, seq, body, outcome, reason, case_id,"
+                + " card_status_version FROM operation WHERE op_id IN (");
+        for (int i = 0; i < ops.size(); i++) {
+            sql.append(i == 0 ? "?" : ",?");
+        }
+        try (PreparedStatement s = c.prepareStatement(sql.append(')').toString())) {
+            for (int i = 0; i < ops.size(); i++) {
+                s.setString(i + 1, ops.get(i).get("opId").asText());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long v = rs.getLong(9);
+                    Long version = rs.wasNull() ? null : v;
+                    found.put(rs.getString(1), new Stored(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), version));
+                }
+            }
+        }
+        return found;
     }
 
     private static Stored stored(Connection c, String opId) throws SQLException {

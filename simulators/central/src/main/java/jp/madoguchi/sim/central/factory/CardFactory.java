@@ -92,7 +92,7 @@ public final class CardFactory {
             String applicationId = String.format("A%011d", CentralRecords.nextValue(c, "application"));
             CentralRecords.insertApplication(c, applicationId, office, "SHIPPED", "DOMESTIC", express, receivedOn.toString());
             Card card = new Card(serial, office, applicationId, "ISSUED", null, 1, r.birthDate().toString(), validTo.toString(),
-                    today.toString(), express, pinsPreset, false, false, resident);
+                    today.toString(), express, pinsPreset, false, false, Json.write(resident));
             CentralRecords.insertCard(c, card);
             List<Cert> certs = new ArrayList<>();
             if (authKeys != null) {
