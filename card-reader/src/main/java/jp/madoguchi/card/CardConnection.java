@@ -54,7 +54,8 @@ public final class CardConnection implements AutoCloseable {
             if (CardSession.isRemoval(e)) {
                 throw new CardAccessException(ReaderFailure.NO_CARD, Map.of(), e);
             }
-            throw new CardAccessException(ReaderFailure.COMMUNICATION, Map.of(), e);
+            throw new CardAccessException(CardSession.isServiceLoss(e) ? ReaderFailure.NO_SERVICE
+                    : ReaderFailure.COMMUNICATION, Map.of(), e);
         }
     }
 

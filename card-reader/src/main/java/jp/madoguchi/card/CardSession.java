@@ -94,7 +94,8 @@ final class CardSession {
             if (isRemoval(e)) {
                 throw removed(e, persistent);
             }
-            throw new CardAccessException(ReaderFailure.COMMUNICATION, java.util.Map.of(), e);
+            throw new CardAccessException(isServiceLoss(e) ? ReaderFailure.NO_SERVICE : ReaderFailure.COMMUNICATION,
+                    java.util.Map.of(), e);
         }
     }
 
@@ -107,6 +108,16 @@ final class CardSession {
             String m = t.getMessage();
             if (m != null && (m.contains("REMOVED_CARD") || m.contains("NO_SMARTCARD") || m.contains("RESET_CARD")
                     || m.contains("READER_UNAVAILABLE") || m.contains("UNKNOWN_READER"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isServiceLoss(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("NO_SERVICE") || m.contains("SERVICE_STOPPED"))) {
                 return true;
             }
         }
