@@ -45,6 +45,7 @@ public final class CardMonitor implements AutoCloseable {
     private final Map<String, CardTerminal> terminals = new LinkedHashMap<>();
     private volatile Boolean serviceUp;
     private volatile boolean running = true;
+    private final java.util.concurrent.CountDownLatch polledOnce = new java.util.concurrent.CountDownLatch(1);
 
     public CardMonitor(TerminalSource source) {
         this(source, Duration.ofMillis(150));
@@ -87,6 +88,55 @@ public final class CardMonitor implements AutoCloseable {
         return states.getOrDefault(reader, ReaderState.NO_READER);
     }
 
+    /**
+     * Waits (on the caller's thread, never the card thread) until {@code reader} — or, when null, any
+     * reader — holds a My Number Card, and returns its name. When {@code timeout} passes first, throws
+     * the typed failure of the best state seen (NO_SERVICE, NO_READER, NO_CARD, CARD_BUSY, …).
+     */
+    public String awaitCard(String reader, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            polledOnce.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (reader != null && state(reader) == ReaderState.CARD_PRESENT) {
+                return reader;
+            }
+            if (reader == null) {
+                for (Map.Entry<String, ReaderState> e : new java.util.TreeMap<>(states).entrySet()) {
+                    if (e.getValue() == ReaderState.CARD_PRESENT && serviceAvailable()) {
+                        return e.getKey();
+                    }
+                }
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new CardAccessException(refusal(reader));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private ReaderFailure refusal(String reader) {
+        if (!serviceAvailable()) {
+            return ReaderFailure.NO_SERVICE;
+        }
+        if (reader == null) {
+            if (states.isEmpty()) {
+                return ReaderFailure.NO_READER;
+            }
+            return states.containsValue(ReaderState.CARD_BUSY) ? ReaderFailure.CARD_BUSY
+                    : states.containsValue(ReaderState.NOT_A_MY_NUMBER_CARD) ? ReaderFailure.NOT_A_MY_NUMBER_CARD
+                    : ReaderFailure.NO_CARD;
+        }
+        return switch (state(reader)) {
+            case NO_SERVICE -> ReaderFailure.NO_SERVICE;
+            case NO_READER -> ReaderFailure.NO_READER;
+            case EMPTY -> ReaderFailure.NO_CARD;
+            case CARD_BUSY -> ReaderFailure.CARD_BUSY;
+            case NOT_A_MY_NUMBER_CARD -> ReaderFailure.NOT_A_MY_NUMBER_CARD;
+            case CARD_ERROR -> ReaderFailure.COMMUNICATION;
+            case CARD_PRESENT -> ReaderFailure.NO_CARD;
+        };
+    }
+
     /** Every attached reader and its state, as of the last poll. */
     public Map<String, ReaderState> readers() {
         return Map.copyOf(states);
@@ -111,18 +161,8 @@ public final class CardMonitor implements AutoCloseable {
     }
 
     private <T> T runOn(String reader, Function<CardConnection, T> task) {
-        ReaderState state = state(reader);
-        ReaderFailure refusal = switch (state) {
-            case NO_SERVICE -> ReaderFailure.NO_SERVICE;
-            case NO_READER -> ReaderFailure.NO_READER;
-            case EMPTY -> ReaderFailure.NO_CARD;
-            case CARD_BUSY -> ReaderFailure.CARD_BUSY;
-            case NOT_A_MY_NUMBER_CARD -> ReaderFailure.NOT_A_MY_NUMBER_CARD;
-            case CARD_ERROR -> ReaderFailure.COMMUNICATION;
-            case CARD_PRESENT -> null;
-        };
-        if (refusal != null) {
-            throw new CardAccessException(refusal);
+        if (state(reader) != ReaderState.CARD_PRESENT) {
+            throw new CardAccessException(refusal(reader));
         }
         try (CardConnection connection = CardConnection.open(terminals.get(reader))) {
             return task.apply(connection);
@@ -152,6 +192,14 @@ public final class CardMonitor implements AutoCloseable {
     }
 
     private void poll() {
+        try {
+            pollOnce();
+        } finally {
+            polledOnce.countDown();
+        }
+    }
+
+    private void pollOnce() {
         List<CardTerminal> list;
         try {
             list = source.terminals().list();
