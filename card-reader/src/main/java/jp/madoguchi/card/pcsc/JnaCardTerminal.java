@@ -24,12 +24,14 @@ final class JnaCardTerminal extends CardTerminal {
     }
 
     /**
-     * Connects shared. "T=1", "T=0" or "*"; the exclusive mode of the JDK's "EXCLUSIVE;…" prefix is not
-     * offered since the card layer uses beginExclusive() instead.
+     * Connects shared with "T=1", "T=0" or "*"; an "EXCLUSIVE;" prefix (as the JDK's provider accepts)
+     * connects exclusively. The card layer itself connects shared and uses beginExclusive().
      */
     @Override
     public Card connect(String protocol) throws CardException {
-        int protocols = switch (protocol) {
+        boolean exclusive = protocol.startsWith("EXCLUSIVE;");
+        String wanted = exclusive ? protocol.substring("EXCLUSIVE;".length()) : protocol;
+        int protocols = switch (wanted) {
             case "T=0" -> PcscLibrary.SCARD_PROTOCOL_T0;
             case "T=1" -> PcscLibrary.SCARD_PROTOCOL_T1;
             case "*" -> PcscLibrary.SCARD_PROTOCOL_T0 | PcscLibrary.SCARD_PROTOCOL_T1;
@@ -38,7 +40,8 @@ final class JnaCardTerminal extends CardTerminal {
         NativeLongByReference handle = new NativeLongByReference();
         NativeLongByReference active = new NativeLongByReference();
         long rc = JnaCardTerminals.code(context.lib().SCardConnect(context.context(), name,
-                new NativeLong(PcscLibrary.SCARD_SHARE_SHARED), new NativeLong(protocols), handle, active));
+                new NativeLong(exclusive ? PcscLibrary.SCARD_SHARE_EXCLUSIVE : PcscLibrary.SCARD_SHARE_SHARED),
+                new NativeLong(protocols), handle, active));
         if (rc == PcscError.E_NO_SMARTCARD || rc == PcscError.W_REMOVED_CARD) {
             throw new CardNotPresentException("SCardConnect failed: " + PcscError.name(rc));
         }
