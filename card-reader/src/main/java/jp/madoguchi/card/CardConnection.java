@@ -276,6 +276,11 @@ public final class CardConnection implements AutoCloseable {
             Arrays.fill(bytes, (byte) 0);
         }
         int sw = r.getSW();
+        boolean counterWasFull = querySw == 0x9000 || querySw == (0x63C0 | kind.maxTries());
+        if (sw != 0x9000 || !counterWasFull) {
+            // The retry counter moved (down on a wrong PIN, back to its maximum on a right one).
+            s.changed();
+        }
         if (sw == 0x9000) {
             return new PinVerification(kind, Result.OK, kind.maxTries());
         }

@@ -123,8 +123,9 @@ class CardMonitorTest {
         try (CardMonitor monitor = new CardMonitor(flaky, Duration.ofMillis(20))) {
             monitor.subscribe(events::add);
             monitor.start();
-            monitor.awaitCard(SLOT0, Duration.ofSeconds(5));
-            events.clear();
+            while (next(events).kind() != Kind.CARD_INSERTED) {
+                // Skip the readers' attachment: the loss must come after the insertion.
+            }
             down.set(true);
             assertThat(List.of(next(events), next(events), next(events), next(events)))
                     .extracting(CardEvent::kind)

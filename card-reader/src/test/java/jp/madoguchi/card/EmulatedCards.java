@@ -41,9 +41,31 @@ final class EmulatedCards {
     private EmulatedCards() {
     }
 
+    /**
+     * A fresh copy of the profile. Generated profiles (with the AP keys the card adds at first load)
+     * are kept under target/ so each test JVM does not generate RSA keys again.
+     */
     static synchronized CardProfile profile(Kind kind) {
-        byte[] json = PROFILES.computeIfAbsent(kind, k -> ProfileCodec.write(ProfileGenerator.generate(options(k))));
+        byte[] json = PROFILES.computeIfAbsent(kind, EmulatedCards::generatedOnce);
         return ProfileCodec.parse(json);
+    }
+
+    private static byte[] generatedOnce(Kind kind) {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "emulated-profiles", kind + ".json");
+        try {
+            if (java.nio.file.Files.exists(file)) {
+                return java.nio.file.Files.readAllBytes(file);
+            }
+            byte[][] saved = new byte[1][];
+            CardProfile profile = ProfileGenerator.generate(options(kind));
+            saved[0] = ProfileCodec.write(profile);
+            new Card(profile, p -> saved[0] = ProfileCodec.write(p), CardRandom.secure());
+            java.nio.file.Files.createDirectories(file.getParent());
+            ProfileStore.writeAtomically(file, saved[0]);
+            return saved[0];
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static ProfileGenerator.Options options(Kind kind) {

@@ -66,6 +66,23 @@ final class PcscStack {
         return new Inserted(slot, vpcdSlot);
     }
 
+    /**
+     * Inserts and waits until pcscd sees the card. vpcd may accept a connection made within a few ms
+     * of the previous card's removal without pcscd ever reporting it; such a card is pulled and
+     * inserted again (at most 3 times), as a person would.
+     */
+    static Inserted insertAndAwait(JnaCardTerminals terminals, java.util.function.Supplier<CardSlot> card, int vpcdSlot)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            Inserted inserted = insert(card.get(), vpcdSlot);
+            if (terminals.getTerminal(reader(vpcdSlot)).waitForCardPresent(1500)) {
+                return inserted;
+            }
+            inserted.close();
+            assertThat(attempt).as("pcscd never saw the card in " + reader(vpcdSlot)).isLessThan(3);
+        }
+    }
+
     /** Waits until pcscd reports a card in {@code reader} (through its own JNA context). */
     static CardTerminal awaitCard(JnaCardTerminals terminals, String reader, Duration timeout) throws Exception {
         CardTerminal t = terminals.getTerminal(reader);

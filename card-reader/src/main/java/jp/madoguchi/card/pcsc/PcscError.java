@@ -20,6 +20,7 @@ final class PcscError {
     static final long W_REMOVED_CARD = 0x80100069L;
     static final long W_RESET_CARD = 0x80100068L;
     static final long F_COMM_ERROR = 0x80100013L;
+    static final long W_SECURITY_VIOLATION = 0x8010006AL;
 
     private static final Map<Long, String> NAMES = Map.ofEntries(
             Map.entry(E_INSUFFICIENT_BUFFER, "SCARD_E_INSUFFICIENT_BUFFER"),
@@ -34,7 +35,8 @@ final class PcscError {
             Map.entry(E_UNKNOWN_READER, "SCARD_E_UNKNOWN_READER"),
             Map.entry(W_REMOVED_CARD, "SCARD_W_REMOVED_CARD"),
             Map.entry(W_RESET_CARD, "SCARD_W_RESET_CARD"),
-            Map.entry(F_COMM_ERROR, "SCARD_F_COMM_ERROR"));
+            Map.entry(F_COMM_ERROR, "SCARD_F_COMM_ERROR"),
+            Map.entry(W_SECURITY_VIOLATION, "SCARD_W_SECURITY_VIOLATION"));
 
     private PcscError() {
     }
