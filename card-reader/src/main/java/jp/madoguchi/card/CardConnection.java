@@ -32,6 +32,8 @@ public final class CardConnection implements AutoCloseable {
 
     private final Card card;
     private boolean dirty;
+    /** Kept across {@link #pinStatus} calls so the application stays selected. */
+    private CardSession session;
 
     CardConnection(Card card) {
         this.card = card;
@@ -222,6 +224,18 @@ public final class CardConnection implements AutoCloseable {
             throw new MalformedResponseException("life cycle: expected 01 or 02");
         }
         return data[0] == 1 ? LifeCycle.TRANSPORT : LifeCycle.OPERATIONAL;
+    }
+
+    /**
+     * One PIN's tries by the retry query: one APDU once its application is selected (also the
+     * benchmark's probe for the APDU round trip). 6984 is reported BLOCKED here; {@link #pinStatuses}
+     * tells NOT_SET apart.
+     */
+    public PinStatus pinStatus(PinKind kind) {
+        if (session == null) {
+            session = new CardSession(card, "pin status");
+        }
+        return status(kind, session.retryQuery(kind), null, true);
     }
 
     /** Every holder PIN's tries, read without spending one (card-spec §2.5). */

@@ -18,7 +18,10 @@ import javax.smartcardio.ResponseAPDU;
  */
 final class JnaCard extends Card {
 
+    /** Collected answer (after GET RESPONSE rounds): at most 64 KiB + SW. */
     private static final int MAX_RESPONSE = 65538;
+    /** One short-APDU answer: 256 data bytes + SW (JNA copies the whole buffer both ways per call). */
+    private static final int MAX_RAW_RESPONSE = 258;
 
     private final JnaCardTerminals context;
     private final NativeLong handle;
@@ -100,7 +103,7 @@ final class JnaCard extends Card {
         if (disconnected) {
             throw new IllegalStateException("card has been disconnected");
         }
-        byte[] response = new byte[MAX_RESPONSE];
+        byte[] response = new byte[MAX_RAW_RESPONSE];
         NativeLongByReference length = new NativeLongByReference(new NativeLong(response.length));
         fail("SCardTransmit", context.lib().SCardTransmit(handle, new PcscLibrary.IoRequest(protocol), command,
                 new NativeLong(command.length), null, response, length));
