@@ -77,6 +77,18 @@ public final class Card {
         return profile;
     }
 
+    /**
+     * Training mode: blocks a credential as if the holder had used up its tries (persisted like a
+     * failed VERIFY). The 入力補助 key that is always blocked needs nothing.
+     */
+    public synchronized void block(Credential credential) {
+        if (credential != Credential.TEXT_BLOCKED && profile.triesLeft(credential) != 0) {
+            profile.triesLeft.put(credential, 0);
+            verified.remove(credential);
+            save();
+        }
+    }
+
     /** Power-off, reset, removal: drops all volatile state (card-spec.md §7.2). */
     public synchronized void reset() {
         currentDf = Application.ISD;

@@ -27,6 +27,14 @@ public final class CardSlot {
         this.random = new Random(faults.seed());
     }
 
+    /**
+     * The usual way in: the card of a profile file, persisting every change back to that file
+     * atomically, with secure randomness.
+     */
+    public static CardSlot ofProfile(java.nio.file.Path profile, Faults faults) throws java.io.IOException {
+        return new CardSlot(new Card(ProfileStore.load(profile), ProfileStore.file(profile), CardRandom.secure()), faults);
+    }
+
     public Card card() {
         return card;
     }

@@ -25,6 +25,14 @@ import org.slf4j.LoggerFactory;
 public final class VpcdCard implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(VpcdCard.class);
     private static final long RETRY_MILLIS = 100;
+    /**
+     * pcscd notices presence changes by polling about every 400 ms. A card that connects within a few
+     * milliseconds of the previous card's removal on the same port, after a client reset the dead card
+     * (disconnect(true)), is never seen by pcscd 1.9.9 + vpcd 3.3 (measured): it talks to vpcd but
+     * stays "absent". So a new card waits until this long after the last removal in this JVM.
+     */
+    private static final long QUIET_AFTER_REMOVAL_MILLIS = 1000;
+    private static final java.util.Map<Integer, Long> LAST_REMOVAL = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final CardSlot slot;
     private final String host;
@@ -59,6 +67,10 @@ public final class VpcdCard implements Runnable {
 
     @Override
     public void run() {
+        long quietUntil = LAST_REMOVAL.getOrDefault(port, 0L) + QUIET_AFTER_REMOVAL_MILLIS;
+        while (!removed && System.currentTimeMillis() < quietUntil) {
+            pause();
+        }
         boolean waitingLogged = false;
         while (!removed) {
             Socket s = new Socket();
@@ -94,6 +106,7 @@ public final class VpcdCard implements Runnable {
                 slot.reset();
                 close(s);
                 socket = null;
+                LAST_REMOVAL.put(port, System.currentTimeMillis());
             }
             if (vanished) {
                 LOG.info("card vanished (fault injection)");
@@ -133,6 +146,7 @@ public final class VpcdCard implements Runnable {
     }
 
     private void control(byte code, OutputStream out) throws IOException {
+        LOG.trace("vpcd control byte {}", code);
         switch (code) {
             case 0x00:
             case 0x01:
