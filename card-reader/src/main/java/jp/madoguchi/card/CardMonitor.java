@@ -95,8 +95,9 @@ public final class CardMonitor implements AutoCloseable {
      */
     public String awaitCard(String reader, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        // Judge only after the first poll (loading libpcsclite may take a while), whatever the timeout.
+        polledOnce.await(Math.max(timeout.toMillis(), 10_000), TimeUnit.MILLISECONDS);
         while (true) {
-            polledOnce.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (reader != null && state(reader) == ReaderState.CARD_PRESENT) {
                 return reader;
             }
