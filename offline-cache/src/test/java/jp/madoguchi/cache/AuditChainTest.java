@@ -11,6 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jp.madoguchi.common.testing.MutableClock;
 
 /** Tampering with the database behind the store's back is found by verifyAudit(). */
 class AuditChainTest {

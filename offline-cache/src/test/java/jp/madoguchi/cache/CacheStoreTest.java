@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import jp.madoguchi.common.MadoguchiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jp.madoguchi.common.testing.MutableClock;
 
 class CacheStoreTest {
 

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jp.madoguchi.common.testing.MutableClock;
 
 /** The staff file on disk: hashing, the lockout rule, atomic writes, damaged files. */
 class StaffDirectoryTest {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import jp.madoguchi.app.selfcheck.SelfCheck;
 import jp.madoguchi.app.selfcheck.SetupFailure;
 import jp.madoguchi.app.staff.LockoutRule;
-import jp.madoguchi.app.staff.MutableClock;
+import jp.madoguchi.common.testing.MutableClock;
 import jp.madoguchi.app.staff.PasswordHasher;
 import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.app.staff.StaffRole;

@@ -24,7 +24,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import jp.madoguchi.app.selfcheck.SelfCheck;
 import jp.madoguchi.app.staff.LockoutRule;
-import jp.madoguchi.app.staff.MutableClock;
+import jp.madoguchi.common.testing.MutableClock;
 import jp.madoguchi.app.staff.PasswordHasher;
 import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.app.staff.StaffRole;

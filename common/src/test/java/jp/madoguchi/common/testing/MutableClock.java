@@ -1,4 +1,4 @@
-package jp.madoguchi.app.staff;
+package jp.madoguchi.common.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand; thread-safe. */
+/**
+ * A clock a test moves by hand, forwards or backwards (clock-jump faults); thread-safe. Shared by
+ * every product module through common's test-jar.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
