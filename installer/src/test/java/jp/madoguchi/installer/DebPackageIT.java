@@ -82,7 +82,7 @@ class DebPackageIT {
     }
 
     @Test
-    void packaged_app_starts_under_xvfb_and_shows_its_first_screen() throws Exception {
+    void packaged_app_starts_under_xvfb_and_reaches_the_sign_in_screen() throws Exception {
         Path data = Files.createDirectories(root.resolve("home/ui"));
         Path log = data.resolve("logs/madoguchi.log");
         Process app = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 1280x800x24", launcher.toString(),
@@ -92,10 +92,10 @@ class DebPackageIT {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
             boolean started = false;
             while (!started && app.isAlive() && Instant.now().isBefore(deadline)) {
-                started = Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("workstation started");
+                started = Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("sign-in screen shown");
                 Thread.sleep(250);
             }
-            assertThat(started).as("log line 'workstation started'; output:%n%s",
+            assertThat(started).as("log line 'sign-in screen shown'; output:%n%s",
                     Files.readString(root.resolve("ui.out"))).isTrue();
         } finally {
             app.descendants().forEach(ProcessHandle::destroy);
