@@ -1,0 +1,196 @@
+package jp.madoguchi.bench;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import jp.madoguchi.sim.central.CentralSystem;
+import jp.madoguchi.sim.central.Enrolment;
+import jp.madoguchi.sim.central.api.CentralServer;
+import jp.madoguchi.sim.central.factory.CardFactory;
+import jp.madoguchi.sim.central.faults.FaultInjector;
+import jp.madoguchi.sim.central.store.CentralDatabase;
+
+/**
+ * "central-ingest": POST /v1/operations throughput of the reference central system over loopback
+ * HTTPS + mutual TLS, batches of 500, 4 terminals at once, 100,000 ops (PIN_RESET on a delivered
+ * card and AUDIT_HEAD, half each). Baseline, measured in the same run: the durable store's commit
+ * floor, i.e. raw JDBC inserting the same number of rows of the same size into a SQLite file with
+ * the same settings (WAL, synchronous=FULL), 500 rows per IMMEDIATE transaction.
+ */
+public final class CentralIngestBenchmark implements Benchmark {
+
+    private static final int TERMINALS = 4;
+    private static final int BATCH = 500;
+    private static final int BATCHES_PER_TERMINAL = 50;
+    private static final char[] PASSWORD = "bench".toCharArray();
+
+    @Override
+    public String name() {
+        return "central-ingest";
+    }
+
+    @Override
+    public List<BenchRow> run() throws Exception {
+        Path dir = Files.createTempDirectory("central-bench");
+        try {
+            double floor = commitFloor(dir.resolve("floor"));
+            double ours = ingest(dir.resolve("central"));
+            String figure = String.format("central ingest over loopback mTLS (%d ops, batches of %d, %d terminals; baseline ="
+                    + " raw SQLite commit floor)", TERMINALS * BATCH * BATCHES_PER_TERMINAL, BATCH, TERMINALS);
+            return List.of(new BenchRow(figure, ours, floor, "ops/s", ">= 20k ops/s", Double.NaN));
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static double ingest(Path data) throws Exception {
+        try (CentralSystem system = CentralSystem.open(data, Clock.systemUTC())) {
+            String card = new CardFactory(system, 1).make("131016", 1, 0, data.resolve("cards")).get(0).cardSerial();
+            CentralServer server = CentralServer.start(system, new FaultInjector(), "127.0.0.1", 0, -1);
+            try {
+                List<HttpClient> clients = new ArrayList<>();
+                for (int t = 0; t < TERMINALS; t++) {
+                    Path out = data.resolve("enrol-" + t);
+                    Enrolment.enrol(system, "131016", "MUNICIPAL", "B" + t, out, PASSWORD, Duration.ofDays(1));
+                    clients.add(client(out));
+                }
+                String base = "https://127.0.0.1:" + server.port() + "/v1/operations";
+                String delivery = "{\"terminalId\":\"B0\",\"operations\":[{\"opId\":\"" + UUID.randomUUID() + "\",\"seq\":1,"
+                        + "\"type\":\"DELIVERY_COMPLETED\",\"occurredAt\":\"2026-11-25T00:00:00Z\",\"clerkId\":\"C1\",\"payload\":{"
+                        + "\"cardSerial\":\"" + card + "\",\"applicationId\":\"A00000000001\",\"deliveredAt\":\"2026-11-25T00:00:00Z\","
+                        + "\"visitorType\":\"HOLDER\",\"idMethod\":[\"ID_A\"],\"pinTypesSet\":[\"AUTH\"],\"cardType\":\"PIN\"}}]}";
+                post(clients.get(0), base, delivery);
+                List<List<String>> bodies = new ArrayList<>();
+                for (int t = 0; t < TERMINALS; t++) {
+                    List<String> mine = new ArrayList<>();
+                    long seq = t == 0 ? 2 : 1;
+                    for (int b = 0; b < BATCHES_PER_TERMINAL; b++) {
+                        StringBuilder s = new StringBuilder("{\"terminalId\":\"B" + t + "\",\"operations\":[");
+                        for (int i = 0; i < BATCH; i++, seq++) {
+                            s.append(i == 0 ? "" : ",").append("{\"opId\":\"").append(UUID.randomUUID()).append("\",\"seq\":").append(seq)
+                                    .append(",\"occurredAt\":\"2026-11-25T00:00:00Z\",\"clerkId\":\"C1\",");
+                            if (i % 2 == 0) {
+                                s.append("\"type\":\"PIN_RESET\",\"basedOn\":{\"cardStatusVersion\":2},\"payload\":{\"cardSerial\":\"")
+                                        .append(card).append("\",\"pinTypes\":[\"AUTH\"],\"reason\":\"FORGOTTEN\",\"triesLeftBefore\":0,")
+                                        .append("\"visitorType\":\"HOLDER\",\"idMethod\":[\"ID_A\"]}}");
+                            } else {
+                                s.append("\"type\":\"AUDIT_HEAD\",\"payload\":{\"hash\":\"").append(UUID.randomUUID())
+                                        .append("\",\"count\":").append(seq).append("}}");
+                            }
+                        }
+                        mine.add(s.append("]}").toString());
+                    }
+                    bodies.add(mine);
+                }
+                for (HttpClient client : clients) {
+                    // Handshakes happen before the clock starts; a workstation keeps its connection too.
+                    client.send(HttpRequest.newBuilder(URI.create(base.replace("operations", "health"))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                }
+                ExecutorService pool = Executors.newFixedThreadPool(TERMINALS);
+                try {
+                    long start = System.nanoTime();
+                    List<Future<?>> done = new ArrayList<>();
+                    for (int t = 0; t < TERMINALS; t++) {
+                        int term = t;
+                        done.add(pool.submit(() -> {
+                            for (String body : bodies.get(term)) {
+                                post(clients.get(term), base, body);
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<?> f : done) {
+                        f.get();
+                    }
+                    long nanos = System.nanoTime() - start;
+                    return (double) TERMINALS * BATCH * BATCHES_PER_TERMINAL / (nanos / 1e9);
+                } finally {
+                    pool.shutdown();
+                }
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    private static void post(HttpClient client, String url, String body) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    private static HttpClient client(Path enrolment) throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(enrolment.resolve(Enrolment.KEYSTORE))) {
+            ks.load(in, PASSWORD);
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, PASSWORD);
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(enrolment.resolve(Enrolment.CA_PEM))) {
+            trust.setCertificateEntry("ca", (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLSv1.3");
+        ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Raw JDBC: the same row count and row size, 500 rows per durable commit, one writer. */
+    private static double commitFloor(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        try (Connection c = DriverManager.getConnection(CentralDatabase.jdbcUrl(dir.resolve("floor.db")))) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE op (op_id TEXT PRIMARY KEY, terminal TEXT NOT NULL, seq INTEGER NOT NULL, body TEXT NOT NULL,"
+                        + " UNIQUE (terminal, seq))");
+            }
+            c.commit();
+            String body = "x".repeat(300);
+            int total = TERMINALS * BATCH * BATCHES_PER_TERMINAL;
+            long start = System.nanoTime();
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO op (op_id, terminal, seq, body) VALUES (?, 'T', ?, ?)")) {
+                for (int i = 0; i < total; i++) {
+                    p.setString(1, UUID.randomUUID().toString());
+                    p.setLong(2, i);
+                    p.setString(3, body);
+                    p.executeUpdate();
+                    if ((i + 1) % BATCH == 0) {
+                        c.commit();
+                    }
+                }
+            }
+            return total / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+}

@@ -1,0 +1,598 @@
+package jp.madoguchi.sim.central.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.madoguchi.sim.central.Json;
+import jp.madoguchi.sim.central.domain.CentralRecords.Application;
+import jp.madoguchi.sim.central.domain.CentralRecords.Card;
+import jp.madoguchi.sim.central.domain.CentralRecords.Cert;
+import jp.madoguchi.sim.central.store.CentralDatabase;
+
+/**
+ * {@code POST /v1/operations} semantics (sync-protocol.md, "Settled details" 1–6 and 15): permanent
+ * opId idempotency, all-or-nothing per-terminal sequences, and the central state machines of
+ * counter-rules §4 applied per operation. One batch is one transaction on the writer thread, so two
+ * batches never interleave and a crash leaves either the whole batch or none of it.
+ */
+public final class OperationIngest {
+
+    /** The defined Operation fields; everything else in an operation is ignored (item 3). */
+    private static final List<String> DEFINED = List.of("opId", "seq", "type", "occurredAt", "clerkId", "supervisorId",
+            "basedOn", "payload");
+
+    private static final Map<String, List<String>> REQUIRED = new HashMap<>();
+
+    static {
+        List<String> visit = List.of("visitorType", "idMethod");
+        REQUIRED.put("DELIVERY_COMPLETED", List.of("cardSerial", "applicationId", "deliveredAt", "visitorType", "idMethod",
+                "pinTypesSet", "cardType"));
+        REQUIRED.put("OLD_CARD_COLLECTED", List.of("cardSerial", "item", "disposition"));
+        REQUIRED.put("PIN_RESET", List.of("cardSerial", "pinTypes", "reason", "triesLeftBefore", "visitorType", "idMethod"));
+        REQUIRED.put("PIN_CHANGED", List.of("cardSerial", "pinTypes", "visitorType", "idMethod"));
+        REQUIRED.put("CERT_RENEWED", List.of("cardSerial", "kind", "certSerial", "notAfter", "visitorType", "idMethod"));
+        REQUIRED.put("CERT_ISSUED", REQUIRED.get("CERT_RENEWED"));
+        REQUIRED.put("CERT_ISSUE_ABORTED", List.of("cardSerial", "kind", "certSerial"));
+        REQUIRED.put("SUSPENSION_LIFTED", with("cardSerial", visit));
+        REQUIRED.put("LOSS_REPORTED", List.of("cardSerial", "lostOn", "reissueRequested"));
+        REQUIRED.put("CARD_RETURNED", with("cardSerial", visit));
+        REQUIRED.put("CARD_ANNOTATED", List.of("cardSerial", "changedItems", "annotationText", "visitorType", "idMethod"));
+        REQUIRED.put("CONTINUED_USE_REGISTERED", REQUIRED.get("CARD_ANNOTATED"));
+        REQUIRED.put("VALIDITY_EXTENDED", List.of("cardSerial", "validTo", "visitorType", "idMethod"));
+        REQUIRED.put("OVERSEAS_CONVERTED", List.of("cardSerial", "departureDate", "domicileMunicipality", "email", "certsIssued"));
+        REQUIRED.put("FACE_AUTH_SWITCHED", with("cardSerial", visit));
+        REQUIRED.put("APPLICATION_SUBMITTED", List.of("applicationId", "kind", "express", "resident", "visitorType", "idMethod"));
+        REQUIRED.put("CARD_RECEIVED_AT_OFFICE", List.of("cardSerial", "receivedAt"));
+        REQUIRED.put("CARD_DEFECT_REPORTED", List.of("cardSerial", "defect"));
+        REQUIRED.put("NOTICE_SENT", List.of("applicationId", "cardSerial", "channel", "sentOn", "collectBy"));
+        REQUIRED.put("RENOTICE_SENT", REQUIRED.get("NOTICE_SENT"));
+        REQUIRED.put("UNCLAIMED_DESTROYED", List.of("cardSerial", "applicationId", "ground"));
+        REQUIRED.put("OPERATION_VOIDED", List.of("voidedOpId", "reason"));
+        REQUIRED.put("AUDIT_HEAD", List.of("hash", "count"));
+    }
+
+    /** What a post office may send at most (counter-rules §1.3 and PR-02). */
+    private static final Set<String> POST_OFFICE_ALLOWED = Set.of("PIN_RESET", "PIN_CHANGED", "CERT_RENEWED", "CERT_ISSUED",
+            "CERT_ISSUE_ABORTED", "LOSS_REPORTED", "APPLICATION_SUBMITTED", "OPERATION_VOIDED", "AUDIT_HEAD");
+    /** What a mission may not send (counter-rules §1.3: no certificate work, no annotation, PIN reset only). */
+    private static final Set<String> MISSION_FORBIDDEN = Set.of("PIN_CHANGED", "CERT_RENEWED", "CERT_ISSUED", "CERT_ISSUE_ABORTED",
+            "CARD_ANNOTATED", "CONTINUED_USE_REGISTERED", "OVERSEAS_CONVERTED", "VALIDITY_EXTENDED");
+    /** SIGN is revoked when one of these items changes (counter-rules §2.3 table). */
+    private static final Set<String> SIGN_REVOKING_ITEMS = Set.of("NAME", "ALIAS", "FORMER_SURNAME", "ADDRESS", "BIRTH_DATE",
+            "SEX", "name", "alias", "formerSurname", "address", "birthDate", "sex");
+
+    private final CentralDatabase db;
+    private final Clock clock;
+
+    public OperationIngest(CentralDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    private static List<String> with(String first, List<String> rest) {
+        List<String> l = new ArrayList<>();
+        l.add(first);
+        l.addAll(rest);
+        return List.copyOf(l);
+    }
+
+    /** Checks the envelope (item 5); null when it is well formed, else the 400 answer. */
+    public static IngestAnswer malformed(JsonNode request) {
+        if (request == null || !request.isObject()) {
+            return IngestAnswer.error(400, "MALFORMED", "the body is not a JSON object");
+        }
+        if (!request.path("terminalId").isTextual() || request.path("terminalId").asText().isEmpty()) {
+            return IngestAnswer.error(400, "MISSING_FIELD", "terminalId is required");
+        }
+        JsonNode ops = request.path("operations");
+        if (!ops.isArray() || ops.size() < 1 || ops.size() > 500) {
+            return IngestAnswer.error(400, "BAD_BATCH_SIZE", "operations must hold 1 to 500 entries");
+        }
+        for (JsonNode op : ops) {
+            if (!op.isObject() || !op.path("opId").isTextual() || op.path("opId").asText().isEmpty()
+                    || !op.path("seq").canConvertToLong() || !op.path("seq").isIntegralNumber() || op.path("seq").asLong() < 1
+                    || !op.path("type").isTextual() || !op.path("occurredAt").isTextual()) {
+                return IngestAnswer.error(400, "MISSING_FIELD", "every operation needs opId, seq (>= 1), type and occurredAt");
+            }
+        }
+        return null;
+    }
+
+    /** The canonical body of an operation: its defined fields only (item 3). */
+    public static String canonicalBody(JsonNode op) {
+        ObjectNode defined = Json.object();
+        for (String f : DEFINED) {
+            if (op.has(f)) {
+                defined.set(f, op.get(f));
+            }
+        }
+        return Json.canonical(defined);
+    }
+
+    private record Stored(String office, String terminal, long seq, String body, String outcome, String reason, String caseId,
+            Long cardStatusVersion) {
+    }
+
+    /**
+     * Applies a well-formed batch from {@code terminal} of {@code office} (the certificate's O and
+     * CN, already matched against the body). Returns the 200 answer or the 409/422 refusal.
+     */
+    public IngestAnswer ingest(String office, String officeType, String terminal, JsonNode operations) throws Exception {
+        List<JsonNode> ops = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (JsonNode op : operations) {
+            ops.add(op);
+            bodies.add(canonicalBody(op));
+        }
+        return db.write(c -> ingest(c, office, officeType, terminal, ops, bodies));
+    }
+
+    private IngestAnswer ingest(Connection c, String office, String officeType, String terminal, List<JsonNode> ops,
+            List<String> bodies) throws SQLException {
+        long acked = ackedSeq(c, office, terminal);
+        Map<String, Stored> known = storedAll(c, ops);
+        Map<String, Integer> newByOpId = new LinkedHashMap<>();
+        Map<Long, Integer> newBySeq = new HashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            JsonNode op = ops.get(i);
+            String opId = op.get("opId").asText();
+            long seq = op.get("seq").asLong();
+            Stored stored = known.get(opId);
+            if (stored != null) {
+                if (!stored.office().equals(office) || !stored.terminal().equals(terminal) || !stored.body().equals(bodies.get(i))) {
+                    return IngestAnswer.error(422, "OP_ID_REUSED", "opId " + opId + " was received before with a different body");
+                }
+                continue;
+            }
+            Integer earlier = newByOpId.get(opId);
+            if (earlier != null) {
+                if (!bodies.get(earlier).equals(bodies.get(i))) {
+                    return IngestAnswer.error(422, "OP_ID_REUSED", "opId " + opId + " appears twice with different bodies");
+                }
+                continue;
+            }
+            if (seq <= acked || newBySeq.containsKey(seq)) {
+                return seqError("SEQ_REUSED", acked, "seq " + seq + " is already taken by another opId");
+            }
+            newByOpId.put(opId, i);
+            newBySeq.put(seq, i);
+        }
+        for (long s = acked + 1; s <= acked + newBySeq.size(); s++) {
+            if (!newBySeq.containsKey(s)) {
+                return seqError("SEQ_GAP", acked, "expected seq " + (acked + 1) + " and no gaps");
+            }
+        }
+        Instant now = clock.instant();
+        Map<String, ObjectNode> results = new HashMap<>();
+        for (long s = acked + 1; s <= acked + newBySeq.size(); s++) {
+            int i = newBySeq.get(s);
+            JsonNode op = ops.get(i);
+            Outcome outcome = apply(c, office, officeType, terminal, op, now);
+            insertOperation(c, office, terminal, op, bodies.get(i), outcome, now);
+            results.put(op.get("opId").asText(), outcome.toJson(op.get("opId").asText()));
+        }
+        long newAcked = acked + newBySeq.size();
+        if (!newBySeq.isEmpty()) {
+            setAckedSeq(c, office, terminal, newAcked);
+        }
+        ArrayNode out = Json.array();
+        Map<String, Boolean> answeredNew = new HashMap<>();
+        for (JsonNode op : ops) {
+            String opId = op.get("opId").asText();
+            Stored stored = known.get(opId);
+            if (stored != null || answeredNew.containsKey(opId)) {
+                out.add(duplicate(opId, stored, results.get(opId)));
+            } else {
+                out.add(results.get(opId));
+                answeredNew.put(opId, true);
+            }
+        }
+        ObjectNode body = Json.object().put("ackedSeq", newAcked);
+        body.set("results", out);
+        return new IngestAnswer(200, body);
+    }
+
+    private static IngestAnswer seqError(String code, long acked, String message) {
+        IngestAnswer a = IngestAnswer.error(409, code, message);
+        a.body().put("expectedSeq", acked + 1);
+        return a;
+    }
+
+    private static ObjectNode duplicate(String opId, Stored s, ObjectNode firstAnswerInBatch) {
+        ObjectNode d = Json.object().put("opId", opId).put("outcome", "DUPLICATE");
+        if (s != null) {
+            d.put("originalOutcome", s.outcome());
+            if (s.reason() != null) {
+                d.put("reason", s.reason());
+            }
+            if (s.caseId() != null) {
+                d.put("caseId", s.caseId());
+            }
+            if (s.cardStatusVersion() != null) {
+                d.put("cardStatusVersion", s.cardStatusVersion());
+            }
+        } else {
+            d.put("originalOutcome", firstAnswerInBatch.get("outcome").asText());
+            for (String f : List.of("reason", "caseId", "cardStatusVersion")) {
+                if (firstAnswerInBatch.has(f)) {
+                    d.set(f, firstAnswerInBatch.get(f));
+                }
+            }
+        }
+        return d;
+    }
+
+    private static long ackedSeq(Connection c, String office, String terminal) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT acked_seq FROM terminal WHERE office_code = ? AND terminal_id = ?")) {
+            s.setString(1, office);
+            s.setString(2, terminal);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void setAckedSeq(Connection c, String office, String terminal, long acked) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO terminal (office_code, terminal_id, acked_seq) VALUES (?, ?, ?)"
+                + " ON CONFLICT (office_code, terminal_id) DO UPDATE SET acked_seq = excluded.acked_seq")) {
+            s.setString(1, office);
+            s.setString(2, terminal);
+            s.setLong(3, acked);
+            s.executeUpdate();
+        }
+    }
+
+    /** Every already-stored op of the batch, in one query (one B-tree probe per opId, one statement). */
+    private static Map<String, Stored> storedAll(Connection c, List<JsonNode> ops) throws SQLException {
+        Map<String, Stored> found = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT op_id, office_code, terminal_id, seq, body, outcome, reason, case_id,"
+                + " card_status_version FROM operation WHERE op_id IN (");
+        for (int i = 0; i < ops.size(); i++) {
+            sql.append(i == 0 ? "?" : ",?");
+        }
+        try (PreparedStatement s = c.prepareStatement(sql.append(')').toString())) {
+            for (int i = 0; i < ops.size(); i++) {
+                s.setString(i + 1, ops.get(i).get("opId").asText());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long v = rs.getLong(9);
+                    Long version = rs.wasNull() ? null : v;
+                    found.put(rs.getString(1), new Stored(rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), version));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Stored stored(Connection c, String opId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT office_code, terminal_id, seq, body, outcome, reason, case_id,"
+                + " card_status_version FROM operation WHERE op_id = ?")) {
+            s.setString(1, opId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                long v = rs.getLong(8);
+                Long version = rs.wasNull() ? null : v;
+                return new Stored(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), version);
+            }
+        }
+    }
+
+    private static void insertOperation(Connection c, String office, String terminal, JsonNode op, String body, Outcome o,
+            Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO operation (op_id, office_code, terminal_id, seq, type, body,"
+                + " outcome, reason, case_id, card_status_version, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, op.get("opId").asText());
+            s.setString(2, office);
+            s.setString(3, terminal);
+            s.setLong(4, op.get("seq").asLong());
+            s.setString(5, op.get("type").asText());
+            s.setString(6, body);
+            s.setString(7, o.outcome);
+            s.setString(8, o.reason);
+            s.setString(9, o.caseId);
+            if (o.cardStatusVersion == null) {
+                s.setNull(10, java.sql.Types.INTEGER);
+            } else {
+                s.setLong(10, o.cardStatusVersion);
+            }
+            s.setLong(11, now.toEpochMilli());
+            s.executeUpdate();
+        }
+    }
+
+    /** The result of one operation. */
+    private static final class Outcome {
+        final String outcome;
+        final String reason;
+        String caseId;
+        Long cardStatusVersion;
+
+        Outcome(String outcome, String reason, Long cardStatusVersion) {
+            this.outcome = outcome;
+            this.reason = reason;
+            this.cardStatusVersion = cardStatusVersion;
+        }
+
+        static Outcome applied(Card card) {
+            return new Outcome("APPLIED", null, card == null ? null : card.version());
+        }
+
+        static Outcome rejected(String reason) {
+            return new Outcome("REJECTED", reason, null);
+        }
+
+        static Outcome conflict(String reason, Card card) {
+            return new Outcome("APPLIED_WITH_CONFLICT", reason, card == null ? null : card.version());
+        }
+
+        ObjectNode toJson(String opId) {
+            ObjectNode n = Json.object().put("opId", opId).put("outcome", outcome);
+            if (reason != null) {
+                n.put("reason", reason);
+            }
+            if (cardStatusVersion != null) {
+                n.put("cardStatusVersion", cardStatusVersion);
+            }
+            if (caseId != null) {
+                n.put("caseId", caseId);
+            }
+            return n;
+        }
+    }
+
+    private Outcome apply(Connection c, String office, String officeType, String terminal, JsonNode op, Instant now)
+            throws SQLException {
+        String type = op.get("type").asText();
+        List<String> required = REQUIRED.get(type);
+        if (required == null) {
+            return Outcome.rejected("UNKNOWN_TYPE");
+        }
+        JsonNode p = op.get("payload");
+        if (p == null || !p.isObject()) {
+            return Outcome.rejected("MISSING_FIELD");
+        }
+        for (String f : required) {
+            if (!p.hasNonNull(f)) {
+                return Outcome.rejected("MISSING_FIELD");
+            }
+        }
+        if (("POST_OFFICE".equals(officeType) && !POST_OFFICE_ALLOWED.contains(type))
+                || ("MISSION".equals(officeType) && MISSION_FORBIDDEN.contains(type))) {
+            return Outcome.rejected("NOT_PERMITTED");
+        }
+        Outcome o = switch (type) {
+            case "AUDIT_HEAD" -> Outcome.applied(null);
+            case "OPERATION_VOIDED" -> stored(c, p.get("voidedOpId").asText()) == null
+                    ? Outcome.rejected("UNKNOWN_OPERATION") : Outcome.applied(null);
+            case "APPLICATION_SUBMITTED" -> applicationSubmitted(c, office, p, now);
+            default -> cardOperation(c, office, officeType, type, p, now);
+        };
+        if ("APPLIED_WITH_CONFLICT".equals(o.outcome)) {
+            o.caseId = CentralRecords.openCase(c, office, op.get("opId").asText(), terminal, op.get("seq").asLong(), type,
+                    p.path("cardSerial").asText(null), o.reason, now);
+        }
+        return o;
+    }
+
+    private Outcome applicationSubmitted(Connection c, String office, JsonNode p, Instant now) throws SQLException {
+        String id = p.get("applicationId").asText();
+        if (CentralRecords.application(c, id) != null) {
+            return Outcome.rejected("APPLICATION_EXISTS");
+        }
+        CentralRecords.insertApplication(c, id, office, "SUBMITTED", p.get("kind").asText(), p.get("express").asBoolean(),
+                jp.madoguchi.sim.central.pki.ValidityRules.today(Clock.fixed(now, java.time.ZoneOffset.UTC)).toString());
+        // The simulated J-LIS receives the application at once (申請受付) and says so on the feed.
+        CentralRecords.changeApplication(c, CentralRecords.application(c, id), "RECEIVED", null, "APPLICATION_RECEIVED");
+        return Outcome.applied(null);
+    }
+
+    private Outcome cardOperation(Connection c, String office, String officeType, String type, JsonNode p, Instant now)
+            throws SQLException {
+        Card card = CentralRecords.card(c, p.get("cardSerial").asText());
+        if (card == null) {
+            return Outcome.rejected("UNKNOWN_CARD");
+        }
+        if ("MISSION".equals(officeType) && !card.overseas() && !"APPLICATION_SUBMITTED".equals(type)) {
+            return Outcome.rejected("NOT_PERMITTED");
+        }
+        String status = card.status();
+        switch (type) {
+            case "DELIVERY_COMPLETED":
+                return delivery(c, office, officeType, card, p, now);
+            case "PIN_RESET", "PIN_CHANGED":
+                return onLiveCard(card);
+            case "CERT_RENEWED", "CERT_ISSUED": {
+                Cert cert = CentralRecords.certBySerial(c, p.get("certSerial").asText());
+                if (cert == null || !cert.cardSerial().equals(card.serial()) || !cert.kind().equals(p.get("kind").asText())) {
+                    return Outcome.rejected("UNKNOWN_CERTIFICATE");
+                }
+                return Outcome.applied(card);
+            }
+            case "CERT_ISSUE_ABORTED": {
+                Cert cert = CentralRecords.certBySerial(c, p.get("certSerial").asText());
+                if (cert == null || !cert.cardSerial().equals(card.serial())) {
+                    return Outcome.rejected("UNKNOWN_CERTIFICATE");
+                }
+                if (CentralRecords.isLive(cert)) {
+                    CentralRecords.changeCert(c, card.office(), cert, "REVOKED", "ISSUE_ABORTED", now);
+                }
+                return Outcome.applied(card);
+            }
+            case "SUSPENSION_LIFTED": {
+                if ("REVOKED".equals(status)) {
+                    return Outcome.rejected("CARD_REVOKED");
+                }
+                if (!"SUSPENDED".equals(status)) {
+                    return Outcome.rejected("CARD_NOT_SUSPENDED");
+                }
+                Card lifted = CentralRecords.changeCard(c, card, "ACTIVE", null, null);
+                for (Cert cert : CentralRecords.certs(c, card.serial())) {
+                    if ("ON_HOLD".equals(cert.status()) && "AUTH".equals(cert.kind())) {
+                        CentralRecords.changeCert(c, card.office(), cert, "VALID", null, now);
+                    } else if (CentralRecords.isLive(cert) && "SIGN".equals(cert.kind())) {
+                        CentralRecords.changeCert(c, card.office(), cert, "REVOKED", "SUSPENSION", now);
+                    }
+                }
+                return Outcome.applied(lifted);
+            }
+            case "LOSS_REPORTED":
+                return revokeOnRequest(c, card, "LOST", now);
+            case "CARD_RETURNED":
+                return revokeOnRequest(c, card, "RETURNED", now);
+            case "OLD_CARD_COLLECTED": {
+                if ("MY_NUMBER_CARD".equals(p.get("item").asText()) && p.hasNonNull("itemSerial")) {
+                    Card old = CentralRecords.card(c, p.get("itemSerial").asText());
+                    if (old != null && !"REVOKED".equals(old.status()) && !old.serial().equals(card.serial())) {
+                        CentralRecords.changeCard(c, old, "REVOKED", "REPLACED", null);
+                        CentralRecords.revokeCerts(c, old.office(), old.serial(), null, "CARD_REVOKED", now);
+                    }
+                }
+                return Outcome.applied(card);
+            }
+            case "CARD_ANNOTATED", "CONTINUED_USE_REGISTERED", "VALIDITY_EXTENDED", "OVERSEAS_CONVERTED", "FACE_AUTH_SWITCHED":
+                return attributeChange(c, card, type, p, now);
+            case "CARD_RECEIVED_AT_OFFICE":
+                return applicationStep(c, card, Set.of("SHIPPED"), "AT_OFFICE");
+            case "CARD_DEFECT_REPORTED":
+                return applicationStep(c, card, Set.of("AT_OFFICE"), "DEFECTIVE");
+            case "NOTICE_SENT":
+                return applicationStep(c, card, Set.of("AT_OFFICE", "NOTIFIED"), "NOTIFIED");
+            case "RENOTICE_SENT":
+                return applicationStep(c, card, Set.of("NOTIFIED", "RENOTIFIED"), "RENOTIFIED");
+            case "UNCLAIMED_DESTROYED": {
+                if (!"ISSUED".equals(status)) {
+                    return Outcome.rejected("CARD_NOT_UNCLAIMED");
+                }
+                Outcome step = applicationStep(c, card, Set.of("NOTIFIED", "RENOTIFIED", "AT_OFFICE"), "DESTROYED");
+                if (!"APPLIED".equals(step.outcome)) {
+                    return step;
+                }
+                Card revoked = CentralRecords.changeCard(c, card, "REVOKED", "UNCLAIMED", null);
+                CentralRecords.revokeCerts(c, card.office(), card.serial(), null, "CARD_REVOKED", now);
+                return Outcome.applied(revoked);
+            }
+            default:
+                return Outcome.rejected("UNKNOWN_TYPE");
+        }
+    }
+
+    /** PR-25: delivery activates the card and releases its held certificates, unless central moved meanwhile. */
+    private Outcome delivery(Connection c, String office, String officeType, Card card, JsonNode p, Instant now) throws SQLException {
+        if ("MUNICIPAL".equals(officeType) && !card.office().equals(office)) {
+            return Outcome.rejected("WRONG_OFFICE");
+        }
+        switch (card.status()) {
+            case "ISSUED": {
+                Card active = CentralRecords.changeCard(c, card, "ACTIVE", null, null);
+                for (Cert cert : CentralRecords.certs(c, card.serial())) {
+                    if ("ON_HOLD".equals(cert.status()) && "PENDING_DELIVERY".equals(cert.reason())) {
+                        CentralRecords.changeCert(c, card.office(), cert, "VALID", null, now);
+                    }
+                }
+                Application app = card.applicationId() == null ? null : CentralRecords.application(c, card.applicationId());
+                if (app != null && !"DELIVERED".equals(app.status())) {
+                    CentralRecords.changeApplication(c, app, "DELIVERED", null, "APPLICATION_STATUS_CHANGED");
+                }
+                return Outcome.applied(active);
+            }
+            case "SUSPENDED": {
+                for (Cert cert : CentralRecords.certs(c, card.serial())) {
+                    if ("ON_HOLD".equals(cert.status()) && "PENDING_DELIVERY".equals(cert.reason())) {
+                        CentralRecords.changeCert(c, card.office(), cert, "ON_HOLD", "CARD_SUSPENDED", now);
+                    }
+                }
+                return Outcome.conflict("CARD_SUSPENDED", card);
+            }
+            case "REVOKED":
+                CentralRecords.revokeCerts(c, card.office(), card.serial(), null, "CARD_REVOKED", now);
+                return Outcome.conflict("CARD_REVOKED", card);
+            default:
+                return Outcome.conflict("ALREADY_DELIVERED", card);
+        }
+    }
+
+    /** A queued PIN operation done offline on a card that central has since suspended or revoked. */
+    private static Outcome onLiveCard(Card card) {
+        return switch (card.status()) {
+            case "ACTIVE" -> Outcome.applied(card);
+            case "SUSPENDED" -> Outcome.conflict("CARD_SUSPENDED", card);
+            case "REVOKED" -> Outcome.conflict("CARD_REVOKED", card);
+            default -> Outcome.rejected("CARD_NOT_ACTIVE");
+        };
+    }
+
+    private static Outcome revokeOnRequest(Connection c, Card card, String reason, Instant now) throws SQLException {
+        if ("REVOKED".equals(card.status())) {
+            return Outcome.applied(card);
+        }
+        if ("ISSUED".equals(card.status())) {
+            return Outcome.rejected("CARD_NOT_ACTIVE");
+        }
+        Card revoked = CentralRecords.changeCard(c, card, "REVOKED", reason, null);
+        CentralRecords.revokeCerts(c, card.office(), card.serial(), null, "CARD_REVOKED", now);
+        return Outcome.applied(revoked);
+    }
+
+    private static Outcome attributeChange(Connection c, Card card, String type, JsonNode p, Instant now) throws SQLException {
+        if (!"ACTIVE".equals(card.status())) {
+            return Outcome.rejected("REVOKED".equals(card.status()) ? "CARD_REVOKED" : "CARD_NOT_ACTIVE");
+        }
+        ObjectNode attrs = Json.object();
+        boolean revokeSign = false;
+        boolean revokeAll = false;
+        switch (type) {
+            case "VALIDITY_EXTENDED" -> attrs.put("validTo", p.get("validTo").asText());
+            case "OVERSEAS_CONVERTED" -> {
+                attrs.put("overseas", true).put("departureDate", p.get("departureDate").asText());
+                revokeAll = true;
+            }
+            case "FACE_AUTH_SWITCHED" -> {
+                attrs.put("faceAuth", true);
+                revokeSign = true;
+            }
+            default -> {
+                attrs.set("changedItems", p.get("changedItems"));
+                for (JsonNode item : p.get("changedItems")) {
+                    revokeSign |= SIGN_REVOKING_ITEMS.contains(item.asText());
+                }
+            }
+        }
+        Card changed = CentralRecords.changeCard(c, card, "ACTIVE", null, attrs);
+        if (revokeAll) {
+            CentralRecords.revokeCerts(c, card.office(), card.serial(), null, "OVERSEAS_CONVERSION", now);
+        } else if (revokeSign) {
+            CentralRecords.revokeCerts(c, card.office(), card.serial(), "SIGN",
+                    "FACE_AUTH_SWITCHED".equals(type) ? "FACE_AUTH" : "NAME_OR_ADDRESS_CHANGED", now);
+        }
+        return Outcome.applied(changed);
+    }
+
+    private static Outcome applicationStep(Connection c, Card card, Set<String> from, String to) throws SQLException {
+        Application app = card.applicationId() == null ? null : CentralRecords.application(c, card.applicationId());
+        if (app == null) {
+            return Outcome.rejected("UNKNOWN_APPLICATION");
+        }
+        if (!from.contains(app.status())) {
+            return Outcome.rejected("INVALID_TRANSITION");
+        }
+        CentralRecords.changeApplication(c, app, to, null, "APPLICATION_STATUS_CHANGED");
+        return Outcome.applied(card);
+    }
+}
