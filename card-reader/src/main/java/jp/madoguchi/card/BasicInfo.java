@@ -1,0 +1,99 @@
+package jp.madoguchi.card;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import jp.madoguchi.card.codec.Tlv;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * 基本4情報 from 入力補助 EF 0002, Unicode exactly as stored (variation selectors, U+3000 and full-width
+ * digits included; nothing is normalised or trimmed).
+ *
+ * @param sexCode the raw DF25 code, kept because codes other than 1/2 exist on real cards
+ */
+public record BasicInfo(String name, String address, LocalDate birthDate, Sex sex, String sexCode) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BasicInfo.class);
+    private static final DateTimeFormatter YYYYMMDD =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+
+    /**
+     * Parses EF 0002. The outer {@code FF 20} may sit after up to 2 extra bytes (newer cards, §2.7); the
+     * children are found by TLV and DF21 only cross-checks them.
+     */
+    public static BasicInfo parse(byte[] ef) {
+        int start = -1;
+        for (int i = 0; i + 1 < Math.min(ef.length, 4); i++) {
+            if ((ef[i] & 0xFF) == 0xFF && (ef[i + 1] & 0xFF) == 0x20) {
+                start = i;
+                break;
+            }
+        }
+        if (start < 0) {
+            throw new MalformedResponseException("basic info: no FF20 in the first 4 bytes");
+        }
+        Tlv outer = Tlv.read(ef, start, ef.length);
+        List<Tlv> children = Tlv.children(ef, outer);
+        Tlv name = Tlv.find(children, 0xDF22);
+        Tlv address = Tlv.find(children, 0xDF23);
+        Tlv birth = Tlv.find(children, 0xDF24);
+        Tlv sex = Tlv.find(children, 0xDF25);
+        crossCheckOffsets(ef, children, List.of(name, address, birth, sex));
+        String birthText = ascii(birth.value(ef), "birth date");
+        LocalDate birthDate;
+        try {
+            birthDate = LocalDate.parse(birthText, YYYYMMDD);
+        } catch (DateTimeParseException e) {
+            throw new MalformedResponseException("basic info: birth date is not YYYYMMDD", e);
+        }
+        String sexCode = ascii(sex.value(ef), "sex");
+        return new BasicInfo(utf8(name.value(ef), "name"), utf8(address.value(ef), "address"), birthDate,
+                Sex.fromCode(sexCode), sexCode);
+    }
+
+    private static void crossCheckOffsets(byte[] ef, List<Tlv> children, List<Tlv> fields) {
+        for (Tlv child : children) {
+            if (child.tag() == 0xDF21 && child.length() == 8) {
+                byte[] table = child.value(ef);
+                for (int i = 0; i < 4; i++) {
+                    int offset = ((table[2 * i] & 0xFF) << 8) | (table[2 * i + 1] & 0xFF);
+                    if (offset != fields.get(i).start()) {
+                        LOG.warn("basic info: DF21 offset {} is {}, the TLV is at {}; using the TLV", i, offset,
+                                fields.get(i).start());
+                    }
+                }
+            }
+        }
+    }
+
+    static String utf8(byte[] bytes, String what) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedResponseException(what + ": not UTF-8", e);
+        }
+    }
+
+    static String ascii(byte[] bytes, String what) {
+        for (byte b : bytes) {
+            if (b < 0x20 || b > 0x7E) {
+                throw new MalformedResponseException(what + ": not printable ASCII");
+            }
+        }
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public String toString() {
+        return "BasicInfo[personal data withheld]";
+    }
+}

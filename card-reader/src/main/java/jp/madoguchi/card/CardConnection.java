@@ -1,0 +1,371 @@
+package jp.madoguchi.card;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardNotPresentException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.ResponseAPDU;
+import jp.madoguchi.card.CardSnapshot.LifeCycle;
+import jp.madoguchi.card.PinStatus.State;
+import jp.madoguchi.card.PinVerification.Result;
+import jp.madoguchi.card.codec.Apdus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection to a My Number Card and the holder-side operations on it: the full read, the retry
+ * query of every PIN and VERIFY. Counter administration (card-spec §7) goes through
+ * {@link #administer}. Each operation that verifies a PIN or administers the card holds
+ * {@code beginExclusive()} for all its APDUs, so no other program interleaves.
+ *
+ * <p>Not thread-safe: the card thread (or a single-threaded CLI) owns it. PINs passed in are cleared
+ * before the method returns, whatever happens.
+ */
+public final class CardConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CardConnection.class);
+
+    private final Card card;
+    private boolean dirty;
+    /** Kept across {@link #pinStatus} calls so the application stays selected. */
+    private CardSession session;
+
+    CardConnection(Card card) {
+        this.card = card;
+    }
+
+    /**
+     * Connects to the card in {@code terminal} ("*": T=1 on this card). Typed failures: no card
+     * ({@link ReaderFailure#NO_CARD}), another program holds it ({@link ReaderFailure#CARD_BUSY}), or
+     * {@link ReaderFailure#COMMUNICATION}.
+     */
+    public static CardConnection open(CardTerminal terminal) {
+        try {
+            return new CardConnection(terminal.connect("*"));
+        } catch (CardNotPresentException e) {
+            throw new CardAccessException(ReaderFailure.NO_CARD, Map.of(), e);
+        } catch (CardException e) {
+            if (isSharingViolation(e)) {
+                throw new CardAccessException(ReaderFailure.CARD_BUSY, Map.of(), e);
+            }
+            if (CardSession.isRemoval(e)) {
+                throw new CardAccessException(ReaderFailure.NO_CARD, Map.of(), e);
+            }
+            throw new CardAccessException(CardSession.isServiceLoss(e) ? ReaderFailure.NO_SERVICE
+                    : ReaderFailure.COMMUNICATION, Map.of(), e);
+        }
+    }
+
+    static boolean isSharingViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("SHARING_VIOLATION")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Card card() {
+        return card;
+    }
+
+    /** SELECT of the JPKI AID answered 9000 (card-spec §1.1: never by ATR). */
+    public boolean isMyNumberCard() {
+        CardSession session = new CardSession(card, "identify");
+        ResponseAPDU r = session.transmit(Apdus.selectDf(CardApplication.JPKI.aid()), "SELECT JPKI");
+        return r.getSW() == 0x9000;
+    }
+
+    /** What a read asks for. PINs may be null; both are cleared by {@link #read}. */
+    public record ReadRequest(char[] cardTextPin, char[] signPin, Consumer<CardSnapshot> onScreenData) {
+        public static ReadRequest withoutPins() {
+            return new ReadRequest(null, null, null);
+        }
+    }
+
+    /**
+     * Reads the card in one pass, screen data first: card serial, basic 4 information, My Number and
+     * every PIN's tries; then (after handing a partial snapshot to {@code onScreenData}, if given) the
+     * card-face data, token and certificates. No EF is read twice; every PIN's tries come from the retry
+     * query, which spends none. A wrong or blocked PIN does not stop the read: its outcome is in the
+     * snapshot and the data it protects is empty.
+     */
+    public CardSnapshot read(ReadRequest request) {
+        char[] textPin = request.cardTextPin();
+        char[] signPin = request.signPin();
+        try {
+            if (textPin != null) {
+                PinFormat.check(PinKind.CARD_TEXT, textPin);
+            }
+            if (signPin != null) {
+                PinFormat.check(PinKind.SIGN, signPin);
+            }
+            return exclusive("read", session -> readIn(session, textPin, signPin, request.onScreenData()));
+        } finally {
+            clear(textPin);
+            clear(signPin);
+        }
+    }
+
+    private CardSnapshot readIn(CardSession s, char[] textPin, char[] signPin, Consumer<CardSnapshot> onScreen) {
+        Map<PinKind, Integer> sws = new EnumMap<>(PinKind.class);
+        s.select(CardApplication.COMMON);
+        CommonInfo common = CommonInfo.parse(s.expectOk(s.transmit(Apdus.readRecord(1, 1), "READ RECORD common"),
+                "READ RECORD"));
+
+        sws.put(PinKind.CARD_TEXT, s.retryQuery(PinKind.CARD_TEXT));
+        Optional<PinVerification> textResult = Optional.empty();
+        Optional<BasicInfo> basic = Optional.empty();
+        Optional<MyNumber> number = Optional.empty();
+        if (textPin != null && canTry(sws.get(PinKind.CARD_TEXT))) {
+            PinVerification v = verifyIn(s, PinKind.CARD_TEXT, textPin, sws.get(PinKind.CARD_TEXT));
+            textResult = Optional.of(v);
+            if (v.ok()) {
+                dirty = true;
+                basic = Optional.of(BasicInfo.parse(s.readTlvEf(0x02, "basic info")));
+                number = Optional.of(MyNumber.parse(s.readFixed(0x01, 17, "My Number")));
+                sws.put(PinKind.CARD_TEXT, 0x63C0 | PinKind.CARD_TEXT.maxTries());
+            } else {
+                sws.put(PinKind.CARD_TEXT, v.result() == Result.WRONG ? 0x63C0 | v.remaining() : 0x6984);
+            }
+        } else if (textPin != null) {
+            textResult = Optional.of(new PinVerification(PinKind.CARD_TEXT, Result.BLOCKED, 0));
+        }
+        sws.put(PinKind.JUKI, s.retryQuery(PinKind.JUKI));
+        sws.put(PinKind.AUTH, s.retryQuery(PinKind.AUTH));
+        sws.put(PinKind.SIGN, s.retryQuery(PinKind.SIGN));
+        byte[] availability = s.readFixed(0x08, 3, "certificate availability");
+        boolean signPresent = (availability[0] & 0xFF) == 0x8F;
+        boolean authPresent = (availability[1] & 0xFF) == 0x8F;
+        Optional<LifeCycle> lifeCycle = Optional.empty();
+        if (sws.containsValue(0x6984) || sws.containsValue(0x6983)) {
+            lifeCycle = Optional.of(lifeCycle(s));
+        }
+        Map<PinKind, PinStatus> pins = new EnumMap<>(PinKind.class);
+        for (Map.Entry<PinKind, Integer> e : sws.entrySet()) {
+            pins.put(e.getKey(), status(e.getKey(), e.getValue(), lifeCycle.orElse(null), signPresent));
+        }
+        if (textResult.isPresent() && textResult.get().result() == Result.BLOCKED
+                && pins.get(PinKind.CARD_TEXT).state() == State.NOT_SET) {
+            textResult = Optional.of(new PinVerification(PinKind.CARD_TEXT, Result.NOT_SET, 0));
+        }
+        if (onScreen != null) {
+            onScreen.accept(new CardSnapshot(common, number, basic, pins, textResult, Optional.empty(), lifeCycle,
+                    authPresent, signPresent, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), false, s.apduCount()));
+        }
+
+        // JPKI is current (the last retry queries): the free EFs, then the sign certificate after its password.
+        TokenInfo token = TokenInfo.parse(s.readFixed(0x06, 32, "token info"));
+        Optional<CertificateInfo> auth = authPresent
+                ? Optional.of(CertificateInfo.parse(s.readTlvEf(0x0A, "auth certificate"))) : Optional.empty();
+        CertificateInfo authCa = CertificateInfo.parse(s.readTlvEf(0x0B, "auth CA certificate"));
+        CertificateInfo signCa = CertificateInfo.parse(s.readTlvEf(0x02, "sign CA certificate"));
+        Optional<PinVerification> signResult = Optional.empty();
+        Optional<CertificateInfo> signCert = Optional.empty();
+        if (signPin != null) {
+            PinStatus signStatus = pins.get(PinKind.SIGN);
+            if (signStatus.state() == State.AVAILABLE || signStatus.state() == State.VERIFIED) {
+                PinVerification v = verifyIn(s, PinKind.SIGN, signPin, sws.get(PinKind.SIGN));
+                signResult = Optional.of(v);
+                if (v.ok()) {
+                    dirty = true;
+                    signCert = Optional.of(CertificateInfo.parse(s.readTlvEf(0x01, "sign certificate")));
+                }
+                pins.put(PinKind.SIGN, new PinStatus(PinKind.SIGN,
+                        v.ok() ? State.AVAILABLE : v.result() == Result.WRONG ? State.AVAILABLE : State.BLOCKED,
+                        v.remaining()));
+            } else {
+                signResult = Optional.of(new PinVerification(PinKind.SIGN,
+                        signStatus.state() == State.NOT_SET ? Result.NOT_SET : Result.BLOCKED, 0));
+            }
+        }
+        // The card face AP last: its SELECT clears the JPKI verified flags, which no longer matter.
+        s.select(CardApplication.FACE);
+        CardFaceInfo face = CardFaceInfo.parse(s.readTlvEf(0x03, "card-face info"));
+        return new CardSnapshot(common, number, basic, pins, textResult, signResult, lifeCycle, authPresent,
+                signPresent, Optional.of(token), Optional.of(face), auth, Optional.of(authCa), Optional.of(signCa),
+                signCert, true, s.apduCount());
+    }
+
+    private static boolean canTry(int sw) {
+        return (sw & 0xFFF0) == 0x63C0 && (sw & 0x0F) > 0 || sw == 0x9000;
+    }
+
+    private PinStatus status(PinKind kind, int sw, LifeCycle lifeCycle, boolean signPresent) {
+        if (sw == 0x9000) {
+            return new PinStatus(kind, State.VERIFIED, kind.maxTries());
+        }
+        if ((sw & 0xFFF0) == 0x63C0) {
+            int left = sw & 0x0F;
+            return new PinStatus(kind, left == 0 ? State.BLOCKED : State.AVAILABLE, left);
+        }
+        if (sw == 0x6984 || sw == 0x6983) {
+            boolean notSet = lifeCycle == LifeCycle.TRANSPORT || (kind == PinKind.SIGN && !signPresent && sw == 0x6984);
+            return new PinStatus(kind, notSet ? State.NOT_SET : State.BLOCKED, 0);
+        }
+        throw StatusWords.exception(sw, "VERIFY? " + kind);
+    }
+
+    private LifeCycle lifeCycle(CardSession s) {
+        s.select(CardApplication.JPKI);
+        ResponseAPDU r = s.transmit(Apdus.getLifeCycle(), "GET DATA life cycle");
+        if (r.getSW() != 0x9000) {
+            // Real cards do not know §7: they are operational.
+            return LifeCycle.OPERATIONAL;
+        }
+        byte[] data = r.getData();
+        if (data.length != 1 || (data[0] != 1 && data[0] != 2)) {
+            throw new MalformedResponseException("life cycle: expected 01 or 02");
+        }
+        return data[0] == 1 ? LifeCycle.TRANSPORT : LifeCycle.OPERATIONAL;
+    }
+
+    /**
+     * One PIN's tries by the retry query: one APDU once its application is selected (also the
+     * benchmark's probe for the APDU round trip). 6984 is reported BLOCKED here; {@link #pinStatuses}
+     * tells NOT_SET apart.
+     */
+    public PinStatus pinStatus(PinKind kind) {
+        if (session == null) {
+            session = new CardSession(card, "pin status");
+        }
+        return status(kind, session.retryQuery(kind), null, true);
+    }
+
+    /** Every holder PIN's tries, read without spending one (card-spec §2.5). */
+    public Map<PinKind, PinStatus> pinStatuses() {
+        return exclusive("pin status", s -> {
+            Map<PinKind, Integer> sws = new EnumMap<>(PinKind.class);
+            for (PinKind kind : new PinKind[] {PinKind.CARD_TEXT, PinKind.JUKI, PinKind.AUTH, PinKind.SIGN}) {
+                sws.put(kind, s.retryQuery(kind));
+            }
+            boolean signPresent = (s.readFixed(0x08, 3, "certificate availability")[0] & 0xFF) == 0x8F;
+            LifeCycle lc = sws.containsValue(0x6984) || sws.containsValue(0x6983) ? lifeCycle(s) : null;
+            Map<PinKind, PinStatus> out = new EnumMap<>(PinKind.class);
+            sws.forEach((k, sw) -> out.put(k, status(k, sw, lc, signPresent)));
+            return Map.copyOf(out);
+        });
+    }
+
+    /**
+     * VERIFY with the typed outcome OK / WRONG(remaining) / BLOCKED / NOT_SET. The retry query goes
+     * first, so a blocked PIN is reported without sending it; the card is never retried automatically.
+     * A format error is {@code MDG-PIN-001/002} before any APDU.
+     */
+    public PinVerification verifyPin(PinKind kind, char[] pin) {
+        try {
+            PinFormat.check(kind, pin);
+            return exclusive("verify " + kind, s -> {
+                int query = s.retryQuery(kind);
+                if (!canTry(query)) {
+                    LifeCycle lc = query == 0x6984 ? lifeCycle(s) : null;
+                    boolean signPresent = kind != PinKind.SIGN || lc == LifeCycle.TRANSPORT
+                            || (s.readFixed(0x08, 3, "certificate availability")[0] & 0xFF) == 0x8F;
+                    PinStatus st = status(kind, query, lc, signPresent);
+                    return new PinVerification(kind, st.state() == State.NOT_SET ? Result.NOT_SET : Result.BLOCKED, 0);
+                }
+                PinVerification v = verifyIn(s, kind, pin, query);
+                dirty |= v.ok();
+                return v;
+            });
+        } finally {
+            clear(pin);
+        }
+    }
+
+    /** VERIFY with data; the current DF is the PIN's application. */
+    private PinVerification verifyIn(CardSession s, PinKind kind, char[] pin, int querySw) {
+        s.select(kind.application());
+        byte[] bytes = PinFormat.bytes(pin);
+        ResponseAPDU r;
+        try {
+            r = s.transmit(Apdus.verify(kind.p2(), bytes), "VERIFY " + kind, true);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+        int sw = r.getSW();
+        boolean counterWasFull = querySw == 0x9000 || querySw == (0x63C0 | kind.maxTries());
+        if (sw != 0x9000 || !counterWasFull) {
+            // The retry counter moved (down on a wrong PIN, back to its maximum on a right one).
+            s.changed();
+        }
+        if (sw == 0x9000) {
+            return new PinVerification(kind, Result.OK, kind.maxTries());
+        }
+        if ((sw & 0xFFF0) == 0x63C0) {
+            int left = sw & 0x0F;
+            return new PinVerification(kind, left == 0 ? Result.BLOCKED : Result.WRONG, left);
+        }
+        if (sw == 0x6984 || sw == 0x6983) {
+            return new PinVerification(kind, Result.BLOCKED, 0);
+        }
+        throw StatusWords.exception(sw, "VERIFY " + kind);
+    }
+
+    /**
+     * Runs a counter-administration session (card-spec §7): SELECT JPKI, GET DATA serial, GET CHALLENGE,
+     * EXTERNAL AUTHENTICATE with K_card = CMAC(K_issuer, SN), check the card's answer, then
+     * {@code task}. The whole session holds the card exclusively and ends with {@code disconnect(true)},
+     * which also clears the admin state. {@code issuerKey} is not kept.
+     */
+    public <T> T administer(byte[] issuerKey, String operation, AdminTask<T> task) {
+        dirty = true;
+        return exclusive(operation, s -> {
+            AdminSession admin = AdminSession.authenticate(s, issuerKey);
+            return task.run(admin);
+        });
+    }
+
+    /** The work of one admin session. */
+    @FunctionalInterface
+    public interface AdminTask<T> {
+        T run(AdminSession session);
+    }
+
+    private <T> T exclusive(String operation, java.util.function.Function<CardSession, T> body) {
+        CardSession session = new CardSession(card, operation);
+        try {
+            card.beginExclusive();
+        } catch (CardException | IllegalStateException e) {
+            if (e instanceof CardException ce && !CardSession.isRemoval(ce) && !(ce instanceof CardNotPresentException)) {
+                throw new CardAccessException(isSharingViolation(ce) ? ReaderFailure.CARD_BUSY : ReaderFailure.COMMUNICATION,
+                        Map.of(), ce);
+            }
+            throw session.removed(e, false);
+        }
+        try {
+            return body.apply(session);
+        } finally {
+            try {
+                card.endExclusive();
+            } catch (CardException | IllegalStateException e) {
+                LOG.debug("endExclusive after {}: {}", operation, e.toString());
+            }
+        }
+    }
+
+    /**
+     * Disconnects; with a reset when a PIN was verified or the card administered, so no verified flag
+     * or admin state outlives the operation (card-spec §2.5, §7.4).
+     */
+    @Override
+    public void close() {
+        try {
+            card.disconnect(dirty);
+        } catch (CardException | IllegalStateException e) {
+            LOG.debug("disconnect: {}", e.toString());
+        }
+    }
+
+    private static void clear(char[] pin) {
+        if (pin != null) {
+            Arrays.fill(pin, '\0');
+        }
+    }
+}

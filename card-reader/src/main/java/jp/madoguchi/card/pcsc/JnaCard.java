@@ -1,0 +1,168 @@
+package jp.madoguchi.card.pcsc;
+
+import com.sun.jna.NativeLong;
+import com.sun.jna.ptr.NativeLongByReference;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import javax.smartcardio.ATR;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardChannel;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardNotPresentException;
+import javax.smartcardio.CommandAPDU;
+import javax.smartcardio.ResponseAPDU;
+
+/**
+ * A card connection of the JNA provider. Like SunPCSC it collects 61xx with GET RESPONSE and repeats a
+ * command after 6Cxx, so callers see the same behaviour on either provider. Card thread only.
+ */
+final class JnaCard extends Card {
+
+    /** Collected answer (after GET RESPONSE rounds): at most 64 KiB + SW. */
+    private static final int MAX_RESPONSE = 65538;
+    /** One short-APDU answer: 256 data bytes + SW (JNA copies the whole buffer both ways per call). */
+    private static final int MAX_RAW_RESPONSE = 258;
+
+    private final JnaCardTerminals context;
+    private final NativeLong handle;
+    private final int protocol;
+    private final Channel basic = new Channel();
+    private boolean disconnected;
+
+    JnaCard(JnaCardTerminals context, NativeLong handle, int protocol) {
+        this.context = context;
+        this.handle = handle;
+        this.protocol = protocol;
+    }
+
+    @Override
+    public ATR getATR() {
+        byte[] atr = new byte[33];
+        NativeLongByReference atrLength = new NativeLongByReference(new NativeLong(atr.length));
+        NativeLongByReference nameLength = new NativeLongByReference(new NativeLong(0));
+        long rc = JnaCardTerminals.code(context.lib().SCardStatus(handle, null, nameLength,
+                new NativeLongByReference(), new NativeLongByReference(), atr, atrLength));
+        if (rc != PcscError.SUCCESS) {
+            return new ATR(new byte[0]);
+        }
+        return new ATR(Arrays.copyOf(atr, (int) atrLength.getValue().longValue()));
+    }
+
+    @Override
+    public String getProtocol() {
+        return protocol == PcscLibrary.SCARD_PROTOCOL_T0 ? "T=0" : "T=1";
+    }
+
+    @Override
+    public CardChannel getBasicChannel() {
+        return basic;
+    }
+
+    @Override
+    public CardChannel openLogicalChannel() throws CardException {
+        throw new CardException("logical channels are not used (card-spec §1.2)");
+    }
+
+    @Override
+    public void beginExclusive() throws CardException {
+        fail("SCardBeginTransaction", context.lib().SCardBeginTransaction(handle));
+    }
+
+    @Override
+    public void endExclusive() throws CardException {
+        fail("SCardEndTransaction", context.lib().SCardEndTransaction(handle, new NativeLong(PcscLibrary.SCARD_LEAVE_CARD)));
+    }
+
+    @Override
+    public byte[] transmitControlCommand(int controlCode, byte[] command) throws CardException {
+        throw new CardException("control commands are not used");
+    }
+
+    @Override
+    public void disconnect(boolean reset) throws CardException {
+        if (disconnected) {
+            return;
+        }
+        disconnected = true;
+        fail("SCardDisconnect", context.lib().SCardDisconnect(handle,
+                new NativeLong(reset ? PcscLibrary.SCARD_RESET_CARD : PcscLibrary.SCARD_LEAVE_CARD)));
+    }
+
+    private void fail(String call, NativeLong rc) throws CardException {
+        long code = JnaCardTerminals.code(rc);
+        if (code == PcscError.SUCCESS) {
+            return;
+        }
+        if (PcscError.cardGone(code)) {
+            throw new CardNotPresentException(call + " failed: " + PcscError.name(code));
+        }
+        throw new PcscException(call, code);
+    }
+
+    private byte[] transmitRaw(byte[] command) throws CardException {
+        if (disconnected) {
+            throw new IllegalStateException("card has been disconnected");
+        }
+        byte[] response = new byte[MAX_RAW_RESPONSE];
+        NativeLongByReference length = new NativeLongByReference(new NativeLong(response.length));
+        fail("SCardTransmit", context.lib().SCardTransmit(handle, new PcscLibrary.IoRequest(protocol), command,
+                new NativeLong(command.length), null, response, length));
+        int n = (int) length.getValue().longValue();
+        if (n < 2) {
+            throw new CardNotPresentException("SCardTransmit returned " + n + " bytes: the card is gone");
+        }
+        return Arrays.copyOf(response, n);
+    }
+
+    private final class Channel extends CardChannel {
+
+        @Override
+        public Card getCard() {
+            return JnaCard.this;
+        }
+
+        @Override
+        public int getChannelNumber() {
+            return 0;
+        }
+
+        @Override
+        public ResponseAPDU transmit(CommandAPDU command) throws CardException {
+            byte[] apdu = command.getBytes();
+            byte[] response = transmitRaw(apdu);
+            int sw1 = response[response.length - 2] & 0xFF;
+            if (sw1 == 0x6C && apdu.length >= 4) {
+                byte[] again = Arrays.copyOf(apdu, apdu.length);
+                again[again.length - 1] = response[response.length - 1];
+                response = transmitRaw(again);
+            }
+            ByteBuffer collected = ByteBuffer.allocate(MAX_RESPONSE);
+            // Bounded: at most 256 GET RESPONSE rounds (64 KiB).
+            for (int round = 0; round < 256; round++) {
+                sw1 = response[response.length - 2] & 0xFF;
+                if (sw1 != 0x61 || collected.remaining() < response.length + 256) {
+                    break;
+                }
+                collected.put(response, 0, response.length - 2);
+                int le = response[response.length - 1] & 0xFF;
+                response = transmitRaw(new byte[] {apdu[0], (byte) 0xC0, 0x00, 0x00, (byte) le});
+            }
+            collected.put(response);
+            return new ResponseAPDU(Arrays.copyOf(collected.array(), collected.position()));
+        }
+
+        @Override
+        public int transmit(ByteBuffer command, ByteBuffer response) throws CardException {
+            byte[] apdu = new byte[command.remaining()];
+            command.get(apdu);
+            byte[] answer = transmit(new CommandAPDU(apdu)).getBytes();
+            response.put(answer);
+            return answer.length;
+        }
+
+        @Override
+        public void close() throws CardException {
+            throw new IllegalStateException("the basic channel cannot be closed");
+        }
+    }
+}

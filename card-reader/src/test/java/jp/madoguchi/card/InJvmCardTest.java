@@ -1,0 +1,86 @@
+package jp.madoguchi.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import javax.smartcardio.CardTerminal;
+import jp.madoguchi.card.CardConnection.ReadRequest;
+import jp.madoguchi.card.PinStatus.State;
+import jp.madoguchi.sim.card.provider.SimReaders;
+import org.junit.jupiter.api.Test;
+
+/** Every read and action through the in-JVM emulated terminal (fast; the same scenarios run on pcscd). */
+class InJvmCardTest {
+
+    private static CardScenarios.Opener insert(EmulatedCards.Kind kind) throws Exception {
+        SimReaders readers = new SimReaders();
+        readers.slot(0).insert(EmulatedCards.card(kind));
+        CardTerminal terminal = EmulatedCards.factory(readers).terminals().getTerminal("Madoguchi Sim 00 00");
+        return () -> CardConnection.open(terminal);
+    }
+
+    @Test
+    void full_read_of_a_delivered_card() throws Exception {
+        CardScenarios.fullReadOfADeliveredCard(insert(EmulatedCards.Kind.DELIVERED));
+    }
+
+    @Test
+    void read_without_pin_and_with_the_sign_password() throws Exception {
+        CardScenarios.readWithoutPinAndWithTheSignPassword(insert(EmulatedCards.Kind.DELIVERED));
+    }
+
+    @Test
+    void wrong_pins_are_counted() throws Exception {
+        CardScenarios.wrongPinsAreCountedAndNothingProtectedIsRead(insert(EmulatedCards.Kind.DELIVERED));
+    }
+
+    @Test
+    void lockout_and_reset() throws Exception {
+        CardScenarios.lockoutSequence(insert(EmulatedCards.Kind.DELIVERED));
+    }
+
+    @Test
+    void delivery_of_a_factory_card() throws Exception {
+        CardScenarios.delivery(insert(EmulatedCards.Kind.FACTORY));
+    }
+
+    @Test
+    void wrong_issuer_key_then_admin_lock() throws Exception {
+        CardScenarios.wrongIssuerKeyIsRefusedAndCounted(insert(EmulatedCards.Kind.DELIVERED));
+    }
+
+    @Test
+    void certificate_renewal_of_both_keys() throws Exception {
+        CardScenarios.certificateRenewal(insert(EmulatedCards.Kind.DELIVERED));
+    }
+
+    @Test
+    void mismatching_certificate_is_refused() throws Exception {
+        CardScenarios.mismatchingCertificateIsRefused(insert(EmulatedCards.Kind.DELIVERED));
+    }
+
+    @Test
+    void a_child_card_has_no_sign_certificate_and_its_sign_password_is_not_set() throws Exception {
+        CardScenarios.Opener opener = insert(EmulatedCards.Kind.CHILD);
+        try (CardConnection c = opener.open()) {
+            CardSnapshot s = c.read(new ReadRequest(null, "TEST2025".toCharArray(), null));
+            assertThat(s.signCertificatePresent()).isFalse();
+            assertThat(s.pin(PinKind.SIGN).state()).isEqualTo(State.NOT_SET);
+            assertThat(s.signPinResult()).get().extracting(PinVerification::result).isEqualTo(PinVerification.Result.NOT_SET);
+            assertThat(s.pin(PinKind.AUTH).state()).isEqualTo(State.AVAILABLE);
+            assertThat(s.apduCount()).isEqualTo(CardScenarios.expectedApdus(s));
+        }
+        try (CardConnection c = opener.open()) {
+            PinVerification v = c.verifyPin(PinKind.SIGN, "TEST2025".toCharArray());
+            assertThat(v.result()).isEqualTo(PinVerification.Result.NOT_SET);
+            assertThat(v.failure().code()).isEqualTo("MDG-READER-014");
+        }
+    }
+
+    @Test
+    void no_card_is_a_typed_failure() throws Exception {
+        SimReaders readers = new SimReaders();
+        CardTerminal terminal = EmulatedCards.factory(readers).terminals().getTerminal("Madoguchi Sim 00 00");
+        assertThatThrownBy(() -> CardConnection.open(terminal)).hasMessageStartingWith("MDG-READER-003");
+    }
+}
