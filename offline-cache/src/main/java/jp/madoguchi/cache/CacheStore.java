@@ -1,0 +1,577 @@
+package jp.madoguchi.cache;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import javax.crypto.SecretKey;
+import jp.madoguchi.common.MadoguchiException;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable store: counter acts, the outbox and the audit chain in {@code outbox.db}.
+ *
+ * <p><b>Durability.</b> {@link #record} writes the act's business row, its outbox entry (opId UUIDv7,
+ * the next gap-free seq, basedOn) and its audit row in ONE IMMEDIATE transaction on a WAL database with
+ * {@code synchronous=FULL}; it returns only after that commit, so a returned act survives SIGKILL and
+ * power loss. A failed write is rolled back whole and reported with a coded error; nothing half-written
+ * remains.
+ *
+ * <p><b>Threads.</b> Every database call runs on one writer thread owned by the store (SQLite allows
+ * one writer; one thread also makes seq assignment gap-free without locks). Public methods may be
+ * called from any thread and block until the writer has done the work; they are never to be called
+ * from the FX thread for long queries. Calls are executed in submission order.
+ */
+public final class CacheStore implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CacheStore.class);
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final String META_LAST_CLOCK = "last_clock_ms";
+    private static final String META_TERMINAL = "terminal_id";
+
+    private final StoreSettings settings;
+    private final SqliteDatabase db;
+    private final FieldCipher cipher;
+    private final ExecutorService writer;
+    private final Uuid7 uuids = new Uuid7();
+    private volatile LongConsumer recordedListener = seq -> { };
+
+    // Writer-thread state, reloaded from the database after any failed write.
+    private long nextSeq;
+    private long nextAuditId;
+    private String headHash;
+    private long lastClockMillis;
+
+    private CacheStore(StoreSettings settings, SqliteDatabase db, FieldCipher cipher, ExecutorService writer) {
+        this.settings = settings;
+        this.db = db;
+        this.cipher = cipher;
+        this.writer = writer;
+    }
+
+    /**
+     * Opens (creating or migrating) the store in the settings' data directory, with the key from
+     * {@link KeyVault}. Fails with MDG-CACHE-001 (read-only), -003 (locked), -005/-006 (schema) or -012.
+     */
+    public static CacheStore open(StoreSettings settings, SecretKey key) {
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cache-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            SqliteDatabase db = writer.submit(() -> SqliteDatabase.open(settings.outboxFile(), SqliteDatabase.Durability.FULL,
+                    settings.busyTimeout().toMillis(), "db/outbox",
+                    List.of(ActRow.class, OutboxRow.class, AuditRow.class, MetaRow.class, CaseRow.class))).get();
+            CacheStore store = new CacheStore(settings, db, new FieldCipher(key), writer);
+            store.onWriter(() -> {
+                store.checkTerminal();
+                store.reloadCounters();
+                return null;
+            });
+            return store;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            writer.shutdownNow();
+            throw new IllegalStateException("interrupted while opening the store", e);
+        } catch (ExecutionException e) {
+            writer.shutdownNow();
+            throw SqliteDatabase.translate(e.getCause(), settings.outboxFile());
+        } catch (MadoguchiException e) {
+            writer.shutdownNow();
+            throw e;
+        }
+    }
+
+    /**
+     * Records one completed counter act durably and returns its receipt. Blocks until the commit is on
+     * disk. Fails with a coded error (disk full, locked, read-only, clock stepped back) and then records
+     * nothing.
+     */
+    public RecordedAct record(CounterAct act) {
+        return onWriter(() -> {
+            long now = settings.clock().millis();
+            if (now < lastClockMillis - settings.clockTolerance().toMillis()) {
+                throw new MadoguchiException(CacheFailure.CLOCK_BACKWARDS, Map.of("last", Instant.ofEpochMilli(lastClockMillis)));
+            }
+            UUID opId = uuids.next(Math.max(now, lastClockMillis));
+            long seq = nextSeq;
+            RecordedAct receipt = new RecordedAct(opId, seq, Instant.ofEpochMilli(now));
+            try {
+                writeAct(act, receipt);
+            } catch (RuntimeException e) {
+                MadoguchiException coded = diagnose(e);
+                reloadAfterFailure();
+                if (isOnDisk(receipt)) {
+                    // The commit reached the WAL although a later step reported an error: the act is recorded.
+                    LOG.warn("commit reported {} but act seq {} is on disk; treating it as recorded", coded.code(), seq);
+                } else {
+                    LOG.warn("act not recorded: {} [{}]", coded.code(), coded.correlationId(), e);
+                    throw coded;
+                }
+            }
+            recordedListener.accept(seq);
+            return receipt;
+        });
+    }
+
+    private void writeAct(CounterAct act, RecordedAct receipt) {
+        long now = receipt.occurredAt().toEpochMilli();
+        String op = receipt.opId().toString();
+        long seq = receipt.seq();
+        byte[] payload = sealPayload(act.payload(), op);
+
+        ActRow row = new ActRow();
+        row.opId = op;
+        row.seq = seq;
+        row.type = act.type().name();
+        row.cardSerial = act.cardSerial();
+        row.clerkId = act.clerkId();
+        row.supervisorId = act.supervisorId();
+        row.occurredAt = now;
+        row.details = payload;
+
+        OutboxRow entry = newOutboxRow(seq, op, act.type().name(), now, payload);
+        entry.clerkId = act.clerkId();
+        entry.supervisorId = act.supervisorId();
+        entry.basedOnVersion = act.basedOnVersion();
+
+        AuditRow audit = new AuditRow();
+        audit.id = nextAuditId;
+        audit.opId = op;
+        audit.seq = seq;
+        audit.type = act.type().name();
+        audit.clerkId = act.clerkId();
+        audit.occurredAt = now;
+        audit.contentHash = AuditChain.sha256(payload);
+        audit.prevHash = headHash;
+        audit.rowHash = AuditChain.rowHash(audit);
+
+        long clock = Math.max(now, lastClockMillis);
+        db.sessions().inTransaction(s -> {
+            s.persist(row);
+            s.persist(entry);
+            s.persist(audit);
+            s.merge(new MetaRow(META_LAST_CLOCK, Long.toString(clock)));
+        });
+        nextSeq++;
+        nextAuditId++;
+        headHash = audit.rowHash;
+        lastClockMillis = clock;
+    }
+
+    /**
+     * Names a failed write. SQLite's own code is used when the driver passed it on; after an automatic
+     * rollback the driver often reports only "no transaction is active", so the file system and the
+     * lock are then asked directly.
+     */
+    private MadoguchiException diagnose(RuntimeException e) {
+        db.resetConnection();
+        MadoguchiException coded = SqliteDatabase.translate(e, settings.outboxFile());
+        if (coded.failure() == CacheFailure.STORAGE_FAILURE) {
+            CacheFailure probed = SqliteDatabase.probe(settings.outboxFile(), settings.busyTimeout().toMillis());
+            if (probed != null) {
+                return new MadoguchiException(probed, Map.of("path", settings.dataDirectory()), e);
+            }
+        }
+        return coded;
+    }
+
+    private boolean isOnDisk(RecordedAct receipt) {
+        try {
+            return db.sessions().fromTransaction(s -> {
+                OutboxRow r = s.find(OutboxRow.class, receipt.seq());
+                AuditRow a = s.createSelectionQuery("from AuditRow where opId = :o", AuditRow.class)
+                        .setParameter("o", receipt.opId().toString()).uniqueResult();
+                return r != null && r.opId.equals(receipt.opId().toString()) && a != null && s.find(ActRow.class, r.opId) != null;
+            });
+        } catch (RuntimeException e) {
+            db.resetConnection();
+            return false;
+        }
+    }
+
+    private OutboxRow newOutboxRow(long seq, String opId, String type, long now, byte[] payload) {
+        OutboxRow entry = new OutboxRow();
+        entry.seq = seq;
+        entry.opId = opId;
+        entry.type = type;
+        entry.occurredAt = now;
+        entry.payload = payload;
+        entry.state = LocalSyncState.PENDING.name();
+        entry.enqueuedAt = now;
+        return entry;
+    }
+
+    private byte[] sealPayload(Object payload, String opId) {
+        try {
+            return cipher.seal(JSON.writeValueAsBytes(payload), opId.getBytes(StandardCharsets.US_ASCII));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("payload is not JSON-serialisable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Called on the writer thread after each recorded act with its seq (the sync engine's wake-up). */
+    void onRecorded(LongConsumer listener) {
+        this.recordedListener = listener;
+    }
+
+    // ---- what the sync engine needs (all on the writer thread) ----
+
+    /**
+     * Appends an AUDIT_HEAD entry carrying the chain's current head, unless the newest entry already
+     * carries that same head (so retries during an outage do not pile entries up).
+     */
+    boolean appendAuditHeadIfChanged() {
+        return onWriter(() -> {
+            try {
+                OutboxRow last = db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                        "from OutboxRow where type = 'AUDIT_HEAD' order by seq desc", OutboxRow.class)
+                        .setMaxResults(1).uniqueResult());
+                String lastHead = null;
+                if (last != null && last.payload != null) {
+                    lastHead = JSON.readTree(cipher.open(last.payload, last.opId.getBytes(StandardCharsets.US_ASCII),
+                            Long.toString(last.seq))).path("hash").asText();
+                }
+                if (headHash.equals(lastHead) || nextAuditId == 1) {
+                    return false;
+                }
+                long now = Math.max(settings.clock().millis(), lastClockMillis);
+                String opId = uuids.next(now).toString();
+                byte[] payload = sealPayload(Map.of("hash", headHash, "count", nextAuditId - 1), opId);
+                OutboxRow entry = newOutboxRow(nextSeq, opId, OperationType.AUDIT_HEAD.name(), now, payload);
+                db.sessions().inTransaction(s -> s.persist(entry));
+                nextSeq++;
+                return true;
+            } catch (RuntimeException e) {
+                MadoguchiException coded = diagnose(e);
+                reloadAfterFailure();
+                throw coded;
+            } catch (java.io.IOException e) {
+                throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", "AUDIT_HEAD"), e);
+            }
+        });
+    }
+
+    /** Up to {@code limit} unsettled entries in seq order, payloads opened. A damaged one is MDG-CACHE-004. */
+    List<PendingOperation> unsettled(int limit) {
+        return onWriter(() -> {
+            List<OutboxRow> rows = db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                    "from OutboxRow where state in ('PENDING', 'IN_FLIGHT') order by seq", OutboxRow.class)
+                    .setMaxResults(limit).getResultList());
+            List<PendingOperation> ops = new ArrayList<>(rows.size());
+            for (OutboxRow r : rows) {
+                if (r.payload == null) {
+                    throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", r.seq));
+                }
+                JsonNode payload;
+                try {
+                    payload = JSON.readTree(cipher.open(r.payload, r.opId.getBytes(StandardCharsets.US_ASCII), Long.toString(r.seq)));
+                } catch (java.io.IOException e) {
+                    throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", r.seq), e);
+                }
+                ops.add(new PendingOperation(r.seq, r.opId, r.type, r.occurredAt, r.clerkId, r.supervisorId, r.basedOnVersion, payload));
+            }
+            return ops;
+        });
+    }
+
+    /** Marks entries IN_FLIGHT just before a batch is sent. */
+    void markInFlight(long fromSeq, long toSeq) {
+        write(s -> s.createMutationQuery("update OutboxRow set state = 'IN_FLIGHT' where seq between :a and :b and state = 'PENDING'")
+                .setParameter("a", fromSeq).setParameter("b", toSeq).executeUpdate());
+    }
+
+    /**
+     * Records central's answers for a batch in one transaction: APPLIED/DUPLICATE → ACKED,
+     * APPLIED_WITH_CONFLICT → CONFLICT with central's case, REJECTED → REJECTED with a local case.
+     * Nothing is deleted.
+     */
+    void applyOutcomes(List<OperationOutcome> outcomes) {
+        long now = settings.clock().millis();
+        write(s -> {
+            for (OperationOutcome o : outcomes) {
+                OutboxRow row = s.createSelectionQuery("from OutboxRow where opId = :op", OutboxRow.class)
+                        .setParameter("op", o.opId()).uniqueResult();
+                if (row == null || LocalSyncState.valueOf(row.state).settled()) {
+                    continue;
+                }
+                String effective = o.effective();
+                row.outcome = o.outcome();
+                row.reason = o.reason();
+                row.cardStatusVersion = o.cardStatusVersion();
+                row.ackedAt = now;
+                switch (effective) {
+                    case "APPLIED" -> row.state = LocalSyncState.ACKED.name();
+                    case "APPLIED_WITH_CONFLICT" -> {
+                        row.state = LocalSyncState.CONFLICT.name();
+                        row.caseId = o.caseId() != null ? o.caseId() : "L-" + row.opId;
+                        openCase(s, row.caseId, "CONFLICT", row, o.reason(), now);
+                    }
+                    case "REJECTED" -> {
+                        row.state = LocalSyncState.REJECTED.name();
+                        row.caseId = "L-" + row.opId;
+                        openCase(s, row.caseId, "REJECTED", row, o.reason(), now);
+                    }
+                    default -> {
+                        row.state = LocalSyncState.REJECTED.name();
+                        row.reason = "UNKNOWN_OUTCOME:" + effective;
+                        row.caseId = "L-" + row.opId;
+                        openCase(s, row.caseId, "REJECTED", row, row.reason, now);
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Central's ackedSeq is below what we hold as settled (409 SEQ_GAP): entries from {@code expectedSeq} are sent again. */
+    void resendFrom(long expectedSeq) {
+        write(s -> s.createMutationQuery("update OutboxRow set state = 'PENDING', ackedAt = null where seq >= :e and state in ('ACKED', 'IN_FLIGHT')")
+                .setParameter("e", expectedSeq).executeUpdate());
+    }
+
+    /** Opens a local case that halts sending until a supervisor resolves it (SEQ_REUSED, OP_ID_REUSED, ...). */
+    String openHaltCase(String kind, Long seq, String reason) {
+        long now = settings.clock().millis();
+        return write(s -> {
+            OutboxRow row = seq == null ? null : s.find(OutboxRow.class, seq);
+            String caseId = "L-" + kind + "-" + (seq == null ? now : seq);
+            openCase(s, caseId, kind, row, reason, now);
+            return caseId;
+        });
+    }
+
+    private void openCase(Session s, String caseId, String kind, OutboxRow row, String reason, long now) {
+        if (s.find(CaseRow.class, caseId) != null) {
+            return;
+        }
+        CaseRow c = new CaseRow();
+        c.caseId = caseId;
+        c.kind = kind;
+        c.reason = reason;
+        c.status = "OPEN";
+        c.openedAt = now;
+        if (row != null) {
+            c.seq = row.seq;
+            c.opId = row.opId;
+            c.type = row.type;
+            ActRow act = s.find(ActRow.class, row.opId);
+            c.cardSerial = act == null ? null : act.cardSerial;
+        }
+        s.persist(c);
+        LOG.warn("follow-up case {} opened: {} seq {} reason {}", caseId, kind, c.seq, reason);
+    }
+
+    // ---- what the UI and reports read ----
+
+    /** The queue at a glance. */
+    public QueueSummary summary() {
+        return onWriter(() -> db.sessions().fromTransaction(s -> {
+            long depth = s.createSelectionQuery("select count(*) from OutboxRow where state in ('PENDING','IN_FLIGHT')", Long.class).getSingleResult();
+            Long oldest = s.createSelectionQuery("select min(enqueuedAt) from OutboxRow where state in ('PENDING','IN_FLIGHT')", Long.class).getSingleResult();
+            Long last = s.createSelectionQuery("select max(seq) from OutboxRow", Long.class).getSingleResult();
+            long conflicts = s.createSelectionQuery("select count(*) from OutboxRow where state = 'CONFLICT'", Long.class).getSingleResult();
+            long rejected = s.createSelectionQuery("select count(*) from OutboxRow where state = 'REJECTED'", Long.class).getSingleResult();
+            long open = s.createSelectionQuery("select count(*) from CaseRow where status = 'OPEN'", Long.class).getSingleResult();
+            return new QueueSummary(depth, oldest == null ? null : Instant.ofEpochMilli(oldest), last == null ? 0 : last,
+                    conflicts, rejected, open);
+        }));
+    }
+
+    /** Entries from {@code fromSeq} on, at most {@code limit}, in seq order; no personal data. */
+    public List<OutboxEntry> entries(long fromSeq, int limit) {
+        return onWriter(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from OutboxRow where seq >= :f order by seq", OutboxRow.class)
+                .setParameter("f", fromSeq).setMaxResults(limit).getResultList().stream()
+                .map(r -> new OutboxEntry(r.seq, UUID.fromString(r.opId), OperationType.valueOf(r.type),
+                        Instant.ofEpochMilli(r.occurredAt), r.clerkId, LocalSyncState.valueOf(r.state), r.outcome,
+                        r.reason, r.caseId))
+                .toList()));
+    }
+
+    /** Follow-up cases still OPEN, oldest first (the 要対応 list). */
+    public List<FollowUpCase> openCases() {
+        return onWriter(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from CaseRow where status = 'OPEN' order by openedAt, caseId", CaseRow.class).getResultList().stream()
+                .map(c -> new FollowUpCase(c.caseId, c.kind, c.seq, c.opId, c.type, c.cardSerial, c.reason, c.status,
+                        Instant.ofEpochMilli(c.openedAt)))
+                .toList()));
+    }
+
+    /** A supervisor closes a case; a halt case lets sending resume. */
+    public void closeCase(String caseId) {
+        long now = settings.clock().millis();
+        write(s -> s.createMutationQuery("update CaseRow set status = 'CLOSED', closedAt = :n where caseId = :c")
+                .setParameter("n", now).setParameter("c", caseId).executeUpdate());
+    }
+
+    /** The payload of a recorded act, opened, for the workflow that printed it (e.g. a reprint). */
+    public JsonNode details(UUID opId) {
+        return onWriter(() -> {
+            ActRow row = db.sessions().fromTransaction(s -> s.find(ActRow.class, opId.toString()));
+            if (row == null || row.details == null) {
+                return null;
+            }
+            try {
+                return JSON.readTree(cipher.open(row.details, row.opId.getBytes(StandardCharsets.US_ASCII), Long.toString(row.seq)));
+            } catch (java.io.IOException e) {
+                throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", row.seq), e);
+            }
+        });
+    }
+
+    /**
+     * Walks the audit chain from the first row: each row must hash to its stored hash, link to the
+     * previous row's hash, carry the next id, and (until purged) match its act's sealed payload.
+     */
+    public AuditVerification verifyAudit() {
+        return onWriter(() -> db.sessions().fromTransaction(s -> {
+            String prev = AuditChain.GENESIS;
+            long expectedId = 1;
+            long n = 0;
+            for (AuditRow r : s.createSelectionQuery("from AuditRow order by id", AuditRow.class).getResultList()) {
+                n++;
+                s.detach(r);
+                String problem = null;
+                if (r.id != expectedId) {
+                    problem = "row id " + r.id + " where " + expectedId + " was expected (a row was deleted or inserted)";
+                } else if (!r.prevHash.equals(prev)) {
+                    problem = "link to the previous row does not match";
+                } else if (!AuditChain.rowHash(r).equals(r.rowHash)) {
+                    problem = "row content does not match its hash";
+                } else {
+                    ActRow act = s.find(ActRow.class, r.opId);
+                    if (act == null || act.seq != r.seq) {
+                        problem = "the act it records is missing";
+                    } else if (act.details != null && !AuditChain.sha256(act.details).equals(r.contentHash)) {
+                        problem = "the act's stored details do not match the audited hash";
+                    }
+                }
+                if (problem != null) {
+                    return new AuditVerification(false, n, prev, n, problem);
+                }
+                prev = r.rowHash;
+                expectedId++;
+            }
+            return new AuditVerification(true, n, prev, 0, null);
+        }));
+    }
+
+    /**
+     * Removes the personal data of acts that central acknowledged more than the retention period ago
+     * (the sealed details and payload); the audit chain keeps its hashes, the outbox its ids and
+     * states. Returns how many acts were purged.
+     */
+    public int purgePersonalData() {
+        long now = settings.clock().millis();
+        long cutoff = now - settings.piiRetention().toMillis();
+        return write(s -> {
+            List<String> ops = s.createSelectionQuery(
+                    "select opId from OutboxRow where state = 'ACKED' and ackedAt < :c and payload is not null", String.class)
+                    .setParameter("c", cutoff).getResultList();
+            for (int i = 0; i < ops.size(); i += 500) {
+                List<String> chunk = ops.subList(i, Math.min(ops.size(), i + 500));
+                s.createMutationQuery("update OutboxRow set payload = null where opId in :o").setParameter("o", chunk).executeUpdate();
+                s.createMutationQuery("update ActRow set details = null, purgedAt = :n where opId in :o")
+                        .setParameter("n", now).setParameter("o", chunk).executeUpdate();
+            }
+            return ops.size();
+        });
+    }
+
+    /** The store's files (for diagnostics and docs). */
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        try {
+            onWriter(() -> {
+                db.close();
+                return null;
+            });
+        } finally {
+            writer.shutdown();
+        }
+    }
+
+    // ---- internals ----
+
+    private interface Work<T> {
+        T run(Session s);
+    }
+
+    private <T> T write(Work<T> work) {
+        return onWriter(() -> {
+            try {
+                return db.sessions().fromTransaction(work::run);
+            } catch (RuntimeException e) {
+                throw diagnose(e);
+            }
+        });
+    }
+
+    private <T> T onWriter(Callable<T> task) {
+        Future<T> f = writer.submit(task);
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the store", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw SqliteDatabase.translate(r, settings.outboxFile());
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private void checkTerminal() {
+        db.sessions().inTransaction(s -> {
+            MetaRow t = s.find(MetaRow.class, META_TERMINAL);
+            if (t == null) {
+                s.persist(new MetaRow(META_TERMINAL, settings.terminalId()));
+            } else if (!t.value.equals(settings.terminalId())) {
+                throw new IllegalStateException("store belongs to terminal " + t.value + ", not " + settings.terminalId());
+            }
+        });
+    }
+
+    private void reloadCounters() {
+        db.sessions().inTransaction(s -> {
+            Long maxSeq = s.createSelectionQuery("select max(seq) from OutboxRow", Long.class).getSingleResult();
+            nextSeq = maxSeq == null ? 1 : maxSeq + 1;
+            AuditRow head = s.createSelectionQuery("from AuditRow order by id desc", AuditRow.class).setMaxResults(1).uniqueResult();
+            nextAuditId = head == null ? 1 : head.id + 1;
+            headHash = head == null ? AuditChain.GENESIS : head.rowHash;
+            MetaRow clock = s.find(MetaRow.class, META_LAST_CLOCK);
+            lastClockMillis = clock == null ? 0 : Long.parseLong(clock.value);
+        });
+    }
+
+    private void reloadAfterFailure() {
+        db.resetConnection();
+        try {
+            reloadCounters();
+        } catch (RuntimeException e) {
+            db.resetConnection();
+            LOG.warn("could not reload counters after a failed write; they are reloaded on the next open", e);
+        }
+    }
+}

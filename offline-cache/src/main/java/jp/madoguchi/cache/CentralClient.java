@@ -1,0 +1,188 @@
+package jp.madoguchi.cache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+import jp.madoguchi.cache.protocol.BatchResponse;
+import jp.madoguchi.cache.protocol.CaseList;
+import jp.madoguchi.cache.protocol.ErrorBody;
+import jp.madoguchi.cache.protocol.FeedPage;
+import jp.madoguchi.cache.protocol.OperationBatch;
+import jp.madoguchi.common.MadoguchiException;
+
+/**
+ * The HTTPS + mutual TLS client for sync-protocol.md, on the JDK HttpClient. The client certificate
+ * and key come from the workstation's PKCS#12 (written by enrolment); the only trust anchor is the
+ * central CA certificate. TLS 1.3 only; every request has a timeout and an X-Request-Id. The terminal
+ * id and office code are read from the certificate (CN and O), so the body and path always match it.
+ * Thread-safe.
+ */
+public final class CentralClient {
+
+    private static final ObjectMapper JSON = CacheStore.JSON;
+
+    private final HttpClient http;
+    private final URI base;
+    private final Duration timeout;
+    private final String terminalId;
+    private final String officeCode;
+
+    private CentralClient(HttpClient http, URI base, Duration timeout, String terminalId, String officeCode) {
+        this.http = http;
+        this.base = base;
+        this.timeout = timeout;
+        this.terminalId = terminalId;
+        this.officeCode = officeCode;
+    }
+
+    /**
+     * Builds the client from the enrolment files. {@code password} is read, not kept (the caller clears
+     * it). An unreadable or wrong enrolment is MDG-CACHE-011.
+     */
+    public static CentralClient open(URI baseUrl, Path keyStore, char[] password, Path caPem, Duration timeout) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keyStore)) {
+                ks.load(in, password);
+            }
+            // The enrolment PKCS#12 also holds K_issuer as a secret entry; the key manager wants only the key pair.
+            KeyStore keyPair = KeyStore.getInstance("PKCS12");
+            keyPair.load(null, null);
+            X509Certificate client = null;
+            for (String alias : java.util.Collections.list(ks.aliases())) {
+                if (ks.isKeyEntry(alias) && ks.getCertificateChain(alias) != null) {
+                    keyPair.setKeyEntry(alias, ks.getKey(alias, password), password, ks.getCertificateChain(alias));
+                    client = (X509Certificate) ks.getCertificateChain(alias)[0];
+                }
+            }
+            if (client == null) {
+                throw new GeneralSecurityException("no client certificate in " + keyStore.getFileName());
+            }
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(keyPair, password);
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            try (InputStream in = Files.newInputStream(caPem)) {
+                trust.setCertificateEntry("central-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ssl = SSLContext.getInstance("TLSv1.3");
+            ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            SSLParameters params = new SSLParameters();
+            params.setProtocols(new String[] {"TLSv1.3"});
+            HttpClient http = HttpClient.newBuilder().sslContext(ssl).sslParameters(params)
+                    .connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+            Map<String, String> subject = subject(client);
+            return new CentralClient(http, baseUrl, timeout, subject.get("CN"), subject.get("O"));
+        } catch (IOException | GeneralSecurityException | InvalidNameException e) {
+            throw new MadoguchiException(CacheFailure.ENROLMENT_UNREADABLE, Map.of(), e);
+        }
+    }
+
+    private static Map<String, String> subject(X509Certificate cert) throws InvalidNameException {
+        Map<String, String> parts = new java.util.HashMap<>();
+        for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
+            parts.put(rdn.getType().toUpperCase(java.util.Locale.ROOT), String.valueOf(rdn.getValue()));
+        }
+        return parts;
+    }
+
+    public String terminalId() {
+        return terminalId;
+    }
+
+    public String officeCode() {
+        return officeCode;
+    }
+
+    /** One HTTP answer: status, body text and the Retry-After it carried (0 when none). */
+    record Answer(int status, String body, long retryAfterSeconds) {
+        ErrorBody error() {
+            try {
+                return JSON.readValue(body, ErrorBody.class);
+            } catch (IOException e) {
+                return new ErrorBody("UNREADABLE", body.length() > 200 ? body.substring(0, 200) : body, null, null);
+            }
+        }
+    }
+
+    Answer health() throws IOException, InterruptedException {
+        return send(request("/v1/health").GET());
+    }
+
+    Answer push(OperationBatch batch) throws IOException, InterruptedException {
+        byte[] body = JSON.writeValueAsBytes(batch);
+        return send(request("/v1/operations").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    Answer feed(String checkpoint, int limit) throws IOException, InterruptedException {
+        String query = "?limit=" + limit + (checkpoint == null ? "" : "&after=" + URLEncoder.encode(checkpoint, StandardCharsets.UTF_8));
+        return send(request("/v1/offices/" + officeCode + "/feed" + query).GET());
+    }
+
+    /** Central's follow-up cases for this office (the conflicts it opened). */
+    public CaseList cases() throws IOException, InterruptedException {
+        Answer a = send(request("/v1/offices/" + officeCode + "/cases").GET());
+        if (a.status() != 200) {
+            throw new IOException("cases: HTTP " + a.status() + " " + a.error().code());
+        }
+        return JSON.readValue(a.body(), CaseList.class);
+    }
+
+    static BatchResponse batchResponse(Answer a) throws IOException {
+        return JSON.readValue(a.body(), BatchResponse.class);
+    }
+
+    static FeedPage feedPage(Answer a) throws IOException {
+        return JSON.readValue(a.body(), FeedPage.class);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("X-Request-Id", UUID.randomUUID().toString()).header("Accept", "application/json");
+    }
+
+    private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        long retryAfter = r.headers().firstValue("Retry-After").map(CentralClient::seconds).orElse(0L);
+        return new Answer(r.statusCode(), r.body(), retryAfter);
+    }
+
+    private static long seconds(String header) {
+        try {
+            return Math.max(0, Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Clears a password array (callers use it after {@link #open}). */
+    public static void clear(char[] password) {
+        Arrays.fill(password, '\0');
+    }
+}

@@ -1,0 +1,11 @@
+package jp.madoguchi.cache;
+
+/** Central's answer to one op, as the store records it (sync-protocol.md, settled detail 4). */
+record OperationOutcome(String opId, String outcome, String originalOutcome, String reason, Long cardStatusVersion,
+        String caseId) {
+
+    /** The outcome that decides the local state: a DUPLICATE repeats the first answer. */
+    String effective() {
+        return "DUPLICATE".equals(outcome) && originalOutcome != null ? originalOutcome : outcome;
+    }
+}

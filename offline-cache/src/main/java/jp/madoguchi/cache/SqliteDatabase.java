@@ -1,0 +1,275 @@
+package jp.madoguchi.cache;
+
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import jp.madoguchi.common.MadoguchiException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.community.dialect.SQLiteDialect;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.sqlite.SQLiteException;
+
+/**
+ * One SQLite file: its pragmas, its versioned migrations (Flyway owns the schema; Hibernate never
+ * generates DDL) and a Hibernate session factory over ONE connection. The caller confines every use
+ * to one thread (the store's writer thread), which is why one connection suffices and why no two
+ * transactions ever contend inside this process.
+ */
+final class SqliteDatabase implements AutoCloseable {
+
+    /** How hard a commit is pushed to the disk. */
+    enum Durability {
+        /** The outbox: a commit is fsynced (WAL + synchronous=FULL), so it survives power loss. */
+        FULL,
+        /** Re-fetchable data (the read cache): WAL + synchronous=NORMAL may lose the last commits on power loss, never corrupts. */
+        NORMAL
+    }
+
+    private final Path file;
+    private final SingleConnectionProvider provider;
+    private final SessionFactory sessions;
+    private final StandardServiceRegistry registry;
+
+    private SqliteDatabase(Path file, SingleConnectionProvider provider, StandardServiceRegistry registry, SessionFactory sessions) {
+        this.file = file;
+        this.provider = provider;
+        this.registry = registry;
+        this.sessions = sessions;
+    }
+
+    /**
+     * The JDBC URL with every pragma the file needs. sqlite-jdbc applies URL pragmas on each
+     * connection it opens, so Flyway's connections and ours behave the same.
+     */
+    static String url(Path file, Durability durability, long busyTimeoutMillis) {
+        return "jdbc:sqlite:" + file.toAbsolutePath()
+                + "?journal_mode=WAL"
+                + "&synchronous=" + durability.name()
+                + "&busy_timeout=" + busyTimeoutMillis
+                + "&foreign_keys=true"
+                + "&transaction_mode=IMMEDIATE";
+    }
+
+    static SqliteDatabase open(Path file, Durability durability, long busyTimeoutMillis, String migrations,
+            List<Class<?>> entities) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new MadoguchiException(CacheFailure.DATA_DIR_READ_ONLY, Map.of("path", file.getParent()), e);
+        }
+        String url = url(file, durability, busyTimeoutMillis);
+        migrate(file, url, migrations);
+        SingleConnectionProvider provider = new SingleConnectionProvider(url, file);
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.CONNECTION_PROVIDER, provider)
+                .applySetting(AvailableSettings.DIALECT, SQLiteDialect.class.getName())
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.SHOW_SQL, "false")
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, "50")
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            entities.forEach(sources::addAnnotatedClass);
+            return new SqliteDatabase(file, provider, registry, sources.buildMetadata().buildSessionFactory());
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            provider.close();
+            throw translate(e, file);
+        }
+    }
+
+    private static void migrate(Path file, String url, String migrations) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(url, null, null)
+                .locations("classpath:" + migrations)
+                .loggers("slf4j")
+                .load();
+        try {
+            for (MigrationInfo applied : flyway.info().applied()) {
+                if (applied.getState() == MigrationState.FUTURE_SUCCESS || applied.getState() == MigrationState.FUTURE_FAILED) {
+                    throw new MadoguchiException(CacheFailure.SCHEMA_TOO_NEW, Map.of("version", String.valueOf(applied.getVersion())));
+                }
+            }
+            flyway.migrate();
+        } catch (FlywayException e) {
+            MadoguchiException storage = findStorageCause(e, file);
+            if (storage != null) {
+                throw storage;
+            }
+            throw new MadoguchiException(CacheFailure.MIGRATION_FAILED, Map.of("version", migrations), e);
+        }
+    }
+
+    SessionFactory sessions() {
+        return sessions;
+    }
+
+    /**
+     * Drops the connection after a failed write and opens a fresh one on next use. After SQLITE_FULL,
+     * SQLITE_BUSY or an I/O error SQLite may have rolled the transaction back by itself while the JDBC
+     * driver still believes one is open; statements on such a connection would each commit alone.
+     * A new connection has no such state.
+     */
+    void resetConnection() {
+        provider.close();
+    }
+
+    Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        sessions.close();
+        StandardServiceRegistryBuilder.destroy(registry);
+        provider.close();
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // Closing after a failure: the original failure is what matters.
+        }
+    }
+
+    /** Maps a storage failure anywhere in {@code t}'s cause chain to its coded error. */
+    static MadoguchiException translate(Throwable t, Path file) {
+        if (t instanceof MadoguchiException m) {
+            return m;
+        }
+        MadoguchiException storage = findStorageCause(t, file);
+        return storage != null ? storage : new MadoguchiException(CacheFailure.STORAGE_FAILURE, Map.of(), t);
+    }
+
+    private static MadoguchiException findStorageCause(Throwable t, Path file) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof MadoguchiException m) {
+                return m;
+            }
+            if (c instanceof SQLiteException e) {
+                String code = e.getResultCode().name();
+                String text = String.valueOf(e.getMessage());
+                if (code.startsWith("SQLITE_FULL") || text.contains("disk is full") || diskIsFull(file)) {
+                    return new MadoguchiException(CacheFailure.DISK_FULL, Map.of(), t);
+                }
+                if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
+                    return new MadoguchiException(CacheFailure.DATABASE_LOCKED, Map.of(), t);
+                }
+                if (code.startsWith("SQLITE_READONLY") || code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_PERM")) {
+                    return new MadoguchiException(CacheFailure.DATA_DIR_READ_ONLY, Map.of("path", file.getParent()), t);
+                }
+                if (code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB")) {
+                    return new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", "-"), t);
+                }
+                return new MadoguchiException(CacheFailure.STORAGE_FAILURE, Map.of(), t);
+            }
+            if (c instanceof FileSystemException) {
+                return new MadoguchiException(CacheFailure.DATA_DIR_READ_ONLY, Map.of("path", file.getParent()), t);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Asks the file system and the database lock what is wrong when the driver's error said nothing
+     * useful: read-only, full, or write-locked by another process. Null when none of these holds.
+     */
+    static CacheFailure probe(Path file, long busyTimeoutMillis) {
+        try {
+            if (Files.getFileStore(file.getParent()).isReadOnly() || Files.exists(file) && !Files.isWritable(file)) {
+                return CacheFailure.DATA_DIR_READ_ONLY;
+            }
+        } catch (IOException e) {
+            return CacheFailure.DATA_DIR_READ_ONLY;
+        }
+        if (diskIsFull(file)) {
+            return CacheFailure.DISK_FULL;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath() + "?busy_timeout=" + busyTimeoutMillis)) {
+            c.createStatement().execute("BEGIN IMMEDIATE");
+            c.createStatement().execute("ROLLBACK");
+            return null;
+        } catch (SQLException e) {
+            String text = String.valueOf(e.getMessage());
+            return text.contains("SQLITE_BUSY") || text.contains("locked") ? CacheFailure.DATABASE_LOCKED : null;
+        }
+    }
+
+    /** SQLite reports ENOSPC in the WAL as a generic I/O error; the file system tells the truth. */
+    private static boolean diskIsFull(Path file) {
+        try {
+            return Files.getFileStore(file.getParent()).getUsableSpace() < 64 * 1024;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Hands Hibernate the one connection and never closes it between sessions. A connection found
+     * outside auto-commit when a session starts is left over from a failed transaction (see
+     * {@link #resetConnection()}) and is replaced before use.
+     */
+    private static final class SingleConnectionProvider implements ConnectionProvider {
+        private final String url;
+        private final transient Path file;
+        private transient Connection connection;
+
+        SingleConnectionProvider(String url, Path file) {
+            this.url = url;
+            this.file = file;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (connection != null && (connection.isClosed() || !connection.getAutoCommit())) {
+                close();
+            }
+            if (connection == null) {
+                connection = DriverManager.getConnection(url);
+            }
+            return connection;
+        }
+
+        void close() {
+            if (connection != null) {
+                closeQuietly(connection);
+                connection = null;
+            }
+        }
+
+        @Override
+        public void closeConnection(Connection c) {
+            // Kept open for the next session; closed by SqliteDatabase.close().
+        }
+
+        @Override
+        public boolean supportsAggressiveRelease() {
+            return false;
+        }
+
+        @Override
+        public boolean isUnwrappableAs(Class<?> type) {
+            return false;
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException("not unwrappable: " + type + " (" + file + ")");
+        }
+    }
+}

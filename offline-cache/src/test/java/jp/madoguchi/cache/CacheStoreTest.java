@@ -1,0 +1,194 @@
+package jp.madoguchi.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jp.madoguchi.common.MadoguchiException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CacheStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private CacheStore open(MutableClock clock) {
+        return CacheStore.open(StoreSettings.defaults(dir, "T01").withClock(clock), Fixtures.key(dir));
+    }
+
+    @Test
+    void recordsActOutboxAndAuditRowsWithGapFreeSeqFromManyThreads() throws Exception {
+        List<RecordedAct> receipts = new ArrayList<>();
+        try (CacheStore store = open(new MutableClock(Instant.parse("2026-11-25T01:00:00Z")))) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<RecordedAct>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> store.record(Fixtures.delivery(Fixtures.serial(n), n))));
+            }
+            for (Future<RecordedAct> f : futures) {
+                receipts.add(f.get());
+            }
+            pool.shutdown();
+            assertThat(receipts).extracting(RecordedAct::seq).containsExactlyInAnyOrder(
+                    java.util.stream.LongStream.rangeClosed(1, 40).boxed().toArray(Long[]::new));
+            List<OutboxEntry> entries = store.entries(1, 100);
+            assertThat(entries).hasSize(40);
+            // UUIDv7 made in commit order sort in seq order, even inside one millisecond.
+            List<UUID> ids = entries.stream().map(OutboxEntry::opId).toList();
+            assertThat(ids).allMatch(u -> u.version() == 7);
+            assertThat(ids.stream().map(UUID::toString).toList()).isSorted();
+            assertThat(entries).allMatch(e -> e.state() == LocalSyncState.PENDING);
+            assertThat(store.summary().depth()).isEqualTo(40);
+            assertThat(store.verifyAudit().intact()).isTrue();
+            assertThat(store.verifyAudit().rows()).isEqualTo(40);
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select (select count(*) from counter_act), (select count(*) from outbox), (select count(*) from audit_log)")) {
+            rs.next();
+            assertThat(List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3))).containsExactly(40, 40, 40);
+        }
+    }
+
+    @Test
+    void pragmasAreThoseTheDocsPromise() throws Exception {
+        try (CacheStore store = open(new MutableClock(Instant.now()))) {
+            store.record(Fixtures.delivery(Fixtures.serial(1), 1));
+        }
+        try (var c = DriverManager.getConnection(SqliteDatabase.url(dir.resolve("outbox.db"), SqliteDatabase.Durability.FULL, 1234))) {
+            assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
+            assertThat(pragma(c, "synchronous")).isEqualTo("2");
+            assertThat(pragma(c, "busy_timeout")).isEqualTo("1234");
+            assertThat(pragma(c, "foreign_keys")).isEqualTo("1");
+        }
+    }
+
+    private static String pragma(java.sql.Connection c, String name) throws Exception {
+        try (ResultSet rs = c.createStatement().executeQuery("pragma " + name)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void personalDataIsNotFoundInAnyDatabaseFile() throws Exception {
+        UUID op;
+        try (CacheStore store = open(new MutableClock(Instant.now()))) {
+            for (int i = 0; i < 20; i++) {
+                store.record(Fixtures.applicationWithPersonalData(i));
+            }
+            op = store.entries(1, 1).get(0).opId();
+            assertThat(store.details(op).path("resident").path("myNumber").asText()).isEqualTo(Fixtures.MY_NUMBER);
+            // Grep while the WAL still holds the pages, and again after the checkpoint at close.
+            assertNoFileContains(Fixtures.MY_NUMBER);
+            assertNoFileContains("霞が関");
+        }
+        assertNoFileContains(Fixtures.MY_NUMBER);
+        assertNoFileContains("1990-04-01");
+    }
+
+    private void assertNoFileContains(String text) throws Exception {
+        byte[][] needles = {text.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_16LE)};
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                byte[] content = Files.readAllBytes(f);
+                assertThat(content.length).isPositive();
+                for (byte[] needle : needles) {
+                    assertThat(indexOf(content, needle)).as("%s in %s", text, f.getFileName()).isEqualTo(-1);
+                }
+            }
+        }
+    }
+
+    static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void purgeRemovesPersonalDataOfOldSyncedActsAndKeepsTheAuditChain() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-10-01T00:00:00Z"));
+        try (CacheStore store = open(clock)) {
+            RecordedAct synced = store.record(Fixtures.applicationWithPersonalData(1));
+            RecordedAct unsynced = store.record(Fixtures.applicationWithPersonalData(2));
+            store.applyOutcomes(List.of(new OperationOutcome(synced.opId().toString(), "APPLIED", null, null, null, null)));
+            clock.advance(Duration.ofDays(29));
+            assertThat(store.purgePersonalData()).isZero();
+            clock.advance(Duration.ofDays(2));
+            assertThat(store.purgePersonalData()).isEqualTo(1);
+            assertThat(store.details(synced.opId())).isNull();
+            assertThat(store.details(unsynced.opId())).isNotNull();
+            AuditVerification v = store.verifyAudit();
+            assertThat(v.intact()).isTrue();
+            assertThat(v.rows()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void clockSteppedBackBeyondToleranceIsRefusedWithACodeAndRecordsNothing() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T03:00:00Z"));
+        try (CacheStore store = open(clock)) {
+            store.record(Fixtures.delivery(Fixtures.serial(1), 1));
+            clock.advance(Duration.ofMinutes(-1));
+            assertThat(store.record(Fixtures.delivery(Fixtures.serial(2), 2)).seq()).isEqualTo(2);
+            clock.advance(Duration.ofHours(-3));
+            assertThatThrownBy(() -> store.record(Fixtures.delivery(Fixtures.serial(3), 3)))
+                    .isInstanceOf(MadoguchiException.class).extracting(e -> ((MadoguchiException) e).code()).isEqualTo("MDG-CACHE-007");
+            assertThat(store.summary().lastSeq()).isEqualTo(2);
+            clock.advance(Duration.ofHours(3));
+            assertThat(store.record(Fixtures.delivery(Fixtures.serial(3), 3)).seq()).isEqualTo(3);
+            List<OutboxEntry> entries = store.entries(1, 10);
+            assertThat(entries.stream().map(e -> e.opId().toString()).toList()).isSorted();
+            assertThat(store.verifyAudit().intact()).isTrue();
+        }
+    }
+
+    @Test
+    void reopeningWithAWrongEnrolmentSecretIsACodedError() {
+        Path keyFile = dir.resolve("enrolment").resolve("cache-key.p12");
+        var key = KeyVault.openOrCreate(keyFile, "right".toCharArray());
+        assertThat(KeyVault.openOrCreate(keyFile, "right".toCharArray()).getEncoded()).isEqualTo(key.getEncoded());
+        assertThatThrownBy(() -> KeyVault.openOrCreate(keyFile, "wrong".toCharArray()))
+                .isInstanceOf(MadoguchiException.class).extracting(e -> ((MadoguchiException) e).code()).isEqualTo("MDG-CACHE-008");
+    }
+
+    @Test
+    void aStoreOfAnotherTerminalIsNotOpened() {
+        try (CacheStore store = open(new MutableClock(Instant.now()))) {
+            store.record(Fixtures.delivery(Fixtures.serial(1), 1));
+        }
+        assertThatThrownBy(() -> CacheStore.open(StoreSettings.defaults(dir, "T02"), Fixtures.key(dir)))
+                .isInstanceOf(MadoguchiException.class).hasMessageContaining("MDG-CACHE-012");
+    }
+
+    static String code(Throwable t) {
+        return t instanceof MadoguchiException m ? m.code() : "not coded: " + t;
+    }
+
+    static Map<String, Object> none() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,195 @@
+package jp.madoguchi.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import jp.madoguchi.cache.protocol.CentralCase;
+import jp.madoguchi.common.MadoguchiException;
+import jp.madoguchi.sim.central.domain.CentralEvents;
+import jp.madoguchi.sim.central.factory.CardFactory;
+import jp.madoguchi.sim.central.faults.FaultSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sync engine against the reference central system over real HTTPS + mutual TLS. */
+class SyncEngineTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    CentralFixture central;
+    Workstation ws;
+    List<String> cards;
+
+    @BeforeEach
+    void start() throws Exception {
+        central = new CentralFixture(dir);
+        cards = new CardFactory(central.system, 7).make(CentralFixture.OFFICE, 2, 0, dir.resolve("profiles")).stream()
+                .map(CardFactory.Made::cardSerial).toList();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (ws != null) {
+            ws.close();
+        }
+        central.close();
+    }
+
+    private CounterAct delivery(String serial, CachedCard cached) {
+        CounterAct base = Fixtures.delivery(serial, 1);
+        Map<String, Object> payload = new java.util.LinkedHashMap<>(base.payload());
+        payload.put("applicationId", cached.applicationId());
+        return new CounterAct(OperationType.DELIVERY_COMPLETED, "C001", null, serial, cached.version(), payload);
+    }
+
+    @Test
+    void drainsEveryOutcomeAndPullsTheFeedIntoTheReadCache() throws Exception {
+        ws = new Workstation(dir.resolve("ws"), central).start();
+        List<SyncStatus> seen = new CopyOnWriteArrayList<>();
+        ws.engine.addListener(seen::add);
+        Workstation.await("the feed to bring the shipped cards", WAIT, () -> ws.cache.card(cards.get(0)).isPresent());
+        CachedCard card = ws.cache.requireForOffline(cards.get(0), Duration.ofHours(72));
+        assertThat(card.status()).isEqualTo("ISSUED");
+
+        RecordedAct delivered = ws.store.record(delivery(cards.get(0), card));
+        RecordedAct intake = ws.store.record(Fixtures.applicationWithPersonalData(1));
+        Map<String, Object> unknownCard = Map.of("cardSerial", "999999999999999", "pinTypes", List.of("AUTH"), "reason", "FORGOTTEN",
+                "triesLeftBefore", 0, "visitorType", "HOLDER", "idMethod", List.of("ID_A"));
+        RecordedAct rejected = ws.store.record(new CounterAct(OperationType.PIN_RESET, "C001", null, "999999999999999", null, unknownCard));
+
+        Workstation.await("the queue to drain, its AUDIT_HEAD included", WAIT, () -> drained(ws, central));
+        Map<Long, OutboxEntry> bySeq = new java.util.HashMap<>();
+        ws.store.entries(1, 100).forEach(e -> bySeq.put(e.seq(), e));
+        assertThat(bySeq.get(delivered.seq()).state()).isEqualTo(LocalSyncState.ACKED);
+        assertThat(bySeq.get(intake.seq()).state()).isEqualTo(LocalSyncState.ACKED);
+        assertThat(bySeq.get(rejected.seq()).state()).isEqualTo(LocalSyncState.REJECTED);
+        assertThat(bySeq.get(rejected.seq()).reason()).isEqualTo("UNKNOWN_CARD");
+        assertThat(ws.store.openCases()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo("REJECTED");
+            assertThat(c.seq()).isEqualTo(rejected.seq());
+        });
+
+        // Central holds exactly our entries, including an AUDIT_HEAD equal to our chain's head.
+        List<String[]> stored = central.operations();
+        assertThat(stored).extracting(o -> o[1]).containsExactlyElementsOf(
+                ws.store.entries(1, 100).stream().map(e -> e.opId().toString()).toList());
+        String head = ws.store.verifyAudit().headHash();
+        List<String[]> heads = stored.stream().filter(o -> o[2].equals("AUDIT_HEAD")).toList();
+        assertThat(heads).isNotEmpty();
+        assertThat(heads.get(heads.size() - 1)[4]).contains(head).contains("\"count\":3");
+        assertThat(central.storedOperations()[0]).isEqualTo(central.storedOperations()[1]);
+
+        // The delivery reaches the feed, and the read cache follows central's version of the card.
+        Workstation.await("the delivered card to turn ACTIVE in the read cache", WAIT,
+                () -> "ACTIVE".equals(ws.cache.card(cards.get(0)).map(CachedCard::status).orElse("")));
+        assertThat(ws.cache.events(cards.get(0))).extracting(e -> e.path("type").asText()).contains("CARD_SHIPPED");
+        SyncStatus status = ws.engine.status();
+        assertThat(status.link()).isEqualTo(LinkState.ONLINE);
+        assertThat(status.queueDepth()).isZero();
+        assertThat(status.lastSuccess()).isNotNull();
+        assertThat(status.cacheRefreshed()).isNotNull();
+        assertThat(status.openCases()).isEqualTo(1);
+        assertThat(seen).isNotEmpty();
+        assertThat(ws.engine.awaitSettled(intake.seq(), Duration.ofSeconds(1)).state()).isEqualTo(LocalSyncState.ACKED);
+    }
+
+    @Test
+    void aCardSuspendedCentrallyWhileDeliveredOfflineBecomesAVisibleConflict() throws Exception {
+        ws = new Workstation(dir.resolve("ws"), central).start();
+        Workstation.await("the shipped card in the read cache", WAIT, () -> ws.cache.card(cards.get(1)).isPresent());
+        central.faults(FaultSettings.NONE.with(CacheStore.JSON.readTree("{\"partition\": true}")));
+        Workstation.await("the link to go OFFLINE", WAIT, () -> ws.engine.link() == LinkState.OFFLINE);
+        assertThatThrownBy(ws.engine::requireOnline).isInstanceOf(MadoguchiException.class).hasMessageContaining("MDG-SYNC-001");
+
+        // Offline: the counter delivers from the read cache (PR-24) ...
+        CachedCard cached = ws.cache.requireForOffline(cards.get(1), Duration.ofHours(72));
+        RecordedAct delivered = ws.store.record(delivery(cards.get(1), cached));
+        // ... while the holder's loss call suspends the card centrally.
+        assertThat(new CentralEvents(central.system.database(), central.system.clock()).suspend(cards.get(1)).status()).isEqualTo(200);
+        Thread.sleep(300);
+        assertThat(ws.store.entries(delivered.seq(), 1).get(0).state().settled()).isFalse();
+
+        central.faults(FaultSettings.NONE);
+        Workstation.await("the delivery to be answered", WAIT, () -> ws.store.summary().depth() == 0);
+        OutboxEntry entry = ws.store.entries(delivered.seq(), 1).get(0);
+        assertThat(entry.state()).isEqualTo(LocalSyncState.CONFLICT);
+        assertThat(entry.outcome()).isEqualTo("APPLIED_WITH_CONFLICT");
+        assertThat(entry.reason()).isEqualTo("CARD_SUSPENDED");
+        assertThat(entry.caseId()).isNotBlank();
+        List<FollowUpCase> cases = ws.store.openCases();
+        assertThat(cases).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo("CONFLICT");
+            assertThat(c.caseId()).isEqualTo(entry.caseId());
+            assertThat(c.cardSerial()).isEqualTo(cards.get(1));
+            assertThat(c.type()).isEqualTo("DELIVERY_COMPLETED");
+        });
+        List<CentralCase> centralCases = central.client(Duration.ofSeconds(5)).cases().cases();
+        assertThat(centralCases).extracting(CentralCase::caseId).contains(entry.caseId());
+        assertThat(ws.engine.status().openCases()).isEqualTo(1);
+    }
+
+    @Test
+    void aWorkstationRestoredFromABackupHaltsWithASupervisorCaseAndKeepsRecording() throws Exception {
+        Path data = dir.resolve("ws");
+        ws = new Workstation(data, central).start();
+        for (int i = 0; i < 3; i++) {
+            ws.store.record(Fixtures.applicationWithPersonalData(i));
+        }
+        Workstation.await("the first acts to drain", WAIT, () -> ws.store.summary().depth() == 0);
+        ws.close();
+        Path backup = dir.resolve("backup");
+        java.nio.file.Files.createDirectories(backup);
+        for (String f : List.of("outbox.db")) {
+            java.nio.file.Files.copy(data.resolve(f), backup.resolve(f));
+        }
+        ws = new Workstation(data, central).start();
+        for (int i = 3; i < 6; i++) {
+            ws.store.record(Fixtures.applicationWithPersonalData(i));
+        }
+        Workstation.await("the later acts to drain", WAIT, () -> ws.store.summary().depth() == 0);
+        ws.close();
+        // The disk is replaced by last week's backup: its next seqs are already taken at central.
+        java.nio.file.Files.copy(backup.resolve("outbox.db"), data.resolve("outbox.db"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        ws = new Workstation(data, central).start();
+        ws.store.record(Fixtures.applicationWithPersonalData(100));
+        Workstation.await("the halt", WAIT, () -> ws.engine.status().halt() != null);
+        assertThat(ws.engine.status().halt()).startsWith("MDG-CACHE-010");
+        assertThat(ws.store.openCases()).anySatisfy(c -> assertThat(c.kind()).isEqualTo("SEQ_REUSED"));
+        RecordedAct more = ws.store.record(Fixtures.applicationWithPersonalData(101));
+        assertThat(more.seq()).isGreaterThan(4);
+        assertThat(ws.store.summary().depth()).isGreaterThanOrEqualTo(2);
+    }
+
+    /** Every local entry settled and central holding the last seq (the final AUDIT_HEAD comes after the acts). */
+    static boolean drained(Workstation ws, CentralFixture central) {
+        try {
+            QueueSummary q = ws.store.summary();
+            return q.depth() == 0 && central.storedOperations()[2] == q.lastSeq()
+                    && ws.store.entries(q.lastSeq(), 1).get(0).type() == OperationType.AUDIT_HEAD;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(String s) throws Exception {
+        return CacheStore.JSON.readTree(s);
+    }
+
+    static List<Long> seqs(List<OutboxEntry> entries) {
+        List<Long> out = new ArrayList<>();
+        entries.forEach(e -> out.add(e.seq()));
+        return out;
+    }
+}
