@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
-import javax.smartcardio.TerminalFactory;
 import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.CollectedItem;
 import jp.madoguchi.app.counter.domain.DocumentType;
@@ -53,11 +52,6 @@ import jp.madoguchi.cache.SyncSettings;
 import jp.madoguchi.card.CardMonitor;
 import jp.madoguchi.card.TerminalSource;
 import jp.madoguchi.common.MadoguchiException;
-import jp.madoguchi.sim.card.CardSlot;
-import jp.madoguchi.sim.card.Faults;
-import jp.madoguchi.sim.card.provider.MadoguchiSimProvider;
-import jp.madoguchi.sim.card.provider.SimReaders;
-import jp.madoguchi.sim.card.vpcd.VpcdCard;
 
 /**
  * {@code ./mado demo --script delivery|pin-reset|renewal [--offline]}: one workflow headless, end to
@@ -66,7 +60,8 @@ import jp.madoguchi.sim.card.vpcd.VpcdCard;
  * makes fresh cards; this class does the counter's part with the scripted "resident" inputs.
  *
  * <p>Options: {@code --script NAME --enrolment DIR --cards DIR --data DIR [--offline]
- * [--central https://127.0.0.1:8443] [--admin http://127.0.0.1:8444] [--reader pcsc|sim] [--vpcd-port N]}.
+ * [--central https://127.0.0.1:8443] [--admin http://127.0.0.1:8444] [--card-command "./mado card insert"]}.
+ * Needs pcscd with vpcd (the card goes into "Virtual PCD 00 00" through the card command).
  * Exit 0 when the workflow ended as the script expects (done; or, for renewal offline, refused with
  * MDG-SYNC-001 before the card was touched), 1 otherwise, 2 on bad usage.
  */
@@ -137,8 +132,8 @@ public final class DemoScript {
             CertificateAuthority ca = CertificateAuthority.open(central, enrolment.resolve("workstation.p12"), password.clone(),
                     enrolment.resolve("central-ca.pem"), Duration.ofSeconds(10));
             byte[] issuerKey = HexFormat.of().parseHex(Files.readString(enrolment.resolve("k-issuer.hex")).trim());
-            boolean pcsc = !"sim".equals(o.get("--reader"));
-            try (Reader reader = pcsc ? Reader.vpcd(Integer.parseInt(o.getOrDefault("--vpcd-port", "35963"))) : Reader.inJvm()) {
+            List<String> cardCommand = List.of(o.getOrDefault("--card-command", "./mado card insert").split(" "));
+            try (Reader reader = new Reader(cardCommand, data.resolve("card.log"))) {
                 CounterStation station = new CounterStation(Office.municipal(OFFICE, "デモ市役所"),
                         new Staff("DEMO01", "窓口 デモ", StaffRole.CLERK, OFFICE), reader.monitor, reader.name, issuerKey, store, cache,
                         engine, ca, Clock.systemUTC(), ConnectivityRules.OfficeSettings.defaults(), MaintenanceCalendar.byRule(),
@@ -371,47 +366,44 @@ public final class DemoScript {
         }
     }
 
-    /** The reader the script uses: pcscd's virtual reader with a vpcd card, or the in-JVM terminal. */
+    /**
+     * pcscd's virtual reader; the card is put in by a child process ({@code --card-command}, by default
+     * {@code ./mado card insert}), so the product code never links the emulator (ArchUnit: only training
+     * mode may). Closing pulls the card (the child's SIGTERM) and stops the card thread.
+     */
     private static final class Reader implements AutoCloseable {
         final CardMonitor monitor;
-        final String name;
-        final SimReaders sim;
-        final int port;
-        VpcdCard vpcd;
+        final String name = "Virtual PCD 00 00";
+        private final List<String> command;
+        private final Path log;
+        private Process card;
 
-        private Reader(CardMonitor monitor, String name, SimReaders sim, int port) {
-            this.monitor = monitor;
-            this.name = name;
-            this.sim = sim;
-            this.port = port;
-        }
-
-        static Reader vpcd(int port) {
-            return new Reader(new CardMonitor(TerminalSource.pcsc()).start(), "Virtual PCD 00 00", null, port);
-        }
-
-        static Reader inJvm() throws Exception {
-            SimReaders readers = new SimReaders();
-            TerminalFactory f = TerminalFactory.getInstance("MadoguchiSim", readers, new MadoguchiSimProvider());
-            return new Reader(new CardMonitor(TerminalSource.of(f)).start(), "Madoguchi Sim 00 00", readers, 0);
+        Reader(List<String> command, Path log) {
+            this.monitor = new CardMonitor(TerminalSource.pcsc()).start();
+            this.command = command;
+            this.log = log;
         }
 
         void insert(Path profile) throws Exception {
-            if (sim != null) {
-                sim.slot(0).insert(CardSlot.ofProfile(profile, Faults.none()));
-            } else {
-                vpcd = new VpcdCard(CardSlot.ofProfile(profile, Faults.none()), "127.0.0.1", port);
-                Thread t = new Thread(vpcd, "vpcd-card");
-                t.setDaemon(true);
-                t.start();
+            if (!monitor.serviceAvailable()) {
+                Thread.sleep(500);
             }
-            monitor.awaitCard(name, Duration.ofSeconds(10));
+            List<String> cmd = new java.util.ArrayList<>(command);
+            cmd.add(profile.toString());
+            Files.createDirectories(log.getParent());
+            card = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            monitor.awaitCard(name, Duration.ofSeconds(20));
         }
 
         @Override
         public void close() {
-            if (vpcd != null) {
-                vpcd.remove();
+            if (card != null) {
+                card.destroy();
+                try {
+                    card.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             monitor.close();
         }

@@ -45,7 +45,8 @@ import jp.madoguchi.common.MadoguchiException;
  * </pre>
  *
  * The card is written only in PINS (RESET RETRY COUNTER per PIN, each in its own counter-authenticated
- * session, so a pull loses at most the PIN being written) and ACTIVATE (life cycle OPERATIONAL). The
+ * session, so a pull loses at most the PIN being written; the confirmed PINs are saved, because a
+ * TRANSPORT card cannot tell which of its PINs are set) and ACTIVATE (life cycle OPERATIONAL). The
  * record is one store transaction (business row, outbox, audit); the clerk sees "done" only after it.
  * Offline the act is queued and the clerk is told that the certificates work only once it has reached
  * central (PR-25). State is saved after every step (no PIN ever) so that {@link #resume} picks up after
@@ -117,6 +118,9 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
         w.itemsRecorded = Boolean.parseBoolean(s.get("itemsRecorded"));
         w.queuedOffline = Boolean.parseBoolean(s.get("queuedOffline"));
         w.seqBefore = Long.parseLong(s.getOrDefault("seqBefore", "-1"));
+        for (String t : split(s.get("pinsSet"))) {
+            w.pinsSet.add(PinType.valueOf(t));
+        }
         w.record = CardRecord.load(station.cache(), station.office().code(), w.serial);
         if (w.queuedOffline) {
             w.notices.addAll(List.of(Notice.of(Notice.Kind.QUEUED_UNTIL_SYNC), Notice.of(Notice.Kind.CERTIFICATES_AFTER_SYNC)));
@@ -201,13 +205,16 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
             }
             Map<PinKind, PinStatus> pins = card.pins();
             Set<PinType> required = PinRules.pinsToSetAtDelivery(record.card(), snap.signCertificatePresent());
+            // A TRANSPORT card answers 6984 to every retry query (card-spec §2.5), so it cannot show
+            // which PINs are set: the saved list of confirmed PINs decides; an OPERATIONAL card has all.
             pinsToSet = EnumSet.noneOf(PinType.class);
             for (PinType t : required) {
                 PinStatus st = pins.get(PinKind.valueOf(t.name()));
-                if (st != null && st.state() == PinStatus.State.NOT_SET) {
-                    pinsToSet.add(t);
-                } else {
+                boolean onCard = st != null && st.state() != PinStatus.State.NOT_SET;
+                if (onCard || pinsSet.contains(t)) {
                     pinsSet.add(t);
+                } else {
+                    pinsToSet.add(t);
                 }
             }
             cardVerified = true;
@@ -479,6 +486,7 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
         s.put("itemsRecorded", Boolean.toString(itemsRecorded));
         s.put("queuedOffline", Boolean.toString(queuedOffline));
         s.put("seqBefore", Long.toString(seqBefore));
+        s.put("pinsSet", String.join(",", pinsSet.stream().map(Enum::name).toList()));
         journal.save(id, s);
     }
 

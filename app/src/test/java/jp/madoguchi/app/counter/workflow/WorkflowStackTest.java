@@ -222,8 +222,9 @@ class WorkflowStackTest {
             assertThat(resumed.failure()).isEmpty();
             remaining++;
         }
-        assertThat(set + remaining).isBetween(4, 5);
-        assertThat(remaining).isLessThan(4);
+        // The PIN in hand when the card vanished is asked again (its write is not known to have happened).
+        assertThat(set).isBetween(1, 3);
+        assertThat(set + remaining).isEqualTo(4);
         resumed.proceed();
         assertThat(resumed.step()).isEqualTo(DeliveryWorkflow.Step.DONE);
         CounterStack.await("central ACTIVE", Duration.ofSeconds(15), () -> "ACTIVE".equals(status(card)));
