@@ -76,6 +76,7 @@ class RandomApduPropertyTest {
                 assertThat(sw == 0x9000 || sw1 == 0x61).as("data only with success, to %s", Hex.of(apdu)).isTrue();
             }
         }
+        stored.add(ProfileCodec.write(profile));
         for (byte[] json : stored) {
             // parse() refuses a certificate that does not match its key and counters out of range
             CardProfile reloaded = ProfileCodec.parse(json);

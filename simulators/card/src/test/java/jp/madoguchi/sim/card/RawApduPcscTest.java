@@ -399,7 +399,7 @@ class RawApduPcscTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> channel.transmit(
                 new javax.smartcardio.CommandAPDU(Hex.parse("00200098" + lc(ascii("0000"))))))
                 .isInstanceOfAny(IllegalArgumentException.class, javax.smartcardio.CardException.class);
-        assertThat(t.waitForCardAbsent(5000)).isTrue();
+        assertThat(t.waitForCardAbsent(20_000)).isTrue();
         assertThat(profile.triesLeft(Credential.AUTH)).as("the unanswered VERIFY was still processed").isEqualTo(2);
         // what a reader does next: reset the dead connection; the next test then inserts a card at once
     }

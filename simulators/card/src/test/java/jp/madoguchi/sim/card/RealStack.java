@@ -36,17 +36,17 @@ final class RealStack {
     /** Connects the card to vpcd (slot 0 or 1) on a daemon thread and waits until pcscd sees it. */
     static VpcdCard insert(CardSlot card, int slot) throws CardException {
         CardTerminal t = terminal(slot);
-        assertThat(t.waitForCardAbsent(5000)).as("slot " + slot + " empty before the test").isTrue();
+        assertThat(t.waitForCardAbsent(20_000)).as("slot " + slot + " empty before the test").isTrue();
         VpcdCard vpcd = new VpcdCard(card, "127.0.0.1", port() + slot);
         Thread thread = new Thread(vpcd, "vpcd-card-" + slot);
         thread.setDaemon(true);
         thread.start();
-        assertThat(t.waitForCardPresent(5000)).as("pcscd sees the inserted card").isTrue();
+        assertThat(t.waitForCardPresent(20_000)).as("pcscd sees the inserted card").isTrue();
         return vpcd;
     }
 
     static void remove(VpcdCard vpcd, int slot) throws CardException {
         vpcd.remove();
-        assertThat(terminal(slot).waitForCardAbsent(5000)).as("pcscd sees the removal").isTrue();
+        assertThat(terminal(slot).waitForCardAbsent(20_000)).as("pcscd sees the removal").isTrue();
     }
 }

@@ -146,7 +146,7 @@ public final class VpcdCard implements Runnable {
     }
 
     private void control(byte code, OutputStream out) throws IOException {
-        LOG.debug("vpcd control byte {}", code);
+        LOG.trace("vpcd control byte {}", code);
         switch (code) {
             case 0x00:
             case 0x01:

@@ -79,5 +79,39 @@ class CardCommandTest {
         }
         assertThat(runToEnd(java(state, "remove", "--slot", "1"), 1)).contains("no card");
         assertThat(Files.readString(profile)).contains("\"triesLeft\" : 2");
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"formatVersion\" : 1}");
+        assertThat(runToEnd(java(state, "insert", bad.toString(), "--slot", "1"), 1)).contains("serial");
+        assertThat(slot1.isCardPresent()).isFalse();
+    }
+
+    @Test
+    void demoInsertMakesItsProfileOnceAndReusesIt(@TempDir Path dir) throws Exception {
+        CardTerminal slot1 = TerminalFactory.getDefault().terminals().getTerminal("Virtual PCD 00 01");
+        assertThat(slot1).as("vpcd slot 1 in pcscd (./mado test)").isNotNull();
+        Path state = dir.resolve("cards");
+        String first = demoRound(slot1, state, dir.resolve("first.log"));
+        assertThat(first).contains("made the demo profile");
+        assertThat(dir.resolve("demo-card.json")).exists();
+        String second = demoRound(slot1, state, dir.resolve("second.log"));
+        assertThat(second).doesNotContain("made the demo profile");
+    }
+
+    /** insert --demo into slot 1, wait until pcscd sees it, remove it; returns the insert's output. */
+    private static String demoRound(CardTerminal slot1, Path state, Path log) throws Exception {
+        // generous: the first round generates six RSA-2048 keys on a shared, busy machine
+        Process demo = java(state, "insert", "--demo", "--slot", "1").redirectOutput(log.toFile()).start();
+        try {
+            boolean present = slot1.waitForCardPresent(120_000);
+            assertThat(present).as("demo card seen in slot 1; insert output:%n%s", Files.readString(log)).isTrue();
+            assertThat(runToEnd(java(state, "remove", "--slot", "1"), 0)).contains("removed");
+            assertThat(demo.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(slot1.waitForCardAbsent(10_000)).isTrue();
+        } finally {
+            demo.destroy();
+            demo.waitFor(10, TimeUnit.SECONDS);
+        }
+        return Files.readString(log);
     }
 }
