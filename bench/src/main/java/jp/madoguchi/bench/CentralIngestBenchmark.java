@@ -56,11 +56,15 @@ public final class CentralIngestBenchmark implements Benchmark {
     public List<BenchRow> run() throws Exception {
         Path dir = Files.createTempDirectory("central-bench");
         try {
-            double floor = commitFloor(dir.resolve("floor"));
-            double ours = ingest(dir.resolve("central"));
+            double[] floor = commitFloor(dir.resolve("floor"));
+            double[] ours = ingest(dir.resolve("central"));
             String figure = String.format("central ingest over loopback mTLS (%d ops, batches of %d, %d terminals; baseline ="
                     + " raw SQLite commit floor)", TERMINALS * BATCH * BATCHES_PER_TERMINAL, BATCH, TERMINALS);
-            return List.of(new BenchRow(figure, ours, floor, "ops/s", ">= 20k ops/s", Double.NaN));
+            // On a shared, overloaded machine wall-clock rates mostly measure the neighbours; ops per
+            // CPU-second of this JVM (server and its clients together) is the steadier figure.
+            return List.of(new BenchRow(figure, ours[0], floor[0], "ops/s", ">= 20k ops/s", Double.NaN),
+                    new BenchRow("central ingest per CPU-second of the JVM (server + 4 clients; baseline = commit floor)",
+                            ours[1], floor[1], "ops/cpu-s", "report", Double.NaN));
         } finally {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -68,7 +72,13 @@ public final class CentralIngestBenchmark implements Benchmark {
         }
     }
 
-    private static double ingest(Path data) throws Exception {
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** {ops per second, ops per CPU-second}. */
+    private static double[] ingest(Path data) throws Exception {
         try (CentralSystem system = CentralSystem.open(data, Clock.systemUTC())) {
             String card = new CardFactory(system, 1).make("131016", 1, 0, data.resolve("cards")).get(0).cardSerial();
             CentralServer server = CentralServer.start(system, new FaultInjector(), "127.0.0.1", 0, -1);
@@ -115,6 +125,7 @@ public final class CentralIngestBenchmark implements Benchmark {
                 ExecutorService pool = Executors.newFixedThreadPool(TERMINALS);
                 try {
                     long start = System.nanoTime();
+                    long cpu = cpuNanos();
                     List<Future<?>> done = new ArrayList<>();
                     for (int t = 0; t < TERMINALS; t++) {
                         int term = t;
@@ -129,7 +140,8 @@ public final class CentralIngestBenchmark implements Benchmark {
                         f.get();
                     }
                     long nanos = System.nanoTime() - start;
-                    return (double) TERMINALS * BATCH * BATCHES_PER_TERMINAL / (nanos / 1e9);
+                    double ops = (double) TERMINALS * BATCH * BATCHES_PER_TERMINAL;
+                    return new double[] {ops / (nanos / 1e9), ops / ((cpuNanos() - cpu) / 1e9)};
                 } finally {
                     pool.shutdown();
                 }
@@ -166,8 +178,8 @@ public final class CentralIngestBenchmark implements Benchmark {
         return HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1).build();
     }
 
-    /** Raw JDBC: the same row count and row size, 500 rows per durable commit, one writer. */
-    private static double commitFloor(Path dir) throws Exception {
+    /** Raw JDBC: the same row count and row size, 500 rows per durable commit, one writer. {ops/s, ops/CPU-s}. */
+    private static double[] commitFloor(Path dir) throws Exception {
         Files.createDirectories(dir);
         try (Connection c = DriverManager.getConnection(CentralDatabase.jdbcUrl(dir.resolve("floor.db")))) {
             c.setAutoCommit(false);
@@ -179,6 +191,7 @@ public final class CentralIngestBenchmark implements Benchmark {
             String body = "x".repeat(300);
             int total = TERMINALS * BATCH * BATCHES_PER_TERMINAL;
             long start = System.nanoTime();
+            long cpu = cpuNanos();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO op (op_id, terminal, seq, body) VALUES (?, 'T', ?, ?)")) {
                 for (int i = 0; i < total; i++) {
                     p.setString(1, UUID.randomUUID().toString());
@@ -190,7 +203,7 @@ public final class CentralIngestBenchmark implements Benchmark {
                     }
                 }
             }
-            return total / ((System.nanoTime() - start) / 1e9);
+            return new double[] {total / ((System.nanoTime() - start) / 1e9), total / ((cpuNanos() - cpu) / 1e9)};
         }
     }
 }

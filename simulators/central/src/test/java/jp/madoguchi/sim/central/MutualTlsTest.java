@@ -103,7 +103,8 @@ class MutualTlsTest {
         assertThat(key).hasSize(16).isEqualTo(central.system.keys().issuerKey());
         assertThat(Files.readString(enrolment.resolve(Enrolment.ISSUER_HEX)).trim())
                 .isEqualTo(java.util.HexFormat.of().withUpperCase().formatHex(key));
-        assertThat(Files.getPosixFilePermissions(enrolment.resolve(Enrolment.ISSUER_HEX)).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(enrolment.resolve(Enrolment.ISSUER_HEX)))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     @Test

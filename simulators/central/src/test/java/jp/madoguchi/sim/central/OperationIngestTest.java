@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.madoguchi.sim.central.CentralTestServer.Answer;
+import jp.madoguchi.sim.central.domain.CentralRecords;
 import jp.madoguchi.sim.central.factory.CardFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -311,5 +313,82 @@ class OperationIngestTest {
         Answer again = central.post(client, "/v1/operations", batch("S01", op(opId, 1, "AUDIT_HEAD", audit("r"))));
         assertThat(again.body().get("results").get(0).get("outcome").asText()).isEqualTo("DUPLICATE");
         assertThat(again.body().get("ackedSeq").asLong()).isEqualTo(1);
+    }
+
+    private static int adminPost(String path, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(central.adminUrl(path)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private static List<JsonNode> eventsFor(String cardSerial) throws Exception {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode e : central.get(t01, "/v1/offices/131016/feed?limit=1000").body().get("events")) {
+            if (cardSerial.equals(e.path("cardSerial").asText())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void suspension_lift_returns_auth_and_revokes_sign_and_a_loss_report_revokes_the_card() throws Exception {
+        String serial = "100000000000201";
+        central.system.database().write(c -> {
+            CentralRecords.insertCard(c, new CentralRecords.Card(serial, "131016", null, "ACTIVE", null, 3, "1980-02-29", "2030-02-28",
+                    "2020-03-01", false, false, false, false, Json.write(Json.object().put("name", "試験　四郎"))));
+            for (String kind : List.of("AUTH", "SIGN")) {
+                CentralRecords.insertCert(c, "131016", new CentralRecords.Cert("ABC" + kind, serial, kind, "VALID", null, 2,
+                        Instant.parse("2030-02-28T14:59:59Z").toEpochMilli()), new byte[] {0}, true);
+            }
+            return null;
+        });
+        assertThat(adminPost("/admin/cards/" + serial + "/suspend", "")).isEqualTo(200);
+        HttpClient client = terminal("L01");
+        ObjectNode visit = Json.object().put("cardSerial", serial).put("visitorType", "HOLDER");
+        visit.putArray("idMethod").add("ID_A");
+        ObjectNode loss = Json.object().put("cardSerial", serial).put("lostOn", "2026-11-20").put("place", "駅")
+                .put("reissueRequested", true);
+        Answer a = central.post(client, "/v1/operations", batch("L01",
+                op(UUID.randomUUID().toString(), 1, "SUSPENSION_LIFTED", visit),
+                op(UUID.randomUUID().toString(), 2, "SUSPENSION_LIFTED", visit),
+                op(UUID.randomUUID().toString(), 3, "LOSS_REPORTED", loss)));
+        JsonNode r = a.body().get("results");
+        assertThat(r.get(0).get("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(r.get(0).get("cardStatusVersion").asLong()).isEqualTo(5);
+        assertThat(r.get(1).get("reason").asText()).isEqualTo("CARD_NOT_SUSPENDED");
+        assertThat(r.get(2).get("outcome").asText()).isEqualTo("APPLIED");
+        List<String> trail = new ArrayList<>();
+        for (JsonNode e : eventsFor(serial)) {
+            trail.add(e.get("type").asText().replace("_STATUS_CHANGED", "") + ":" + e.path("kind").asText("-") + ":"
+                    + e.get("status").asText() + ":" + e.path("reason").asText("-") + ":" + e.get("version").asLong());
+        }
+        assertThat(trail).containsExactly(
+                "CERT:AUTH:VALID:-:2", "CERT:SIGN:VALID:-:2",
+                "CARD:-:SUSPENDED:LOSS_CALL:4", "CERT:AUTH:ON_HOLD:CARD_SUSPENDED:3", "CERT:SIGN:ON_HOLD:CARD_SUSPENDED:3",
+                "CARD:-:ACTIVE:-:5", "CERT:AUTH:VALID:-:4", "CERT:SIGN:REVOKED:SUSPENSION:4",
+                "CARD:-:REVOKED:LOST:6", "CERT:AUTH:REVOKED:CARD_REVOKED:5");
+    }
+
+    @Test
+    void expiry_notices_and_office_configuration_reach_the_feed() throws Exception {
+        String serial = cards.get(0).cardSerial();
+        assertThat(adminPost("/admin/cards/" + serial + "/expiry-notice", "")).isEqualTo(200);
+        assertThat(adminPost("/admin/offices/131016/config", "{\"capabilities\":[\"pinReset\"],\"maintenanceDays\":[{\"date\":\"2026-12-20\"}]}"))
+                .isEqualTo(200);
+        JsonNode notice = null;
+        JsonNode config = null;
+        for (JsonNode e : central.get(t01, "/v1/offices/131016/feed?limit=1000").body().get("events")) {
+            if ("EXPIRY_NOTICE_SENT".equals(e.get("type").asText()) && serial.equals(e.get("cardSerial").asText())) {
+                notice = e;
+            }
+            if ("OFFICE_CONFIG_CHANGED".equals(e.get("type").asText())) {
+                config = e;
+            }
+        }
+        assertThat(notice).isNotNull();
+        assertThat(notice.get("items").get(0).get("item").asText()).isEqualTo("CARD");
+        assertThat(notice.get("resident").get("name").asText()).isEqualTo(cards.get(0).resident().name());
+        assertThat(config.get("capabilities").get(0).asText()).isEqualTo("pinReset");
+        assertThat(config.get("maintenanceDays").get(0).get("date").asText()).isEqualTo("2026-12-20");
     }
 }

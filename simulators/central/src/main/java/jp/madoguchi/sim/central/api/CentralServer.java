@@ -340,6 +340,13 @@ public final class CentralServer implements AutoCloseable {
                 send(ctx, new IngestAnswer(200, faults.settings().toJson()));
             });
             cfg.routes.post("/admin/cards/{cardSerial}/suspend", ctx -> send(ctx, events.suspend(ctx.pathParam("cardSerial"))));
+            cfg.routes.post("/admin/cards/{cardSerial}/expiry-notice", ctx -> send(ctx, events.expiryNotice(ctx.pathParam("cardSerial"))));
+            cfg.routes.post("/admin/offices/{officeCode}/config", ctx -> {
+                JsonNode body = jsonBody(ctx);
+                if (body != null) {
+                    send(ctx, events.officeConfig(ctx.pathParam("officeCode"), body));
+                }
+            });
             cfg.routes.post("/admin/cards/{cardSerial}/revoke", ctx -> {
                 String reason = ctx.queryParam("reason");
                 send(ctx, events.revoke(ctx.pathParam("cardSerial"), reason == null ? "OFFICIAL_CORRECTION" : reason));

@@ -197,7 +197,11 @@ public final class CentralCommand {
                 System.out.println("central: demo terminal T01 enrolled into " + enrolOut.toAbsolutePath());
             }
             Path cards = dataDir.resolve("cards");
-            if (!Files.isDirectory(cards) || Files.list(cards).findAny().isEmpty()) {
+            boolean noCards;
+            try (var listing = Files.isDirectory(cards) ? Files.list(cards) : java.util.stream.Stream.<Path>empty()) {
+                noCards = listing.findAny().isEmpty();
+            }
+            if (noCards) {
                 List<CardFactory.Made> made = new CardFactory(system, 131016).make("131016", 6, 0.2, cards);
                 System.out.println("central: demo office 131016 has " + made.size() + " new cards in " + cards.toAbsolutePath());
             }

@@ -1,8 +1,14 @@
 package jp.madoguchi.sim.central.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.Instant;
+import jp.madoguchi.sim.central.Json;
 import jp.madoguchi.sim.central.domain.CentralRecords.Card;
 import jp.madoguchi.sim.central.domain.CentralRecords.Cert;
+import jp.madoguchi.sim.central.pki.ValidityRules;
 import jp.madoguchi.sim.central.store.CentralDatabase;
 
 /**
@@ -36,7 +42,7 @@ public final class CentralEvents {
                     CentralRecords.changeCert(c, card.office(), cert, "ON_HOLD", "CARD_SUSPENDED", clock.instant());
                 }
             }
-            return new IngestAnswer(200, jp.madoguchi.sim.central.Json.object().put("cardSerial", cardSerial)
+            return new IngestAnswer(200, Json.object().put("cardSerial", cardSerial)
                     .put("status", "SUSPENDED").put("version", suspended.version()));
         });
     }
@@ -53,8 +59,54 @@ public final class CentralEvents {
             }
             Card revoked = CentralRecords.changeCard(c, card, "REVOKED", reason, null);
             CentralRecords.revokeCerts(c, card.office(), cardSerial, null, "CARD_REVOKED", clock.instant());
-            return new IngestAnswer(200, jp.madoguchi.sim.central.Json.object().put("cardSerial", cardSerial)
+            return new IngestAnswer(200, Json.object().put("cardSerial", cardSerial)
                     .put("status", "REVOKED").put("version", revoked.version()));
+        });
+    }
+
+    /**
+     * J-LIS posted its expiry notice (EXPIRY_NOTICE_SENT, counter-rules §6.5): lists the card's and
+     * its live certificates' expiry dates with the resident summary.
+     */
+    public IngestAnswer expiryNotice(String cardSerial) throws Exception {
+        return db.write(c -> {
+            Card card = CentralRecords.card(c, cardSerial);
+            if (card == null) {
+                return IngestAnswer.error(404, "CARD_NOT_FOUND", "no card " + cardSerial);
+            }
+            ObjectNode e = Json.object()
+                    .put("type", "EXPIRY_NOTICE_SENT").put("cardSerial", cardSerial);
+            ArrayNode items = e.putArray("items");
+            items.add(Json.object().put("item", "CARD").put("expiresOn", card.validTo()));
+            for (Cert cert : CentralRecords.certs(c, cardSerial)) {
+                if (CentralRecords.isLive(cert)) {
+                    items.add(Json.object().put("item", cert.kind()).put("expiresOn",
+                            Instant.ofEpochMilli(cert.notAfterMillis()).atZone(ValidityRules.JST)
+                                    .toLocalDate().toString()));
+                }
+            }
+            e.put("sentOn", ValidityRules.today(clock).toString());
+            e.set("resident", card.resident());
+            long id = CentralRecords.appendFeed(c, card.office(), e);
+            return new IngestAnswer(200, Json.object().put("eventId", id));
+        });
+    }
+
+    /** Office configuration from central (OFFICE_CONFIG_CHANGED: capabilities PR-02, maintenance days PR-49). */
+    public IngestAnswer officeConfig(String office, JsonNode body) throws Exception {
+        if (!body.path("capabilities").isArray() && !body.path("maintenanceDays").isArray()) {
+            return IngestAnswer.error(400, "MISSING_FIELD", "capabilities or maintenanceDays (arrays) are required");
+        }
+        return db.write(c -> {
+            ObjectNode e = Json.object().put("type", "OFFICE_CONFIG_CHANGED");
+            if (body.path("capabilities").isArray()) {
+                e.set("capabilities", body.get("capabilities"));
+            }
+            if (body.path("maintenanceDays").isArray()) {
+                e.set("maintenanceDays", body.get("maintenanceDays"));
+            }
+            long id = CentralRecords.appendFeed(c, office, e);
+            return new IngestAnswer(200, Json.object().put("eventId", id));
         });
     }
 }
