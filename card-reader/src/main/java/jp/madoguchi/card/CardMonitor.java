@@ -39,7 +39,7 @@ public final class CardMonitor implements AutoCloseable {
     private final long pollMillis;
     private final Thread thread;
     private final ExecutorService events;
-    private final BlockingQueue<Runnable> work = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Job> work = new LinkedBlockingQueue<>();
     private final List<CardEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, ReaderState> states = new ConcurrentHashMap<>();
     private final Map<String, CardTerminal> terminals = new LinkedHashMap<>();
@@ -150,14 +150,22 @@ public final class CardMonitor implements AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(String reader, Function<CardConnection, T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        work.add(() -> {
+        if (!running) {
+            result.completeExceptionally(new CardAccessException(ReaderFailure.NO_SERVICE));
+            return result;
+        }
+        work.add(new Job(result, () -> {
             try {
                 result.complete(runOn(reader, task));
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
-        });
+        }));
         return result;
+    }
+
+    /** Submitted card work and its future, so work left when the monitor closes can be failed. */
+    private record Job(CompletableFuture<?> future, Runnable body) {
     }
 
     private <T> T runOn(String reader, Function<CardConnection, T> task) {
@@ -178,9 +186,9 @@ public final class CardMonitor implements AutoCloseable {
                     poll();
                     nextPoll = System.nanoTime() + pollMillis * 1_000_000L;
                 }
-                Runnable job = work.poll(Math.max(0, (nextPoll - System.nanoTime()) / 1_000_000L), TimeUnit.MILLISECONDS);
+                Job job = work.poll(Math.max(0, (nextPoll - System.nanoTime()) / 1_000_000L), TimeUnit.MILLISECONDS);
                 if (job != null) {
-                    job.run();
+                    job.body().run();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -336,7 +344,10 @@ public final class CardMonitor implements AutoCloseable {
         }
     }
 
-    /** Stops the card thread (after the job in progress) and the event thread. */
+    /**
+     * Stops the card thread (after the job in progress) and the event thread; work still queued fails
+     * with NO_SERVICE.
+     */
     @Override
     public void close() {
         running = false;
@@ -348,5 +359,8 @@ public final class CardMonitor implements AutoCloseable {
         }
         events.shutdown();
         source.reset();
+        for (Job job = work.poll(); job != null; job = work.poll()) {
+            job.future().completeExceptionally(new CardAccessException(ReaderFailure.NO_SERVICE));
+        }
     }
 }

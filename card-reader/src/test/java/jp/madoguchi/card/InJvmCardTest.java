@@ -78,6 +78,21 @@ class InJvmCardTest {
     }
 
     @Test
+    void the_read_command_prints_json_with_the_my_number_masked_unless_asked() throws Exception {
+        CardSnapshot s;
+        try (CardConnection c = insert(EmulatedCards.Kind.DELIVERED).open()) {
+            s = c.read(new ReadRequest("1234".toCharArray(), null, null));
+        }
+        String masked = jp.madoguchi.card.cli.ReadCommand.json("Madoguchi Sim 00 00", s, false);
+        assertThat(masked).contains("\"myNumber\" : \"********9018\"").doesNotContain("123456789018")
+                .contains("試験　花子").contains("\"CARD_TEXT\"").contains("\"tokenLabel\" : \"JPKIAPICCTOKEN2\"");
+        var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(masked);
+        assertThat(tree.get("pins").get("SIGN").get("remaining").asInt()).isEqualTo(5);
+        assertThat(tree.get("authCertificate").get("keyBits").asInt()).isEqualTo(2048);
+        assertThat(jp.madoguchi.card.cli.ReadCommand.json("r", s, true)).contains("\"myNumber\" : \"123456789018\"");
+    }
+
+    @Test
     void no_card_is_a_typed_failure() throws Exception {
         SimReaders readers = new SimReaders();
         CardTerminal terminal = EmulatedCards.factory(readers).terminals().getTerminal("Madoguchi Sim 00 00");

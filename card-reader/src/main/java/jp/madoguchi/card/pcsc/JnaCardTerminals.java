@@ -91,13 +91,21 @@ public final class JnaCardTerminals extends CardTerminals implements AutoCloseab
                     break;
                 }
                 JnaCardTerminal terminal = new JnaCardTerminal(this, new String(buffer, start, i - start, StandardCharsets.UTF_8));
-                if (state == State.ALL || (state == State.CARD_PRESENT) == terminal.isCardPresent()) {
+                if (state == State.ALL || wantsPresent(state) == terminal.isCardPresent()) {
                     result.add(terminal);
                 }
                 start = i + 1;
             }
         }
         return result;
+    }
+
+    /**
+     * CARD_INSERTION and CARD_REMOVAL are approximated by present and absent: this provider keeps no
+     * history between calls (the card thread compares polls itself).
+     */
+    private static boolean wantsPresent(State state) {
+        return state == State.CARD_PRESENT || state == State.CARD_INSERTION;
     }
 
     /** Polling is the card thread's job; this waits for any change with pcsc-lite's status call. */

@@ -21,7 +21,7 @@ import net.jqwik.api.Provide;
  * or throws {@link MalformedResponseException} (or a {@link CardStatusException} for a bad status
  * word); never another exception, never a hang. 6 properties × 2,000 tries = 12,000 responses.
  */
-class MalformedResponseProperties {
+class MalformedResponsePropertiesTest {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] EF0002 = HexFormat.of().parseHex(CardDataTest.EF0002.toLowerCase());
