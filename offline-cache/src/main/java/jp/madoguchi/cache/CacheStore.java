@@ -39,7 +39,6 @@ public final class CacheStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CacheStore.class);
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final String META_LAST_CLOCK = "last_clock_ms";
     private static final String META_TERMINAL = "terminal_id";
 
     private final StoreSettings settings;
@@ -102,75 +101,101 @@ public final class CacheStore implements AutoCloseable {
      * nothing.
      */
     public RecordedAct record(CounterAct act) {
+        return record(List.of(act)).get(0);
+    }
+
+    /**
+     * Records several acts that belong together (a delivery and the old cards collected with it) in ONE
+     * transaction: consecutive seqs, all or nothing. Same durability and failures as {@link #record(CounterAct)}.
+     */
+    public List<RecordedAct> record(List<CounterAct> acts) {
+        if (acts.isEmpty()) {
+            return List.of();
+        }
         return onWriter(() -> {
             long now = settings.clock().millis();
             if (now < lastClockMillis - settings.clockTolerance().toMillis()) {
                 throw new MadoguchiException(CacheFailure.CLOCK_BACKWARDS, Map.of("last", Instant.ofEpochMilli(lastClockMillis)));
             }
-            UUID opId = uuids.next(Math.max(now, lastClockMillis));
-            long seq = nextSeq;
-            RecordedAct receipt = new RecordedAct(opId, seq, Instant.ofEpochMilli(now));
+            List<RecordedAct> receipts = new ArrayList<>(acts.size());
+            for (int i = 0; i < acts.size(); i++) {
+                receipts.add(new RecordedAct(uuids.next(Math.max(now, lastClockMillis)), nextSeq + i, Instant.ofEpochMilli(now)));
+            }
             try {
-                writeAct(act, receipt);
+                writeActs(acts, receipts);
             } catch (RuntimeException e) {
                 MadoguchiException coded = diagnose(e);
                 reloadAfterFailure();
-                if (isOnDisk(receipt)) {
-                    // The commit reached the WAL although a later step reported an error: the act is recorded.
-                    LOG.warn("commit reported {} but act seq {} is on disk; treating it as recorded", coded.code(), seq);
+                if (isOnDisk(receipts.get(receipts.size() - 1))) {
+                    // The commit reached the WAL although a later step reported an error: the acts are recorded.
+                    LOG.warn("commit reported {} but seq {} is on disk; treating the acts as recorded", coded.code(),
+                            receipts.get(receipts.size() - 1).seq());
                 } else {
                     LOG.warn("act not recorded: {} [{}]", coded.code(), coded.correlationId(), e);
                     throw coded;
                 }
             }
-            recordedListener.accept(seq);
-            return receipt;
+            recordedListener.accept(receipts.get(receipts.size() - 1).seq());
+            return receipts;
         });
     }
 
-    private void writeAct(CounterAct act, RecordedAct receipt) {
-        long now = receipt.occurredAt().toEpochMilli();
-        String op = receipt.opId().toString();
-        long seq = receipt.seq();
-        byte[] payload = sealPayload(act.payload(), op);
+    private void writeActs(List<CounterAct> acts, List<RecordedAct> receipts) {
+        List<Object> rows = new ArrayList<>(acts.size() * 3);
+        long auditId = nextAuditId;
+        String prev = headHash;
+        for (int i = 0; i < acts.size(); i++) {
+            CounterAct act = acts.get(i);
+            RecordedAct receipt = receipts.get(i);
+            long now = receipt.occurredAt().toEpochMilli();
+            String op = receipt.opId().toString();
+            long seq = receipt.seq();
+            byte[] payload = sealPayload(act.payload(), op);
 
-        ActRow row = new ActRow();
-        row.opId = op;
-        row.seq = seq;
-        row.type = act.type().name();
-        row.cardSerial = act.cardSerial();
-        row.clerkId = act.clerkId();
-        row.supervisorId = act.supervisorId();
-        row.occurredAt = now;
-        row.details = payload;
+            ActRow row = new ActRow();
+            row.opId = op;
+            row.seq = seq;
+            row.type = act.type().name();
+            row.cardSerial = act.cardSerial();
+            row.clerkId = act.clerkId();
+            row.supervisorId = act.supervisorId();
+            row.occurredAt = now;
+            row.details = payload;
 
-        OutboxRow entry = newOutboxRow(seq, op, act.type().name(), now, payload);
-        entry.clerkId = act.clerkId();
-        entry.supervisorId = act.supervisorId();
-        entry.basedOnVersion = act.basedOnVersion();
+            OutboxRow entry = newOutboxRow(seq, op, act.type().name(), now, payload);
+            entry.clerkId = act.clerkId();
+            entry.supervisorId = act.supervisorId();
+            entry.basedOnVersion = act.basedOnVersion();
 
-        AuditRow audit = new AuditRow();
-        audit.id = nextAuditId;
-        audit.opId = op;
-        audit.seq = seq;
-        audit.type = act.type().name();
-        audit.clerkId = act.clerkId();
-        audit.occurredAt = now;
-        audit.contentHash = AuditChain.sha256(payload);
-        audit.prevHash = headHash;
-        audit.rowHash = AuditChain.rowHash(audit);
-
-        long clock = Math.max(now, lastClockMillis);
-        db.sessions().inTransaction(s -> {
-            s.persist(row);
-            s.persist(entry);
-            s.persist(audit);
-            s.merge(new MetaRow(META_LAST_CLOCK, Long.toString(clock)));
-        });
-        nextSeq++;
-        nextAuditId++;
-        headHash = audit.rowHash;
+            AuditRow audit = new AuditRow();
+            audit.id = auditId++;
+            audit.opId = op;
+            audit.seq = seq;
+            audit.type = act.type().name();
+            audit.clerkId = act.clerkId();
+            audit.occurredAt = now;
+            audit.contentHash = AuditChain.sha256(payload);
+            audit.prevHash = prev;
+            audit.rowHash = AuditChain.rowHash(audit);
+            prev = audit.rowHash;
+            rows.add(row);
+            rows.add(entry);
+            rows.add(audit);
+        }
+        long clock = Math.max(receipts.get(0).occurredAt().toEpochMilli(), lastClockMillis);
+        db.sessions().inTransaction(s -> rows.forEach(s::persist));
+        nextSeq += acts.size();
+        nextAuditId = auditId;
+        headHash = prev;
         lastClockMillis = clock;
+    }
+
+    /**
+     * The outbox's JDBC URL with the pragmas the store uses (WAL, synchronous=FULL, busy timeout,
+     * foreign keys, IMMEDIATE transactions): for inspection tools and the enqueue benchmark's baseline.
+     */
+    public static String outboxJdbcUrl(java.nio.file.Path file, java.time.Duration busyTimeout) {
+        return SqliteDatabase.url(file, SqliteDatabase.Durability.FULL, busyTimeout.toMillis());
     }
 
     /**
@@ -303,9 +328,15 @@ public final class CacheStore implements AutoCloseable {
     void applyOutcomes(List<OperationOutcome> outcomes) {
         long now = settings.clock().millis();
         write(s -> {
+            Map<String, OutboxRow> rows = new java.util.HashMap<>();
+            List<String> ids = outcomes.stream().map(OperationOutcome::opId).toList();
+            for (int i = 0; i < ids.size(); i += 500) {
+                s.createSelectionQuery("from OutboxRow where opId in :ops", OutboxRow.class)
+                        .setParameter("ops", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
+                        .forEach(r -> rows.put(r.opId, r));
+            }
             for (OperationOutcome o : outcomes) {
-                OutboxRow row = s.createSelectionQuery("from OutboxRow where opId = :op", OutboxRow.class)
-                        .setParameter("op", o.opId()).uniqueResult();
+                OutboxRow row = rows.get(o.opId());
                 if (row == null || LocalSyncState.valueOf(row.state).settled()) {
                     continue;
                 }
@@ -471,6 +502,16 @@ public final class CacheStore implements AutoCloseable {
         }));
     }
 
+    /** {@link #verifyAudit()} for start-up and reports: MDG-CACHE-009 naming the first bad row when the chain is broken. */
+    public AuditVerification requireIntactAudit() {
+        AuditVerification v = verifyAudit();
+        if (!v.intact()) {
+            LOG.error("audit chain broken at row {}: {}", v.badRow(), v.problem());
+            throw new MadoguchiException(CacheFailure.AUDIT_CHAIN_BROKEN, Map.of("row", v.badRow()));
+        }
+        return v;
+    }
+
     /**
      * Removes the personal data of acts that central acknowledged more than the retention period ago
      * (the sealed details and payload); the audit chain keeps its hashes, the outbox its ids and
@@ -560,8 +601,9 @@ public final class CacheStore implements AutoCloseable {
             AuditRow head = s.createSelectionQuery("from AuditRow order by id desc", AuditRow.class).setMaxResults(1).uniqueResult();
             nextAuditId = head == null ? 1 : head.id + 1;
             headHash = head == null ? AuditChain.GENESIS : head.rowHash;
-            MetaRow clock = s.find(MetaRow.class, META_LAST_CLOCK);
-            lastClockMillis = clock == null ? 0 : Long.parseLong(clock.value);
+            // The last clock reading is the newest entry's time: no extra row to write per act.
+            Long last = s.createSelectionQuery("select max(occurredAt) from OutboxRow", Long.class).getSingleResult();
+            lastClockMillis = last == null ? 0 : last;
         });
     }
 

@@ -51,6 +51,11 @@ class AuditChainTest {
         AuditVerification v = verify();
         assertThat(v.intact()).isFalse();
         assertThat(v.badRow()).isEqualTo(3);
+        try (CacheStore store = open()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(store::requireIntactAudit)
+                    .isInstanceOf(jp.madoguchi.common.MadoguchiException.class).hasMessageContaining("MDG-CACHE-009")
+                    .hasMessageContaining("row 3");
+        }
     }
 
     @Test

@@ -66,6 +66,21 @@ class CacheStoreTest {
     }
 
     @Test
+    void actsThatBelongTogetherAreRecordedInOneTransaction() {
+        try (CacheStore store = open(new MutableClock(Instant.parse("2026-11-25T01:00:00Z")))) {
+            store.record(Fixtures.delivery(Fixtures.serial(1), 1));
+            CounterAct collected = new CounterAct(OperationType.OLD_CARD_COLLECTED, "C001", null, Fixtures.serial(2), null,
+                    Map.of("cardSerial", Fixtures.serial(2), "item", "JUKI_CARD", "disposition", "COLLECTED"));
+            List<RecordedAct> both = store.record(List.of(Fixtures.delivery(Fixtures.serial(2), 2), collected));
+            assertThat(both).extracting(RecordedAct::seq).containsExactly(2L, 3L);
+            assertThat(store.entries(1, 10)).extracting(OutboxEntry::type)
+                    .containsExactly(OperationType.DELIVERY_COMPLETED, OperationType.DELIVERY_COMPLETED, OperationType.OLD_CARD_COLLECTED);
+            assertThat(store.verifyAudit().rows()).isEqualTo(3);
+            assertThat(store.requireIntactAudit().intact()).isTrue();
+        }
+    }
+
+    @Test
     void pragmasAreThoseTheDocsPromise() throws Exception {
         try (CacheStore store = open(new MutableClock(Instant.now()))) {
             store.record(Fixtures.delivery(Fixtures.serial(1), 1));

@@ -27,8 +27,8 @@ final class CentralFixture implements AutoCloseable {
 
     final Path dir;
     final FaultInjector faults = new FaultInjector();
-    final CentralSystem system;
-    final CentralServer server;
+    CentralSystem system;
+    CentralServer server;
     final Path enrolment;
 
     CentralFixture(Path dir) throws Exception {
@@ -77,6 +77,24 @@ final class CentralFixture implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    /** A consistent copy of central's database (SQLite VACUUM INTO), as an operator's backup would be. */
+    void backup(Path to) throws Exception {
+        system.database().read(c -> c.createStatement().execute("VACUUM INTO '" + to.toAbsolutePath() + "'"));
+    }
+
+    /** Central is restored from {@code backup} and restarted on the same port: it has forgotten what came after. */
+    void restoreAndRestart(Path backup) throws Exception {
+        int port = server.port();
+        server.close();
+        system.close();
+        Path db = dir.resolve("central").resolve("central.db");
+        java.nio.file.Files.deleteIfExists(db.resolveSibling("central.db-wal"));
+        java.nio.file.Files.deleteIfExists(db.resolveSibling("central.db-shm"));
+        java.nio.file.Files.copy(backup, db, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        system = CentralSystem.open(dir.resolve("central"), Clock.systemUTC());
+        server = CentralServer.start(system, faults, "127.0.0.1", port, -1);
     }
 
     @Override

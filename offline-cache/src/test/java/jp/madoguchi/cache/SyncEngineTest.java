@@ -172,6 +172,33 @@ class SyncEngineTest {
         assertThat(ws.store.summary().depth()).isGreaterThanOrEqualTo(2);
     }
 
+    @Test
+    void aCentralRestoredFromAnOlderBackupIsSentWhatItForgot() throws Exception {
+        ws = new Workstation(dir.resolve("ws"), central).start();
+        for (int i = 0; i < 3; i++) {
+            ws.store.record(Fixtures.applicationWithPersonalData(i));
+        }
+        Workstation.await("the first acts to drain", WAIT, () -> drained(ws, central));
+        Path backup = dir.resolve("central-backup.db");
+        central.backup(backup);
+        long heldInBackup = central.storedOperations()[2];
+        for (int i = 3; i < 6; i++) {
+            ws.store.record(Fixtures.applicationWithPersonalData(i));
+        }
+        Workstation.await("the later acts to drain", WAIT, () -> drained(ws, central));
+        central.restoreAndRestart(backup);
+        assertThat(central.storedOperations()[2]).isEqualTo(heldInBackup);
+
+        // The next act starts above what central now holds: 409 SEQ_GAP, and the engine resends from expectedSeq.
+        ws.store.record(Fixtures.applicationWithPersonalData(6));
+        Workstation.await("central to hold everything again", WAIT, () -> drained(ws, central));
+        long[] stored = central.storedOperations();
+        assertThat(stored[0]).isEqualTo(ws.store.summary().lastSeq());
+        assertThat(stored[1]).isEqualTo(stored[0]);
+        assertThat(ws.store.entries(1, 100)).allMatch(e -> e.state() == LocalSyncState.ACKED);
+        assertThat(ws.engine.status().halt()).isNull();
+    }
+
     /** Every local entry settled and central holding the last seq (the final AUDIT_HEAD comes after the acts). */
     static boolean drained(Workstation ws, CentralFixture central) {
         try {

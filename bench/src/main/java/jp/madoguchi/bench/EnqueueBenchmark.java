@@ -1,0 +1,114 @@
+package jp.madoguchi.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.SecretKey;
+import jp.madoguchi.cache.CacheStore;
+import jp.madoguchi.cache.CounterAct;
+import jp.madoguchi.cache.KeyVault;
+import jp.madoguchi.cache.OperationType;
+import jp.madoguchi.cache.StoreSettings;
+
+/**
+ * Durable enqueue: {@link CacheStore#record} (act + outbox + audit rows, AES-GCM sealing, Hibernate,
+ * the writer-thread hand-off, one fsynced commit) against the floor it cannot beat, a raw JDBC
+ * single-row insert and commit on a file with the same pragmas. Both run in the same process and
+ * directory, in alternating blocks so machine noise hits both alike.
+ */
+public final class EnqueueBenchmark implements Benchmark {
+
+    private static final int BLOCKS = 10;
+    private static final int PER_BLOCK = 150;
+    private static final int WARMUP = 200;
+
+    @Override
+    public String name() {
+        return "enqueue";
+    }
+
+    @Override
+    public List<BenchRow> run() throws Exception {
+        Path dir = Files.createTempDirectory("mado-bench-enqueue");
+        SecretKey key = KeyVault.openOrCreate(dir.resolve("key.p12"), "bench-secret".toCharArray());
+        long[] ours = new long[BLOCKS * PER_BLOCK];
+        long[] raw = new long[BLOCKS * PER_BLOCK];
+        try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir.resolve("data"), "B01"), key);
+                Connection c = DriverManager.getConnection(CacheStore.outboxJdbcUrl(dir.resolve("raw.db"), Duration.ofSeconds(5)))) {
+            c.createStatement().execute("CREATE TABLE entry (seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL, payload BLOB)");
+            c.setAutoCommit(false);
+            PreparedStatement insert = c.prepareStatement("INSERT INTO entry VALUES (?, ?, ?)");
+            byte[] blob = new byte[300];
+            long seq = 0;
+            for (int i = 0; i < WARMUP; i++) {
+                store.record(act(i));
+                insertRaw(c, insert, ++seq, blob);
+            }
+            int n = 0;
+            int m = 0;
+            for (int b = 0; b < BLOCKS; b++) {
+                for (int i = 0; i < PER_BLOCK; i++) {
+                    CounterAct act = act(i);
+                    long t0 = System.nanoTime();
+                    store.record(act);
+                    ours[n++] = System.nanoTime() - t0;
+                }
+                for (int i = 0; i < PER_BLOCK; i++) {
+                    long t0 = System.nanoTime();
+                    insertRaw(c, insert, ++seq, blob);
+                    raw[m++] = System.nanoTime() - t0;
+                }
+            }
+        } finally {
+            delete(dir);
+        }
+        Arrays.sort(ours);
+        Arrays.sort(raw);
+        return List.of(
+                new BenchRow("durable enqueue median vs raw JDBC commit", millis(ours, 0.5), millis(raw, 0.5), "ms", "<= 1.3x", 1.3),
+                new BenchRow("durable enqueue p99 vs raw JDBC commit", millis(ours, 0.99), millis(raw, 0.99), "ms", "<= 1.3x", 1.3));
+    }
+
+    private static void insertRaw(Connection c, PreparedStatement insert, long seq, byte[] blob) throws Exception {
+        insert.setLong(1, seq);
+        insert.setString(2, UUID.randomUUID().toString());
+        insert.setBytes(3, blob);
+        insert.executeUpdate();
+        c.commit();
+    }
+
+    private static CounterAct act(int i) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("cardSerial", String.format("%015d", 200000000000000L + i));
+        payload.put("pinTypes", List.of("AUTH", "JUKI"));
+        payload.put("reason", "FORGOTTEN");
+        payload.put("triesLeftBefore", 0);
+        payload.put("visitorType", "HOLDER");
+        payload.put("idMethod", List.of("ID_A"));
+        return new CounterAct(OperationType.PIN_RESET, "C001", null, (String) payload.get("cardSerial"), 3L, payload);
+    }
+
+    static double millis(long[] sortedNanos, double quantile) {
+        int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+
+    static void delete(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            List<Path> all = new ArrayList<>(walk.toList());
+            java.util.Collections.reverse(all);
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
