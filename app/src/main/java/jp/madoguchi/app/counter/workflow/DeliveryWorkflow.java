@@ -76,7 +76,6 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
     private VisitorType visitor = VisitorType.HOLDER;
     private List<String> idMethod = List.of();
     private List<CollectedItem> collected = List.of();
-    private boolean itemsRecorded;
     private Set<PinType> pinsToSet = EnumSet.noneOf(PinType.class);
     private final Set<PinType> pinsSet = EnumSet.noneOf(PinType.class);
     private boolean cardVerified;
@@ -115,7 +114,6 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
         w.visitor = VisitorType.valueOf(s.get("visitor"));
         w.idMethod = split(s.get("idMethod"));
         w.collected = decodeItems(s.getOrDefault("items", ""));
-        w.itemsRecorded = Boolean.parseBoolean(s.get("itemsRecorded"));
         w.queuedOffline = Boolean.parseBoolean(s.get("queuedOffline"));
         w.seqBefore = Long.parseLong(s.getOrDefault("seqBefore", "-1"));
         for (String t : split(s.get("pinsSet"))) {
@@ -335,33 +333,26 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
             seq = earlier.get().seq();
             at = earlier.get().occurredAt();
         } else {
-            Map<String, Object> payload = Recording.payload("cardSerial", serial, "applicationId", record.card().applicationId(),
-                    "deliveredAt", now.toString(), "visitorType", visitor.name(), "idMethod", idMethod,
-                    "pinTypesSet", pinsSet.stream().map(Enum::name).toList(), "cardType", "PIN");
-            RecordedAct act = recording.record(new CounterAct(OperationType.DELIVERY_COMPLETED, station.staff().staffId(), null,
-                    serial, record.card().statusVersion(), payload));
-            opId = act.opId();
-            seq = act.seq();
-            at = act.occurredAt();
-        }
-        if (!itemsRecorded) {
-            // CacheStore records one act per transaction: the old cards follow the delivery, each found
-            // again after a crash by its item kind, so none is recorded twice.
+            // The delivery and each collected old card: one store transaction (business rows, outbox, audit).
+            List<CounterAct> acts = new ArrayList<>();
+            acts.add(new CounterAct(OperationType.DELIVERY_COMPLETED, station.staff().staffId(), null, serial,
+                    record.card().statusVersion(), Recording.payload("cardSerial", serial, "applicationId",
+                    record.card().applicationId(), "deliveredAt", now.toString(), "visitorType", visitor.name(),
+                    "idMethod", idMethod, "pinTypesSet", pinsSet.stream().map(Enum::name).toList(), "cardType", "PIN")));
             for (CollectedItem item : collected) {
                 if (!item.kind().isCard() || item.disposition() == CollectedItem.Disposition.NOT_HELD) {
                     continue;
                 }
-                String kind = oldCardKind(item.kind());
-                if (recording.findRecorded(seqBefore, OperationType.OLD_CARD_COLLECTED.name(), serial, "item", kind).isPresent()) {
-                    continue;
-                }
-                Map<String, Object> p = Recording.payload("cardSerial", serial, "item", kind,
+                Map<String, Object> p = Recording.payload("cardSerial", serial, "item", oldCardKind(item.kind()),
                         "disposition", item.disposition().name());
-                item.itemSerial().ifPresent(s -> p.put("itemSerial", s));
-                recording.record(new CounterAct(OperationType.OLD_CARD_COLLECTED, station.staff().staffId(), null, serial,
+                item.itemSerial().ifPresent(x -> p.put("itemSerial", x));
+                acts.add(new CounterAct(OperationType.OLD_CARD_COLLECTED, station.staff().staffId(), null, serial,
                         record.card().statusVersion(), p));
             }
-            itemsRecorded = true;
+            RecordedAct act = recording.record(acts).get(0);
+            opId = act.opId();
+            seq = act.seq();
+            at = act.occurredAt();
         }
         station.sync().wake();
         receipt = new Receipt(record.card().serialLast4(), record.card().applicationId(), at, visitor, idMethod,
@@ -483,7 +474,6 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
         s.put("visitor", visitor.name());
         s.put("idMethod", String.join(",", idMethod));
         s.put("items", encodeItems(collected));
-        s.put("itemsRecorded", Boolean.toString(itemsRecorded));
         s.put("queuedOffline", Boolean.toString(queuedOffline));
         s.put("seqBefore", Long.toString(seqBefore));
         s.put("pinsSet", String.join(",", pinsSet.stream().map(Enum::name).toList()));

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.madoguchi.cache.CacheStore;
@@ -39,6 +40,11 @@ final class Recording {
     /** One act in one store transaction (business row + outbox + audit); blocks until it is on disk. */
     RecordedAct record(CounterAct act) {
         return store.record(act);
+    }
+
+    /** Several acts in ONE store transaction, in order; blocks until they are on disk. */
+    List<RecordedAct> record(List<CounterAct> acts) {
+        return store.record(acts);
     }
 
     /** The act of {@code type} for {@code cardSerial} (and {@code extraKey}={@code extraValue}) recorded after {@code afterSeq}. */
