@@ -20,20 +20,26 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import javax.crypto.SecretKey;
+import jp.madoguchi.app.counter.domain.AuthorityProof;
 import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.CollectedItem;
 import jp.madoguchi.app.counter.domain.DocumentType;
 import jp.madoguchi.app.counter.domain.IdentityCheck;
 import jp.madoguchi.app.counter.domain.IdentityDocument;
+import jp.madoguchi.app.counter.domain.LegalRepresentative;
 import jp.madoguchi.app.counter.domain.Office;
+import jp.madoguchi.app.counter.domain.PersonName;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.PossessionProof;
+import jp.madoguchi.app.counter.domain.ProxyPaperwork;
 import jp.madoguchi.app.counter.domain.Staff;
 import jp.madoguchi.app.counter.domain.StaffRole;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.rules.ConnectivityRules;
 import jp.madoguchi.app.counter.rules.MaintenanceCalendar;
 import jp.madoguchi.app.counter.rules.Notice;
+import jp.madoguchi.app.counter.rules.ValidityRules;
+import jp.madoguchi.app.counter.workflow.CardRecord;
 import jp.madoguchi.app.counter.workflow.CertificateAuthority;
 import jp.madoguchi.app.counter.workflow.CounterStation;
 import jp.madoguchi.app.counter.workflow.DeliveryWorkflow;
@@ -71,6 +77,7 @@ public final class DemoScript {
 
     private final Map<String, String> o;
     private final boolean offline;
+    private LocalDate birthDate = LocalDate.of(1980, 1, 1);
 
     private DemoScript(Map<String, String> options) {
         this.o = options;
@@ -128,6 +135,7 @@ public final class DemoScript {
             await("the link to central and the office feed", () -> engine.link() == LinkState.ONLINE && cache.refreshedAt() != null);
             Path profile = pickCard(cache, script.equals("renewal"));
             String serial = serialOf(profile);
+            birthDate = CardRecord.load(cache, OFFICE, serial).birthDate();
             say("fresh card %s…%s from %s", serial.substring(0, 4), serial.substring(11), profile.getFileName());
             CertificateAuthority ca = CertificateAuthority.open(central, enrolment.resolve("workstation.p12"), password.clone(),
                     enrolment.resolve("central-ca.pem"), Duration.ofSeconds(10));
@@ -160,7 +168,7 @@ public final class DemoScript {
         if (cut) {
             cutOff(engine);
         }
-        DeliveryWorkflow w = DeliveryWorkflow.start(station, serial, VisitorType.HOLDER);
+        DeliveryWorkflow w = DeliveryWorkflow.start(station, serial, visitor());
         if (!report(w)) {
             return false;
         }
@@ -197,7 +205,7 @@ public final class DemoScript {
         if (offline) {
             cutOff(engine);
         }
-        PinResetWorkflow w = PinResetWorkflow.start(station, VisitorType.HOLDER);
+        PinResetWorkflow w = PinResetWorkflow.start(station, visitor());
         w.cardPresented();
         if (!report(w)) {
             return false;
@@ -227,7 +235,7 @@ public final class DemoScript {
         if (offline) {
             cutOff(engine);
         }
-        RenewalWorkflow w = RenewalWorkflow.start(station, VisitorType.HOLDER);
+        RenewalWorkflow w = RenewalWorkflow.start(station, visitor());
         if (w.finished()) {
             boolean expected = offline && w.failure().map(f -> f.code().equals("MDG-SYNC-001")).orElse(false);
             report(w);
@@ -342,9 +350,20 @@ public final class DemoScript {
         return name.substring("card-".length(), name.length() - ".json".length());
     }
 
-    private static IdentityCheck passport() {
-        return IdentityCheck.holder(List.of(IdentityDocument.classA(DocumentType.PASSPORT, LocalDate.now().plusYears(2))),
-                Set.of(PossessionProof.CARD_PRESENTED, PossessionProof.FACE_CHECKED));
+    /** The scripted visit: the holder with a passport; a holder under 15 comes with a parent of the same household. */
+    private IdentityCheck passport() {
+        IdentityDocument passport = IdentityDocument.classA(DocumentType.PASSPORT, LocalDate.now().plusYears(2));
+        Set<PossessionProof> proofs = Set.of(PossessionProof.CARD_PRESENTED, PossessionProof.FACE_CHECKED);
+        if (visitor() == VisitorType.HOLDER) {
+            return IdentityCheck.holder(List.of(passport), proofs);
+        }
+        return new IdentityCheck(VisitorType.HOLDER_WITH_LEGAL_REP, List.of(passport), List.of(passport), proofs,
+                Optional.of(new LegalRepresentative(new PersonName("デモ　保護者"),
+                        AuthorityProof.of(AuthorityProof.Kind.NOT_NEEDED_SAME_HOUSEHOLD), false)), ProxyPaperwork.none());
+    }
+
+    private VisitorType visitor() {
+        return ValidityRules.isUnder15(birthDate, LocalDate.now(ValidityRules.JST)) ? VisitorType.HOLDER_WITH_LEGAL_REP : VisitorType.HOLDER;
     }
 
     /** The scripted resident's PINs (synthetic; the demo card is fresh every run). */
