@@ -143,6 +143,7 @@ public final class WorkflowBenchmark implements Benchmark {
                 CardFactory.Made b = cards.get(2 * i + 1);
                 slot.insert(a.profile());
                 delivery.add(ms(() -> deliver(station, a.cardSerial())));
+                awaitActive(engine, cache, a.cardSerial());
                 reset.add(ms(() -> resetAuth(station)));
                 slot.remove();
                 slot.insert(b.profile());
@@ -164,6 +165,18 @@ public final class WorkflowBenchmark implements Benchmark {
                     reset, resetCard, resetCommit));
             rows.add(BenchRow.notMeasured("workflow: certificate renewal", "report", "not measured yet (CA round trip inside the admin session)"));
             return rows;
+        }
+    }
+
+    /** The PIN reset needs the card ACTIVE in the read cache: wait (untimed) for central's feed. */
+    private static void awaitActive(SyncEngine engine, ReadCache cache, String serial) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!cache.card(serial).map(c -> c.status().equals("ACTIVE")).orElse(false)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("central's feed never showed the delivered card ACTIVE");
+            }
+            engine.wake();
+            Thread.sleep(50);
         }
     }
 
