@@ -1,0 +1,430 @@
+package jp.madoguchi.app.cli;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.crypto.SecretKey;
+import jp.madoguchi.app.counter.domain.AuthorityProof;
+import jp.madoguchi.app.counter.domain.CertKind;
+import jp.madoguchi.app.counter.domain.CollectedItem;
+import jp.madoguchi.app.counter.domain.DocumentType;
+import jp.madoguchi.app.counter.domain.IdentityCheck;
+import jp.madoguchi.app.counter.domain.IdentityDocument;
+import jp.madoguchi.app.counter.domain.LegalRepresentative;
+import jp.madoguchi.app.counter.domain.Office;
+import jp.madoguchi.app.counter.domain.PersonName;
+import jp.madoguchi.app.counter.domain.PinType;
+import jp.madoguchi.app.counter.domain.PossessionProof;
+import jp.madoguchi.app.counter.domain.ProxyPaperwork;
+import jp.madoguchi.app.counter.domain.Staff;
+import jp.madoguchi.app.counter.domain.StaffRole;
+import jp.madoguchi.app.counter.domain.VisitorType;
+import jp.madoguchi.app.counter.rules.ConnectivityRules;
+import jp.madoguchi.app.counter.rules.MaintenanceCalendar;
+import jp.madoguchi.app.counter.rules.Notice;
+import jp.madoguchi.app.counter.rules.ValidityRules;
+import jp.madoguchi.app.counter.workflow.CardRecord;
+import jp.madoguchi.app.counter.workflow.CertificateAuthority;
+import jp.madoguchi.app.counter.workflow.CounterStation;
+import jp.madoguchi.app.counter.workflow.DeliveryWorkflow;
+import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
+import jp.madoguchi.app.counter.workflow.RenewalWorkflow;
+import jp.madoguchi.app.counter.workflow.Workflow;
+import jp.madoguchi.cache.CacheStore;
+import jp.madoguchi.cache.CentralClient;
+import jp.madoguchi.cache.KeyVault;
+import jp.madoguchi.cache.LinkState;
+import jp.madoguchi.cache.OutboxEntry;
+import jp.madoguchi.cache.ReadCache;
+import jp.madoguchi.cache.StoreSettings;
+import jp.madoguchi.cache.SyncEngine;
+import jp.madoguchi.cache.SyncSettings;
+import jp.madoguchi.card.CardMonitor;
+import jp.madoguchi.card.TerminalSource;
+import jp.madoguchi.common.MadoguchiException;
+
+/**
+ * {@code ./mado demo --script delivery|pin-reset|renewal [--offline]}: one workflow headless, end to
+ * end, against a fresh emulated card and the local central system, printing each step. A smoke test
+ * anyone can run from outside the code. The caller (mado) starts central, enrols a fresh terminal and
+ * makes fresh cards; this class does the counter's part with the scripted "resident" inputs.
+ *
+ * <p>Options: {@code --script NAME --enrolment DIR --cards DIR --data DIR [--offline]
+ * [--central https://127.0.0.1:8443] [--admin http://127.0.0.1:8444] [--card-command "./mado card insert"]}.
+ * Needs pcscd with vpcd (the card goes into "Virtual PCD 00 00" through the card command).
+ * Exit 0 when the workflow ended as the script expects (done; or, for renewal offline, refused with
+ * MDG-SYNC-001 before the card was touched), 1 otherwise, 2 on bad usage.
+ */
+public final class DemoScript {
+
+    private static final String OFFICE = "131016";
+
+    private final Map<String, String> o;
+    private final boolean offline;
+    private LocalDate birthDate = LocalDate.of(1980, 1, 1);
+
+    private DemoScript(Map<String, String> options) {
+        this.o = options;
+        this.offline = options.containsKey("--offline");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--offline")) {
+                o.put("--offline", "true");
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                o.put(args[i], args[++i]);
+            } else {
+                System.err.println("demo script: unexpected argument " + args[i]);
+                System.exit(2);
+            }
+        }
+        for (String required : List.of("--script", "--enrolment", "--cards", "--data")) {
+            if (!o.containsKey(required)) {
+                System.err.println("demo script: " + required + " is required");
+                System.exit(2);
+            }
+        }
+        if (!List.of("delivery", "pin-reset", "renewal").contains(o.get("--script"))) {
+            System.err.println("demo script: --script must be delivery, pin-reset or renewal");
+            System.exit(2);
+        }
+        boolean ok;
+        try {
+            ok = new DemoScript(o).run();
+        } catch (MadoguchiException e) {
+            System.out.println("FAILED " + e.code() + ": " + e.clerkMessage(Locale.ENGLISH));
+            ok = false;
+        }
+        System.exit(ok ? 0 : 1);
+    }
+
+    private boolean run() throws Exception {
+        String script = o.get("--script");
+        Path enrolment = Path.of(o.get("--enrolment"));
+        Path data = Path.of(o.get("--data"));
+        URI central = URI.create(o.getOrDefault("--central", "https://127.0.0.1:8443"));
+        char[] password = Files.readString(enrolment.resolve("workstation.password")).trim().toCharArray();
+        SecretKey key = KeyVault.openOrCreate(data.resolve("key").resolve("cache-key.p12"), password.clone());
+        StoreSettings settings = StoreSettings.defaults(data, "demo");
+        say("workstation data: %s; central: %s; %s", data, central, offline ? "central will be cut off (--offline)" : "online");
+        try (CacheStore store = CacheStore.open(settings, key);
+             ReadCache cache = ReadCache.open(settings, key, OFFICE);
+             SyncEngine engine = new SyncEngine(store, cache, CentralClient.open(central, enrolment.resolve("workstation.p12"),
+                     password.clone(), enrolment.resolve("central-ca.pem"), Duration.ofSeconds(3)),
+                     SyncSettings.defaults().withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1))
+                             .withIntervals(Duration.ofMillis(300), Duration.ofMillis(200)))) {
+            engine.start();
+            await("the link to central and the office feed", () -> engine.link() == LinkState.ONLINE && cache.refreshedAt() != null);
+            Path profile = pickCard(cache, script.equals("renewal"));
+            String serial = serialOf(profile);
+            birthDate = CardRecord.load(cache, OFFICE, serial).birthDate();
+            say("fresh card %s…%s from %s", serial.substring(0, 4), serial.substring(11), profile.getFileName());
+            CertificateAuthority ca = CertificateAuthority.open(central, enrolment.resolve("workstation.p12"), password.clone(),
+                    enrolment.resolve("central-ca.pem"), Duration.ofSeconds(10));
+            byte[] issuerKey = HexFormat.of().parseHex(Files.readString(enrolment.resolve("k-issuer.hex")).trim());
+            List<String> cardCommand = List.of(o.getOrDefault("--card-command", "./mado card insert").split(" "));
+            try (Reader reader = new Reader(cardCommand, data.resolve("card.log"))) {
+                CounterStation station = new CounterStation(Office.municipal(OFFICE, "デモ市役所"),
+                        new Staff("DEMO01", "窓口 デモ", StaffRole.CLERK, OFFICE), reader.monitor, reader.name, issuerKey, store, cache,
+                        engine, ca, Clock.systemUTC(), ConnectivityRules.OfficeSettings.defaults(), MaintenanceCalendar.byRule(),
+                        data.resolve("workflows"));
+                reader.insert(profile);
+                say("card inserted into %s", reader.name);
+                return switch (script) {
+                    case "delivery" -> delivery(station, serial, engine, store, offline);
+                    case "pin-reset" -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
+                            && pinReset(station, engine, store);
+                    default -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
+                            && renewal(station, engine, store);
+                };
+            } finally {
+                if (offline) {
+                    partition(false);
+                }
+            }
+        }
+    }
+
+    private boolean delivery(CounterStation station, String serial, SyncEngine engine, CacheStore store, boolean cut) throws Exception {
+        say("— delivery (交付) —");
+        if (cut) {
+            cutOff(engine);
+        }
+        DeliveryWorkflow w = DeliveryWorkflow.start(station, serial, visitor());
+        if (!report(w)) {
+            return false;
+        }
+        w.identity(passport());
+        say("identity: passport (ID_A) and face check → %s", w.step());
+        w.cardPresented();
+        if (!report(w)) {
+            return false;
+        }
+        say("card read: it is the selected card → %s", w.step());
+        w.collected(List.of(new CollectedItem(CollectedItem.Kind.DELIVERY_NOTICE, CollectedItem.Disposition.COLLECTED, Optional.empty(), false),
+                new CollectedItem(CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Disposition.COLLECTED, Optional.empty(), false)));
+        say("collected: 交付通知書, 通知カード → %s", w.step());
+        while (w.pinToSet().isPresent()) {
+            PinType t = w.pinToSet().get();
+            w.newPin(pin(t), pin(t));
+            if (!report(w)) {
+                return false;
+            }
+            say("PIN %s entered twice and set on the card (counter-authenticated session)", t);
+        }
+        w.proceed();
+        if (!report(w)) {
+            return false;
+        }
+        DeliveryWorkflow.Receipt r = w.receipt().orElseThrow();
+        say("life cycle OPERATIONAL; recorded as seq %d (opId %s), %s", r.seq(), r.opId(), r.queuedOffline() ? "queued" : "sent");
+        notices(w.notices());
+        return settle(engine, store, r.seq(), cut);
+    }
+
+    private boolean pinReset(CounterStation station, SyncEngine engine, CacheStore store) throws Exception {
+        say("— PIN reset (暗証番号の初期化・再設定) —");
+        if (offline) {
+            cutOff(engine);
+        }
+        PinResetWorkflow w = PinResetWorkflow.start(station, visitor());
+        w.cardPresented();
+        if (!report(w)) {
+            return false;
+        }
+        say("card read; tries left per PIN: %s", w.triesLeft());
+        w.choose(Set.of(PinType.AUTH, PinType.CARD_TEXT), PinResetWorkflow.Reason.FORGOTTEN);
+        w.identity(passport());
+        if (!report(w)) {
+            return false;
+        }
+        while (w.pinToSet().isPresent()) {
+            PinType t = w.pinToSet().get();
+            w.newPin("3141".toCharArray(), "3141".toCharArray());
+            if (!report(w)) {
+                return false;
+            }
+            say("PIN %s reset on the card", t);
+        }
+        PinResetWorkflow.Receipt r = w.receipt().orElseThrow();
+        say("recorded as seq %d (opId %s), %s", r.seq(), r.opId(), r.queuedOffline() ? "queued" : "sent");
+        notices(w.notices());
+        return settle(engine, store, r.seq(), offline);
+    }
+
+    private boolean renewal(CounterStation station, SyncEngine engine, CacheStore store) throws Exception {
+        say("— certificate renewal / issuance (電子証明書) —");
+        if (offline) {
+            cutOff(engine);
+        }
+        RenewalWorkflow w = RenewalWorkflow.start(station, visitor());
+        if (w.finished()) {
+            boolean expected = offline && w.failure().map(f -> f.code().equals("MDG-SYNC-001")).orElse(false);
+            report(w);
+            say(expected ? "as expected offline: refused before the card was read or written; nothing queued" : "unexpected");
+            return expected;
+        }
+        w.cardPresented();
+        if (!report(w)) {
+            return false;
+        }
+        w.choose(Set.of(CertKind.AUTH), false);
+        if (!report(w)) {
+            return false;
+        }
+        say("plan: %s", w.plans());
+        for (PinType t : w.pinsToVerify()) {
+            w.currentPin(t, pin(t));
+            if (!report(w)) {
+                return false;
+            }
+            say("current PIN %s verified on the card", t);
+        }
+        w.identity(passport());
+        w.proceed();
+        if (!report(w)) {
+            return false;
+        }
+        for (RenewalWorkflow.Written c : w.receipt().orElseThrow().certificates()) {
+            say("%s: key generated on the card, CSR signed by the pending key, certificate %s (notAfter %s) from central's CA, "
+                    + "staged write + ACTIVATE; recorded %s as seq %d", c.kind(), c.certSerialHex(), c.notAfter(), c.type(), c.seq());
+            if (!settle(engine, store, c.seq(), false)) {
+                return false;
+            }
+        }
+        notices(w.notices());
+        return true;
+    }
+
+    private boolean report(Workflow<?> w) {
+        if (w.failure().isPresent()) {
+            MadoguchiException f = w.failure().get();
+            say("REFUSED %s: %s / %s", f.code(), f.clerkMessage(Locale.JAPANESE), f.clerkMessage(Locale.ENGLISH));
+            return false;
+        }
+        return true;
+    }
+
+    private static void notices(List<Notice> notices) {
+        for (Notice n : notices) {
+            say("tell the resident: %s / %s", n.message(Locale.JAPANESE), n.message(Locale.ENGLISH));
+        }
+    }
+
+    private boolean settle(SyncEngine engine, CacheStore store, long seq, boolean wasCut) throws Exception {
+        if (wasCut) {
+            say("queue depth while central is unreachable: %d (「未送信」)", store.summary().depth());
+            partition(false);
+            say("central reachable again");
+        }
+        OutboxEntry e = engine.awaitSettled(seq, Duration.ofSeconds(30));
+        say("central's answer for seq %d: %s %s", seq, e.state(), e.outcome() == null ? "" : e.outcome());
+        return e.outcome() != null && e.outcome().startsWith("APPLIED");
+    }
+
+    private void cutOff(SyncEngine engine) throws Exception {
+        partition(true);
+        await("the link to go OFFLINE", () -> engine.link() == LinkState.OFFLINE);
+        say("central unreachable (partition injected at %s); link %s", o.getOrDefault("--admin", "http://127.0.0.1:8444"), engine.link());
+    }
+
+    private void partition(boolean on) throws IOException, InterruptedException {
+        URI admin = URI.create(o.getOrDefault("--admin", "http://127.0.0.1:8444") + "/admin/faults");
+        HttpRequest r = on
+                ? HttpRequest.newBuilder(admin).PUT(HttpRequest.BodyPublishers.ofString("{\"partition\":true}")).build()
+                : HttpRequest.newBuilder(admin).DELETE().build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (answer.statusCode() / 100 != 2) {
+            throw new IOException("central admin port answered " + answer.statusCode());
+        }
+    }
+
+    private static boolean awaitActive(ReadCache cache, String serial) throws InterruptedException {
+        await("central's feed to show the card ACTIVE", () -> cache.card(serial).map(c -> c.status().equals("ACTIVE")).orElse(false));
+        return true;
+    }
+
+    private Path pickCard(ReadCache cache, boolean withoutCertificates) throws IOException, InterruptedException {
+        Path dir = Path.of(o.get("--cards"));
+        await("the fresh cards in the office feed", () -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.anyMatch(p -> cache.card(serialOf(p)).isPresent());
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                com.fasterxml.jackson.databind.JsonNode profile = new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.toFile());
+                boolean preset = profile.path("pins").path("AUTH").path("value").isTextual();
+                boolean noCerts = profile.path("certificates").path("auth").isNull();
+                boolean undelivered = cache.card(serialOf(p)).map(c -> c.status().equals("ISSUED")).orElse(false);
+                if (undelivered && !preset && noCerts == withoutCertificates) {
+                    return p;
+                }
+            }
+        }
+        throw new IllegalStateException("no suitable fresh card in " + dir + (withoutCertificates ? " (one without certificates)" : ""));
+    }
+
+    private static String serialOf(Path profile) {
+        String name = profile.getFileName().toString();
+        return name.substring("card-".length(), name.length() - ".json".length());
+    }
+
+    /** The scripted visit: the holder with a passport; a holder under 15 comes with a parent of the same household. */
+    private IdentityCheck passport() {
+        IdentityDocument passport = IdentityDocument.classA(DocumentType.PASSPORT, LocalDate.now().plusYears(2));
+        Set<PossessionProof> proofs = Set.of(PossessionProof.CARD_PRESENTED, PossessionProof.FACE_CHECKED);
+        if (visitor() == VisitorType.HOLDER) {
+            return IdentityCheck.holder(List.of(passport), proofs);
+        }
+        return new IdentityCheck(VisitorType.HOLDER_WITH_LEGAL_REP, List.of(passport), List.of(passport), proofs,
+                Optional.of(new LegalRepresentative(new PersonName("デモ　保護者"),
+                        AuthorityProof.of(AuthorityProof.Kind.NOT_NEEDED_SAME_HOUSEHOLD), false)), ProxyPaperwork.none());
+    }
+
+    private VisitorType visitor() {
+        return ValidityRules.isUnder15(birthDate, LocalDate.now(ValidityRules.JST)) ? VisitorType.HOLDER_WITH_LEGAL_REP : VisitorType.HOLDER;
+    }
+
+    /** The scripted resident's PINs (synthetic; the demo card is fresh every run). */
+    private static char[] pin(PinType t) {
+        return (t == PinType.SIGN ? "DEMO2026" : "2718").toCharArray();
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println("demo: " + String.format(format, args));
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * pcscd's virtual reader; the card is put in by a child process ({@code --card-command}, by default
+     * {@code ./mado card insert}), so the product code never links the emulator (ArchUnit: only training
+     * mode may). Closing pulls the card (the child's SIGTERM) and stops the card thread.
+     */
+    private static final class Reader implements AutoCloseable {
+        final CardMonitor monitor;
+        final String name = "Virtual PCD 00 00";
+        private final List<String> command;
+        private final Path log;
+        private Process card;
+
+        Reader(List<String> command, Path log) {
+            this.monitor = new CardMonitor(TerminalSource.pcsc()).start();
+            this.command = command;
+            this.log = log;
+        }
+
+        void insert(Path profile) throws Exception {
+            if (!monitor.serviceAvailable()) {
+                Thread.sleep(500);
+            }
+            List<String> cmd = new java.util.ArrayList<>(command);
+            cmd.add(profile.toString());
+            Files.createDirectories(log.getParent());
+            card = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            monitor.awaitCard(name, Duration.ofSeconds(20));
+        }
+
+        @Override
+        public void close() {
+            if (card != null) {
+                card.destroy();
+                try {
+                    card.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            monitor.close();
+        }
+    }
+}

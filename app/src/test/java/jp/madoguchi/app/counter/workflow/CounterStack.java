@@ -1,0 +1,252 @@
+package jp.madoguchi.app.counter.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import javax.crypto.SecretKey;
+import javax.smartcardio.TerminalFactory;
+import jp.madoguchi.app.counter.domain.DocumentType;
+import jp.madoguchi.app.counter.domain.IdentityCheck;
+import jp.madoguchi.app.counter.domain.IdentityDocument;
+import jp.madoguchi.app.counter.domain.Office;
+import jp.madoguchi.app.counter.domain.PossessionProof;
+import jp.madoguchi.app.counter.domain.Staff;
+import jp.madoguchi.app.counter.domain.StaffRole;
+import jp.madoguchi.app.counter.rules.ConnectivityRules;
+import jp.madoguchi.app.counter.rules.MaintenanceCalendar;
+import jp.madoguchi.cache.CacheStore;
+import jp.madoguchi.cache.CentralClient;
+import jp.madoguchi.cache.KeyVault;
+import jp.madoguchi.cache.LinkState;
+import jp.madoguchi.cache.ReadCache;
+import jp.madoguchi.cache.StoreSettings;
+import jp.madoguchi.cache.SyncEngine;
+import jp.madoguchi.cache.SyncSettings;
+import jp.madoguchi.card.CardMonitor;
+import jp.madoguchi.card.TerminalSource;
+import jp.madoguchi.sim.card.CardSlot;
+import jp.madoguchi.sim.card.Faults;
+import jp.madoguchi.sim.card.provider.MadoguchiSimProvider;
+import jp.madoguchi.sim.card.provider.SimReaders;
+import jp.madoguchi.sim.card.vpcd.VpcdCard;
+import jp.madoguchi.sim.central.CentralSystem;
+import jp.madoguchi.sim.central.Enrolment;
+import jp.madoguchi.sim.central.api.CentralServer;
+import jp.madoguchi.sim.central.factory.CardFactory;
+import jp.madoguchi.sim.central.faults.FaultInjector;
+import jp.madoguchi.sim.central.faults.FaultSettings;
+
+/**
+ * The whole stack a workflow runs on, for real: the reference central system (its own SQLite, HTTPS +
+ * mutual TLS on a free loopback port, enrolment, card factory, fault injector), the workstation's store,
+ * read cache and sync engine on SQLite files, the card thread, and emulated cards made by central's
+ * factory — in pcscd's virtual reader (vpcd, {@code ./mado test}) or in the in-JVM MadoguchiSim terminal.
+ */
+final class CounterStack implements AutoCloseable {
+
+    static final String OFFICE = "131016";
+    static final String TERMINAL = "T01";
+    static final char[] PASSWORD = "workflow-test".toCharArray();
+    static final SyncSettings FAST = SyncSettings.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(300))
+            .withIntervals(Duration.ofMillis(200), Duration.ofMillis(100));
+
+    final Path dir;
+    final boolean pcsc;
+    final FaultInjector faults = new FaultInjector();
+    final CentralSystem central;
+    final CentralServer server;
+    final List<CardFactory.Made> cards;
+    final CacheStore store;
+    final ReadCache cache;
+    final SyncEngine engine;
+    final CardMonitor monitor;
+    final SimReaders simReaders;
+    final CounterStation station;
+    private VpcdCard vpcd;
+    private Thread vpcdThread;
+
+    CounterStack(Path dir, boolean pcsc, Clock clock) throws Exception {
+        this.dir = dir;
+        this.pcsc = pcsc;
+        central = CentralSystem.open(dir.resolve("central"), Clock.systemUTC());
+        server = CentralServer.start(central, faults, "127.0.0.1", 0, -1);
+        Path enrolment = dir.resolve("enrolment");
+        Enrolment.enrol(central, OFFICE, "MUNICIPAL", TERMINAL, enrolment, PASSWORD.clone(), Duration.ofDays(30));
+        cards = new CardFactory(central, 7).make(OFFICE, 24, 0, dir.resolve("cards"));
+        Path data = dir.resolve("data");
+        SecretKey key = KeyVault.openOrCreate(data.resolve("key").resolve("cache-key.p12"), PASSWORD.clone());
+        StoreSettings settings = StoreSettings.defaults(data, TERMINAL).withClock(clock);
+        store = CacheStore.open(settings, key);
+        cache = ReadCache.open(settings, key, OFFICE);
+        URI url = URI.create("https://127.0.0.1:" + server.port());
+        CentralClient client = CentralClient.open(url, enrolment.resolve(Enrolment.KEYSTORE), PASSWORD.clone(),
+                enrolment.resolve(Enrolment.CA_PEM), Duration.ofSeconds(3));
+        engine = new SyncEngine(store, cache, client, FAST);
+        engine.start();
+        CertificateAuthority ca = CertificateAuthority.open(url, enrolment.resolve(Enrolment.KEYSTORE), PASSWORD.clone(),
+                enrolment.resolve(Enrolment.CA_PEM), Duration.ofSeconds(5));
+        byte[] issuerKey = HexFormat.of().parseHex(Files.readString(enrolment.resolve(Enrolment.ISSUER_HEX)).trim());
+        String reader;
+        if (pcsc) {
+            simReaders = null;
+            monitor = new CardMonitor(TerminalSource.pcsc()).start();
+            reader = "Virtual PCD 00 00";
+        } else {
+            simReaders = new SimReaders();
+            TerminalFactory f = TerminalFactory.getInstance("MadoguchiSim", simReaders, new MadoguchiSimProvider());
+            monitor = new CardMonitor(TerminalSource.of(f)).start();
+            reader = "Madoguchi Sim 00 00";
+        }
+        station = new CounterStation(Office.municipal(OFFICE, "試験市役所"), new Staff("C001", "窓口 一郎", StaffRole.CLERK, OFFICE),
+                monitor, reader, issuerKey, store, cache, engine, ca, clock, ConnectivityRules.OfficeSettings.defaults(),
+                MaintenanceCalendar.byRule(), data.resolve("workflows"));
+        await("link ONLINE and the feed read", Duration.ofSeconds(20),
+                () -> engine.link() == LinkState.ONLINE && cache.refreshedAt() != null && cache.card(cards.get(0).cardSerial()).isPresent());
+    }
+
+    /** A made card matching {@code which} (by its resident and its profile). */
+    CardFactory.Made card(Predicate<CardFactory.Made> which) {
+        return cards.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("no such card made"));
+    }
+
+    static boolean adultWithSign(CardFactory.Made m) throws RuntimeException {
+        try {
+            return !m.pinsPreset() && age(m) >= 20 && Files.readString(m.profile()).contains("\"sign\" : \"");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static int age(CardFactory.Made m) {
+        return java.time.Period.between(m.resident().birthDate(), LocalDate.now()).getYears();
+    }
+
+    /** Puts the card's profile into the reader (with faults) and waits until the card thread sees it. */
+    void insert(Path profile, Faults f) throws Exception {
+        CardSlot slot = CardSlot.ofProfile(profile, f);
+        if (pcsc) {
+            String port = System.getenv("MADO_VPCD_PORT");
+            assertThat(port).as("MADO_VPCD_PORT: run with ./mado test (pcscd + vpcd)").isNotBlank();
+            assertThat(Path.of("/run/pcscd/pcscd.comm")).as("pcscd's socket").exists();
+            for (int attempt = 1; ; attempt++) {
+                vpcd = new VpcdCard(slot, "127.0.0.1", Integer.parseInt(port));
+                vpcdThread = new Thread(vpcd, "vpcd-card");
+                vpcdThread.setDaemon(true);
+                vpcdThread.start();
+                try {
+                    monitor.awaitCard(station.reader(), Duration.ofSeconds(3));
+                    return;
+                } catch (jp.madoguchi.common.MadoguchiException e) {
+                    remove();
+                    assertThat(attempt).as("pcscd never saw the card").isLessThan(3);
+                    slot = CardSlot.ofProfile(profile, f);
+                }
+            }
+        }
+        simReaders.slot(0).insert(slot);
+        monitor.awaitCard(station.reader(), Duration.ofSeconds(5));
+    }
+
+    void insert(Path profile) throws Exception {
+        insert(profile, Faults.none());
+    }
+
+    void remove() throws Exception {
+        if (pcsc) {
+            if (vpcd != null) {
+                vpcd.remove();
+                vpcdThread.join(5000);
+                vpcd = null;
+            }
+        } else if (simReaders.slot(0).isCardPresent()) {
+            simReaders.slot(0).remove();
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (monitor.state(station.reader()) == jp.madoguchi.card.ReaderState.CARD_PRESENT && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        if (pcsc) {
+            Thread.sleep(1100); // the emulator's documented re-insertion gap on one vpcd port
+        }
+    }
+
+    void goOffline() throws Exception {
+        faults.set(new FaultSettings(0, 0, 0, 1, 0, 0, true, 0));
+        await("link OFFLINE", Duration.ofSeconds(15), () -> engine.link() == LinkState.OFFLINE);
+    }
+
+    void goOnline() throws Exception {
+        faults.set(FaultSettings.NONE);
+        engine.wake();
+        await("link ONLINE", Duration.ofSeconds(15), () -> engine.link() == LinkState.ONLINE);
+    }
+
+    /** The 24-hour loss line: central suspends the card (as its admin endpoint does). */
+    void suspendCentrally(String serial) throws Exception {
+        new jp.madoguchi.sim.central.domain.CentralEvents(central.database(), Clock.systemUTC()).suspend(serial);
+    }
+
+    /** Central's view of a card: status. */
+    String centralCardStatus(String serial) throws Exception {
+        return central.database().read(c -> {
+            try (var s = c.prepareStatement("SELECT status FROM card WHERE card_serial = ?")) {
+                s.setString(1, serial);
+                try (var rs = s.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    /** Central's certificate statuses of a card, "KIND:STATUS" in serial order. */
+    List<String> centralCertificates(String serial) throws Exception {
+        return central.database().read(c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (var s = c.prepareStatement("SELECT kind, status FROM certificate WHERE card_serial = ? ORDER BY rowid")) {
+                s.setString(1, serial);
+                try (var rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1) + ":" + rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    static IdentityCheck holderWithPassport() {
+        return IdentityCheck.holder(List.of(IdentityDocument.classA(DocumentType.PASSPORT, LocalDate.now().plusYears(3))),
+                Set.of(PossessionProof.CARD_PRESENTED, PossessionProof.FACE_CHECKED));
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(30);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        remove();
+        monitor.close();
+        engine.close();
+        cache.close();
+        store.close();
+        server.close();
+        central.close();
+    }
+}
