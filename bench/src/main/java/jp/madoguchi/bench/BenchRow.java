@@ -1,6 +1,8 @@
 package jp.madoguchi.bench;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One line of the bench table: a figure, our measurement, the baseline measured in the same run,
@@ -19,13 +21,26 @@ public record BenchRow(String figure, double ours, double baseline, String unit,
         return ours / baseline;
     }
 
-    /** "yes", "NO", or "-" when the row carries no ratio goal or no measurement. */
+    /**
+     * "yes", "NO", or "-" when nothing can be judged. A ratio goal ({@code goalRatio}) is judged on the
+     * ratio; otherwise a goal written as {@code <= N unit} or {@code >= N[k] unit} in the row's own
+     * unit (e.g. "<= 0.2 ms", ">= 20k ops/s") is judged on our figure.
+     */
     public String meetsGoal() {
-        if (Double.isNaN(goalRatio) || Double.isNaN(ratio())) {
+        if (!Double.isNaN(goalRatio)) {
+            return Double.isNaN(ratio()) ? "-" : (ratio() <= goalRatio ? "yes" : "NO");
+        }
+        Matcher m = ABSOLUTE_GOAL.matcher(goal);
+        if (Double.isNaN(ours) || !m.matches() || !m.group(4).equals(unit)) {
             return "-";
         }
-        return ratio() <= goalRatio ? "yes" : "NO";
+        double limit = Double.parseDouble(m.group(2)) * (m.group(3).isEmpty() ? 1 : 1000);
+        boolean met = m.group(1).equals("<=") ? ours <= limit : ours >= limit;
+        return met ? "yes" : "NO";
     }
+
+    private static final Pattern ABSOLUTE_GOAL =
+            Pattern.compile("(<=|>=)\\s*([0-9]+(?:\\.[0-9]+)?)(k?)\\s*(\\S+)");
 
     static String format(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {

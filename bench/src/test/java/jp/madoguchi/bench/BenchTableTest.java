@@ -18,6 +18,17 @@ class BenchTableTest {
     }
 
     @Test
+    void absolute_goals_are_judged_in_the_row_unit_only() {
+        assertThat(new BenchRow("apdu", 0.115, 0.0035, "ms", "<= 0.2 ms", Double.NaN).meetsGoal()).isEqualTo("yes");
+        assertThat(new BenchRow("tally", 1.87, 1.13, "s", "<= 1 s", Double.NaN).meetsGoal()).isEqualTo("NO");
+        assertThat(new BenchRow("ingest", 9861, 23227, "ops/s", ">= 20k ops/s", Double.NaN).meetsGoal()).isEqualTo("NO");
+        assertThat(new BenchRow("ingest", 25000, 23227, "ops/s", ">= 20k ops/s", Double.NaN).meetsGoal()).isEqualTo("yes");
+        // A goal in another unit than the row's, or a goal that is not a bound, is not judged.
+        assertThat(new BenchRow("apdu p99", 1.12, 0.02, "ms", "<= 0.2 s", Double.NaN).meetsGoal()).isEqualTo("-");
+        assertThat(new BenchRow("size", 110, 300, "MB", "report", Double.NaN).meetsGoal()).isEqualTo("-");
+    }
+
+    @Test
     void table_aligns_columns_and_prints_dashes_for_missing_numbers() {
         String table = BenchTable.render(List.of(
                 new BenchRow("APDU round trip", 0.118, 0.1, "ms", "<= 0.2 ms", Double.NaN),
