@@ -45,6 +45,8 @@ class ValidityRulesTest {
             2004-02-29, 2024-02-10, 2024-02-29, -,          2034-02-28
             2000-02-29, 2023-02-01, 2023-02-28, -,          2033-02-28
             1996-02-29, 2027-01-05, 2027-01-20, -,          2036-02-29
+            # issued on 28 February of a common year: that day is the birthday, so the 10th is 2036-02-29
+            1996-02-29, 2026-02-01, 2026-02-28, -,          2036-02-29
             # issued on the birthday: that birthday does not count (strictly after)
             1990-05-05, 2025-04-20, 2025-05-05, -,          2035-05-05
             1990-05-05, 2025-04-20, 2025-05-04, -,          2034-05-05
@@ -237,7 +239,14 @@ class ValidityRulesTest {
         LocalDate issued = received.plusDays(daysToIssue);
         LocalDate validTo = rules.cardValidTo(born, received, issued, Optional.empty());
         boolean adult = ValidityRules.ageOn(born, received) >= ValidityRules.dividingAge(received);
-        assertThat(validTo).isAfter(issued.plusYears(adult ? 9 : 4)).isBeforeOrEqualTo(issued.plusYears(adult ? 10 : 5));
+        int years = adult ? 10 : 5;
+        // A 29 February birthday falls on 28 February in common years (N10), so a card issued on 28
+        // February of a common year runs to 29 February when the expiry year is a leap year: one day
+        // past issued.plusYears(years), which clips to the 28th.
+        boolean leapDayBirth = born.getMonth() == Month.FEBRUARY && born.getDayOfMonth() == 29;
+        assertThat(validTo).isEqualTo(ValidityRules.birthdayIn(born, validTo.getYear()))
+                .isAfter(issued.plusYears(years - 1))
+                .isBeforeOrEqualTo(issued.plusYears(years).plusDays(leapDayBirth ? 1 : 0));
         LocalDate stay = issued.plusDays(100);
         assertThat(rules.cardValidTo(born, received, issued, Optional.of(stay))).isBeforeOrEqualTo(stay);
     }
