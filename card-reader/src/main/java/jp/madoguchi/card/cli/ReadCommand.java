@@ -81,7 +81,9 @@ public final class ReadCommand {
     }
 
     private static void fail(MadoguchiException e) {
-        System.err.println(e.code() + ": " + e.clerkMessage(Locale.ENGLISH) + " (" + e.getMessage() + ")");
+        // The message already names the code; the cause tells an engineer which layer answered.
+        String cause = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
+        System.err.println(e.code() + ": " + e.clerkMessage(Locale.ENGLISH) + cause);
         System.exit(1);
     }
 
