@@ -14,14 +14,24 @@ import jp.madoguchi.card.CardMonitor;
 import jp.madoguchi.card.CardSnapshot;
 import jp.madoguchi.card.PinKind;
 import jp.madoguchi.card.TerminalSource;
+import jp.madoguchi.sim.card.CardSlot;
+import jp.madoguchi.sim.card.Faults;
+import jp.madoguchi.sim.card.LifeCycle;
+import jp.madoguchi.sim.card.ProfileCodec;
+import jp.madoguchi.sim.card.ProfileGenerator;
+import jp.madoguchi.sim.card.ProfileStore;
+import jp.madoguchi.sim.card.vpcd.VpcdCard;
 
 /**
  * "card-read": the full read (My Number + basic 4 info + auth certificate + both CA certificates +
- * every PIN's tries) through pcscd + vpcd and the card thread, on 50 emulated cards, each inserted as
- * its own emulator process (alternating the two vpcd slots). A fresh emulator JVM answers slowly until
- * its JIT warms up, so each card gets a few unmeasured reads first. Baselines from the same run: (a) the
- * floor, APDU count × the median round trip of a one-APDU retry query sampled on every card; (b) OpenSC's pkcs15-tool reading the certificates it can (auth, auth CA, sign CA: one
- * invocation each). Needs pcscd with vpcd on MADO_VPCD_PORT (as inside {@code ./mado test}).
+ * every PIN's tries) through pcscd + vpcd and the card thread, on 50 card insertions alternating the
+ * two vpcd slots. The emulated cards run on threads of this JVM (the emulator's {@link VpcdCard}, a
+ * TCP client of pcscd's vpcd like any emulator process): a real card answers at the same speed from its
+ * first command, while a fresh emulator JVM per card would add its own JIT warm-up to every figure and
+ * so measure the emulator, not the reader. Every APDU still goes through pcscd and the vpcd socket.
+ * Baselines from the same run: (a) the floor, APDU count × the median round trip of a one-APDU retry
+ * query sampled on every card; (b) OpenSC's pkcs15-tool reading the certificates it can (auth, auth CA,
+ * sign CA: one invocation each). Needs pcscd with vpcd on MADO_VPCD_PORT (as inside {@code ./mado test}).
  */
 public final class CardReadBenchmark implements Benchmark {
 
@@ -51,7 +61,7 @@ public final class CardReadBenchmark implements Benchmark {
         Path shm = Path.of("/dev/shm");
         Path dir = Files.isDirectory(shm) ? Files.createTempDirectory(shm, "card-read-bench")
                 : Files.createTempDirectory("card-read-bench");
-        List<Process> cards = new ArrayList<>();
+        List<InsertedCard> cards = new ArrayList<>();
         try (CardMonitor monitor = new CardMonitor(TerminalSource.pcsc()).start()) {
             Path[] profiles = profiles(dir);
             List<Double> reads = new ArrayList<>();
@@ -61,8 +71,8 @@ public final class CardReadBenchmark implements Benchmark {
             for (int k = 0; k < CARDS; k++) {
                 int slot = k % 2;
                 String reader = awaitCard(monitor, cards, k, profiles[slot], slot, port);
-                // Each card is a fresh emulator JVM: let it (and us) warm up before the measured read,
-                // and nothing else start while it runs.
+                // The first card warms this JVM (reader and emulator code) up; each later card gets a
+                // few reads first too, so a card's first-contact costs in pcscd are not in the figure.
                 for (int w = 0; w < (k == 0 ? WARMUP_READS : WARM_READS_PER_CARD); w++) {
                     timedRead(monitor, reader);
                 }
@@ -73,7 +83,7 @@ public final class CardReadBenchmark implements Benchmark {
                 roundTrips.addAll(roundTrips(monitor, reader));
                 if (k + 1 < CARDS) {
                     cards.add(insert(profiles[(k + 1) % 2], (k + 1) % 2, port));
-                    remove(cards.get(k));
+                    cards.get(k).remove();
                 }
             }
             double roundTrip = median(roundTrips);
@@ -89,8 +99,8 @@ public final class CardReadBenchmark implements Benchmark {
                     median, opensc, "ms", OPENSC_GOAL, 0.5));
             return rows;
         } finally {
-            for (Process p : cards) {
-                remove(p);
+            for (InsertedCard c : cards) {
+                c.remove();
             }
             try (var files = Files.list(dir)) {
                 for (Path f : (Iterable<Path>) files::iterator) {
@@ -107,7 +117,7 @@ public final class CardReadBenchmark implements Benchmark {
     }
 
     /** Waits for card k; vpcd can miss a card connected right after the previous removal: insert it again. */
-    private static String awaitCard(CardMonitor monitor, List<Process> cards, int k, Path profile, int slot, int port)
+    private static String awaitCard(CardMonitor monitor, List<InsertedCard> cards, int k, Path profile, int slot, int port)
             throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -116,48 +126,44 @@ public final class CardReadBenchmark implements Benchmark {
                 if (attempt == 3) {
                     throw e;
                 }
-                remove(cards.get(k));
+                cards.get(k).remove();
                 cards.set(k, insert(profile, slot, port));
             }
         }
     }
 
-    /** Two delivered cards (PINs 1234 / TEST2025), generated by the emulator's own command. */
-    private static Path[] profiles(Path dir) throws Exception {
+    /** Two delivered cards (PINs 1234 / TEST2025), made by the emulator's own generator. */
+    private static Path[] profiles(Path dir) throws IOException {
         Path[] out = {dir.resolve("card-a.json"), dir.resolve("card-b.json")};
-        List<Process> makers = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            makers.add(emulator("new-profile", "--out", out[i].toString(), "--seed", String.valueOf(1001 + i),
-                    "--pins-preset", "--operational"));
-        }
-        for (Process p : makers) {
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("the card emulator could not make a profile");
-            }
+        for (int i = 0; i < out.length; i++) {
+            ProfileGenerator.Options o = new ProfileGenerator.Options();
+            o.seed = 1001 + i;
+            o.pinsPreset = true;
+            o.lifeCycle = LifeCycle.OPERATIONAL;
+            ProfileStore.writeAtomically(out[i], ProfileCodec.write(ProfileGenerator.generate(o)));
         }
         return out;
     }
 
-    private static Process insert(Path profile, int slot, int port) throws IOException {
-        return emulator("insert", profile.toString(), "--slot", String.valueOf(slot), "--port", String.valueOf(port));
+    private static InsertedCard insert(Path profile, int slot, int port) throws IOException {
+        VpcdCard card = new VpcdCard(CardSlot.ofProfile(profile, Faults.none()), "127.0.0.1", port + slot);
+        Thread serving = new Thread(card, "bench-card-slot-" + slot);
+        serving.setDaemon(true);
+        serving.start();
+        return new InsertedCard(card, serving);
     }
 
-    /** The card emulator as its own process, like a card in a reader (the product never links it). */
-    private static Process emulator(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "jp.madoguchi.sim.card.cli.CardCommand"));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    }
+    /** An emulated card in a vpcd slot, served by its own thread until removed. */
+    private record InsertedCard(VpcdCard card, Thread serving) {
 
-    private static void remove(Process card) {
-        card.destroy();
-        try {
-            if (!card.waitFor(5, TimeUnit.SECONDS)) {
-                card.destroyForcibly();
+        /** Pulls the card and waits until its thread has closed the connection and saved the profile. */
+        void remove() {
+            card.remove();
+            try {
+                serving.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -9,54 +9,15 @@ import jp.madoguchi.card.PinStatus.State;
 import jp.madoguchi.sim.card.provider.SimReaders;
 import org.junit.jupiter.api.Test;
 
-/** Every read and action through the in-JVM emulated terminal (fast; the same scenarios run on pcscd). */
-class InJvmCardTest {
+/** Every scenario of {@link CardScenarioTests} through the in-JVM emulated terminal (fast), plus its own checks. */
+class InJvmCardTest extends CardScenarioTests {
 
-    private static CardScenarios.Opener insert(EmulatedCards.Kind kind) throws Exception {
+    @Override
+    CardScenarios.Opener insert(EmulatedCards.Kind kind) throws Exception {
         SimReaders readers = new SimReaders();
         readers.slot(0).insert(EmulatedCards.card(kind));
         CardTerminal terminal = EmulatedCards.factory(readers).terminals().getTerminal("Madoguchi Sim 00 00");
         return () -> CardConnection.open(terminal);
-    }
-
-    @Test
-    void full_read_of_a_delivered_card() throws Exception {
-        CardScenarios.fullReadOfADeliveredCard(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void read_without_pin_and_with_the_sign_password() throws Exception {
-        CardScenarios.readWithoutPinAndWithTheSignPassword(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void wrong_pins_are_counted() throws Exception {
-        CardScenarios.wrongPinsAreCountedAndNothingProtectedIsRead(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void lockout_and_reset() throws Exception {
-        CardScenarios.lockoutSequence(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void delivery_of_a_factory_card() throws Exception {
-        CardScenarios.delivery(insert(EmulatedCards.Kind.FACTORY));
-    }
-
-    @Test
-    void wrong_issuer_key_then_admin_lock() throws Exception {
-        CardScenarios.wrongIssuerKeyIsRefusedAndCounted(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void certificate_renewal_of_both_keys() throws Exception {
-        CardScenarios.certificateRenewal(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void mismatching_certificate_is_refused() throws Exception {
-        CardScenarios.mismatchingCertificateIsRefused(insert(EmulatedCards.Kind.DELIVERED));
     }
 
     @Test

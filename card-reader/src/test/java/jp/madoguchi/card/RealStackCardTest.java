@@ -12,10 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every read and action through the real stack: our JNA provider → pcscd → vpcd → the emulator's vpcd
- * card, in slot 0 (the same scenarios as the in-JVM test), plus one read through the JDK's provider.
+ * Every scenario of {@link CardScenarioTests} through the real stack: our JNA provider → pcscd → vpcd →
+ * the emulator's vpcd card, in slot 0, plus one read through the JDK's provider.
  */
-class RealStackCardTest {
+class RealStackCardTest extends CardScenarioTests {
 
     private JnaCardTerminals terminals;
     private PcscStack.Inserted inserted;
@@ -35,50 +35,11 @@ class RealStackCardTest {
         terminals.close();
     }
 
-    private CardScenarios.Opener insert(EmulatedCards.Kind kind) throws Exception {
+    @Override
+    CardScenarios.Opener insert(EmulatedCards.Kind kind) throws Exception {
         inserted = PcscStack.insert(EmulatedCards.card(kind), 0);
         CardTerminal terminal = PcscStack.awaitCard(terminals, PcscStack.READER0, Duration.ofSeconds(10));
         return () -> CardConnection.open(terminal);
-    }
-
-    @Test
-    void full_read_of_a_delivered_card() throws Exception {
-        CardScenarios.fullReadOfADeliveredCard(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void read_without_pin_and_with_the_sign_password() throws Exception {
-        CardScenarios.readWithoutPinAndWithTheSignPassword(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void wrong_pins_are_counted() throws Exception {
-        CardScenarios.wrongPinsAreCountedAndNothingProtectedIsRead(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void lockout_and_reset() throws Exception {
-        CardScenarios.lockoutSequence(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void delivery_of_a_factory_card() throws Exception {
-        CardScenarios.delivery(insert(EmulatedCards.Kind.FACTORY));
-    }
-
-    @Test
-    void wrong_issuer_key_then_admin_lock() throws Exception {
-        CardScenarios.wrongIssuerKeyIsRefusedAndCounted(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void certificate_renewal_of_both_keys() throws Exception {
-        CardScenarios.certificateRenewal(insert(EmulatedCards.Kind.DELIVERED));
-    }
-
-    @Test
-    void mismatching_certificate_is_refused() throws Exception {
-        CardScenarios.mismatchingCertificateIsRefused(insert(EmulatedCards.Kind.DELIVERED));
     }
 
     @Test

@@ -27,12 +27,15 @@ final class JnaCard extends Card {
     private final NativeLong handle;
     private final int protocol;
     private final Channel basic = new Channel();
+    /** The send PCI of every transmit: the same for the connection's life, so built once. */
+    private final PcscLibrary.IoRequest sendPci;
     private boolean disconnected;
 
     JnaCard(JnaCardTerminals context, NativeLong handle, int protocol) {
         this.context = context;
         this.handle = handle;
         this.protocol = protocol;
+        this.sendPci = new PcscLibrary.IoRequest(protocol);
     }
 
     @Override
@@ -105,7 +108,7 @@ final class JnaCard extends Card {
         }
         byte[] response = new byte[MAX_RAW_RESPONSE];
         NativeLongByReference length = new NativeLongByReference(new NativeLong(response.length));
-        fail("SCardTransmit", context.lib().SCardTransmit(handle, new PcscLibrary.IoRequest(protocol), command,
+        fail("SCardTransmit", context.lib().SCardTransmit(handle, sendPci, command,
                 new NativeLong(command.length), null, response, length));
         int n = (int) length.getValue().longValue();
         if (n < 2) {
@@ -135,6 +138,9 @@ final class JnaCard extends Card {
                 byte[] again = Arrays.copyOf(apdu, apdu.length);
                 again[again.length - 1] = response[response.length - 1];
                 response = transmitRaw(again);
+            }
+            if ((response[response.length - 2] & 0xFF) != 0x61) {
+                return new ResponseAPDU(response);
             }
             ByteBuffer collected = ByteBuffer.allocate(MAX_RESPONSE);
             // Bounded: at most 256 GET RESPONSE rounds (64 KiB).
