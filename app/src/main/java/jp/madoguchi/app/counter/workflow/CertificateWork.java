@@ -3,7 +3,6 @@ package jp.madoguchi.app.counter.workflow;
 import java.security.MessageDigest;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -22,8 +21,6 @@ import jp.madoguchi.card.CardRemovedException;
 import jp.madoguchi.card.CardSnapshot;
 import jp.madoguchi.card.CertificateInfo;
 import jp.madoguchi.card.JpkiKey;
-import jp.madoguchi.card.PinKind;
-import jp.madoguchi.card.PinVerification;
 import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.MadoguchiException;
 
@@ -87,27 +84,11 @@ abstract class CertificateWork<S extends Enum<S>> extends CounterWorkflow<S> {
         return !unresolved.isEmpty();
     }
 
-    /**
-     * One current PIN verified on the card (MDG-PIN-005 with tries left, MDG-PIN-004 locked); true when
-     * it verified. {@code pin} is cleared.
-     */
-    final boolean verifyCurrentPin(PinType type, char[] pin) {
-        try {
-            PinVerification v = card.run(c -> c.verifyPin(PinKind.valueOf(type.name()), pin.clone()));
-            if (!v.ok()) {
-                fail(v.failure());
-                return false;
-            }
-            verified.add(type);
-            return true;
-        } catch (CardRemovedException e) {
-            cardPulled(e);
-            return false;
-        } catch (MadoguchiException e) {
-            fail(e);
-            return false;
-        } finally {
-            Arrays.fill(pin, '\0');
+    /** After a pull during a certificate write, what the card now holds decides (PR-28). */
+    @Override
+    final void presentedAgain(CardSnapshot snap) {
+        if (unresolved()) {
+            resolve(snap);
         }
     }
 
@@ -187,8 +168,7 @@ abstract class CertificateWork<S extends Enum<S>> extends CounterWorkflow<S> {
         save();
     }
 
-    /** At the CARD step after a pull during the write: what the card now holds decides (PR-28). */
-    final void resolve(CardSnapshot snap) {
+    private void resolve(CardSnapshot snap) {
         CertKind kind = CertKind.valueOf(unresolved.get("kind"));
         OperationType type = OperationType.valueOf(unresolved.get("type"));
         String certSerial = unresolved.get("certSerial");

@@ -5,13 +5,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.IdentityCheck;
 import jp.madoguchi.app.counter.domain.Operation;
 import jp.madoguchi.app.counter.domain.PinType;
+import jp.madoguchi.app.counter.domain.PossessionProof;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.rules.ConnectivityRules;
 import jp.madoguchi.app.counter.rules.IdentityRules;
@@ -27,6 +30,7 @@ import jp.madoguchi.cache.RecordedAct;
 import jp.madoguchi.card.CardRemovedException;
 import jp.madoguchi.card.CardSnapshot;
 import jp.madoguchi.card.PinKind;
+import jp.madoguchi.card.PinVerification;
 import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.MadoguchiException;
 
@@ -41,6 +45,10 @@ import jp.madoguchi.common.MadoguchiException;
  * <p>Not thread-safe: one caller thread per workflow, as {@link Workflow} says; every call blocks on the
  * card thread, the store and the disk.
  *
+ * <p>Conventions of the step enums: {@code DONE}, {@code REFUSED} and {@code CANCELLED} end the
+ * workflow; a step named {@code CARD}, where there is one, is where the card is presented, and every
+ * later step needs it in the reader (after a pull {@link #expects()} asks for it again).
+ *
  * @param <S> the workflow's step enum
  */
 abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
@@ -54,6 +62,8 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     private final S done;
     private final S refused;
     private final S cancelled;
+    /** The step named CARD, if the workflow has one: from there on the card must be in the reader. */
+    private final S cardStep;
     private S step;
     private MadoguchiException failure;
     private final List<Notice> notices = new ArrayList<>();
@@ -86,13 +96,14 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         this.done = Enum.valueOf(steps, "DONE");
         this.refused = Enum.valueOf(steps, "REFUSED");
         this.cancelled = Enum.valueOf(steps, "CANCELLED");
+        this.cardStep = java.util.Arrays.stream(steps.getEnumConstants()).filter(c -> c.name().equals("CARD")).findFirst()
+                .orElse(null);
         this.step = first;
     }
 
     // ---- the journal ---------------------------------------------------------------------------
 
-    /** The saved state of {@code id}; MDG-FLOW-003 when there is none or it cannot be read. */
-    static Map<String, String> saved(CounterStation station, String id) {
+    private static Map<String, String> saved(CounterStation station, String id) {
         return new WorkflowJournal(station.stateDir()).load(id)
                 .orElseThrow(() -> new MadoguchiException(WorkflowFailure.STATE_UNREADABLE, Map.of()));
     }
@@ -102,11 +113,14 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     }
 
     /**
-     * Restores what every workflow saves (step, card, visitor, documents, offline flag, seq); the card's
-     * record is read again from the cache. The card itself must be presented again.
+     * Restores the saved state of {@link #id()}: what every workflow saves (step, card, visitor,
+     * documents, offline flag, seq; the card's record is read again from the cache), the queued notice,
+     * then the workflow's own fields ({@link #restoreState}). The card itself must be presented again.
+     * MDG-FLOW-003 when there is no readable state.
      */
-    final void restore(Map<String, String> s, Class<S> steps) {
-        step = Enum.valueOf(steps, s.get("step"));
+    final void restore(Class<S> steps) {
+        Map<String, String> s = saved(station, id);
+        step = resumedAt(Enum.valueOf(steps, s.get("step")));
         visitor = s.containsKey("visitor") ? VisitorType.valueOf(s.get("visitor")) : null;
         serial = s.get("serial");
         idMethod = split(s.get("idMethod"));
@@ -115,6 +129,21 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         if (serial != null) {
             record = CardRecord.load(station.cache(), station.office().code(), serial);
         }
+        if (queuedOffline) {
+            notices.add(Notice.of(Notice.Kind.QUEUED_UNTIL_SYNC));
+        }
+        restoreState(s);
+    }
+
+    /** Reads back the workflow's own fields, as {@link #saveState} wrote them. */
+    abstract void restoreState(Map<String, String> state);
+
+    /**
+     * Where a resumed workflow continues when it was saved at {@code saved}: the same step, unless what
+     * the step relied on (a PIN verified on the card) did not survive the crash.
+     */
+    S resumedAt(S saved) {
+        return saved;
     }
 
     /** Adds the workflow's own fields to the state about to be saved. */
@@ -219,6 +248,23 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
 
     // ---- admission: link, cached record, preconditions, permission, identity ---------------------
 
+    /** A start that asks for the card first: the visitor noted, the state saved. */
+    final void begin(VisitorType who) {
+        visitor = who;
+        save();
+    }
+
+    /**
+     * A start for online-only work (PR-23): the visitor noted and, without the link, REFUSED with
+     * MDG-SYNC-001 before the card is read or written; otherwise the state saved.
+     */
+    final void beginOnline(VisitorType who) {
+        visitor = who;
+        if (linkAllows(operation)) {
+            save();
+        }
+    }
+
     /** For online-only work, before the card is touched: false (and REFUSED, MDG-SYNC-001…) without the link. */
     final boolean linkAllows(Operation op) {
         ConnectivityRules.Decision d = station.connectivity().decide(new ConnectivityRules.Situation(op, station.office(),
@@ -297,6 +343,15 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         return true;
     }
 
+    /** {@code check} with the possession proofs the workflow itself established (PINs verified on the card). */
+    static IdentityCheck withProofs(IdentityCheck check, PossessionProof... established) {
+        Set<PossessionProof> proofs = EnumSet.noneOf(PossessionProof.class);
+        proofs.addAll(check.proofs());
+        proofs.addAll(List.of(established));
+        return new IdentityCheck(check.visitorType(), check.holderDocuments(), check.visitorDocuments(), proofs,
+                check.legalRepresentative(), check.proxy());
+    }
+
     /** Whether the card carries a photo (none for a holder under 1 on its issue date, N20). */
     final boolean photoOnCard() {
         return ValidityRules.ageOn(record.birthDate(), record.card().issuedOn()) >= 1;
@@ -321,6 +376,65 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         } catch (MadoguchiException e) {
             fail(e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The CARD step of a workflow that learns its card from the reader. The first time: the card read
+     * becomes the workflow's card and is admitted for {@code op} ({@link #admit}); the snapshot is
+     * returned for the workflow's own first look. Afterwards (a pull, a crash): the same card must be
+     * back, {@link #presentedAgain} runs, the state is saved, and empty is returned, as it is on any
+     * failure or refusal.
+     */
+    final Optional<CardSnapshot> presentCard(Operation op) {
+        if (finished()) {
+            throw wrongStep();
+        }
+        boolean first = serial == null;
+        Optional<CardSnapshot> snap = readCard();
+        if (snap.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!first) {
+            presentedAgain(snap.get());
+            if (!finished()) {
+                stay();
+            }
+            return Optional.empty();
+        }
+        serial = snap.get().cardSerial();
+        return admit(op, snap.get().common().municipalityCode()) ? snap : Optional.empty();
+    }
+
+    /** What a workflow checks when its card comes back after a pull (nothing by default). */
+    void presentedAgain(CardSnapshot snap) {
+    }
+
+    /**
+     * At step {@code at}, with the card in place: one current PIN verified on the card (MDG-PIN-005
+     * with tries left, MDG-PIN-004 locked); true when it verified. At another step MDG-FLOW-004 is the
+     * failure. {@code pin} is cleared whatever happens.
+     */
+    final boolean verifiedAt(S at, PinType type, char[] pin) {
+        try {
+            if (step != at || !cardVerified) {
+                fail(wrongStep());
+                return false;
+            }
+            PinVerification v = card.run(c -> c.verifyPin(PinKind.valueOf(type.name()), pin.clone()));
+            if (!v.ok()) {
+                fail(v.failure());
+                return false;
+            }
+            return true;
+        } catch (CardRemovedException e) {
+            cardPulled(e);
+            return false;
+        } catch (MadoguchiException e) {
+            fail(e);
+            return false;
+        } finally {
+            Arrays.fill(pin, '\0');
         }
     }
 
@@ -432,6 +546,24 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     public final List<Notice> notices() {
         return List.copyOf(notices);
     }
+
+    /**
+     * {@inheritDoc} Ended: NONE. At the CARD step, or at a later one after a pull: CARD. Otherwise what
+     * the step itself takes ({@link #input}).
+     */
+    @Override
+    public Input expects() {
+        if (finished()) {
+            return Input.NONE;
+        }
+        if (cardStep != null && step.compareTo(cardStep) >= 0 && (step == cardStep || !cardVerified)) {
+            return Input.CARD;
+        }
+        return input(step);
+    }
+
+    /** What the clerk provides at {@code s} (a step not ended, with the card in place where one is needed). */
+    abstract Input input(S s);
 
     @Override
     public final boolean finished() {

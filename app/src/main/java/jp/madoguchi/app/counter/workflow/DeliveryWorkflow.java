@@ -84,20 +84,23 @@ public final class DeliveryWorkflow extends CounterWorkflow<DeliveryWorkflow.Ste
 
     /** Picks up a saved delivery after a crash: the card must be presented again before anything else. */
     public static DeliveryWorkflow resume(CounterStation station, String id) {
-        Map<String, String> s = saved(station, id);
         DeliveryWorkflow w = new DeliveryWorkflow(station, id);
-        w.restore(s, Step.class);
-        w.collected = decodeItems(s.getOrDefault("items", ""));
-        split(s.get("pinsSet")).forEach(t -> w.pinsSet.add(PinType.valueOf(t)));
-        if (w.queuedOffline) {
-            w.notices(List.of(Notice.of(Notice.Kind.QUEUED_UNTIL_SYNC), Notice.of(Notice.Kind.CERTIFICATES_AFTER_SYNC)));
-        }
+        w.restore(Step.class);
         return w;
     }
 
     /** Saved deliveries not finished (for the "interrupted work" list at sign-in). */
     public static List<String> interrupted(CounterStation station) {
         return interrupted(station, KIND);
+    }
+
+    @Override
+    void restoreState(Map<String, String> s) {
+        collected = decodeItems(s.getOrDefault("items", ""));
+        split(s.get("pinsSet")).forEach(t -> pinsSet.add(PinType.valueOf(t)));
+        if (queuedOffline) {
+            notice(Notice.of(Notice.Kind.CERTIFICATES_AFTER_SYNC));
+        }
     }
 
     @Override
@@ -273,14 +276,13 @@ public final class DeliveryWorkflow extends CounterWorkflow<DeliveryWorkflow.Ste
     }
 
     @Override
-    public Input expects() {
-        return switch (step()) {
+    Input input(Step s) {
+        return switch (s) {
             case IDENTITY -> Input.IDENTITY;
-            case CARD -> Input.CARD;
-            case COLLECTED_ITEMS -> cardVerified ? Input.COLLECTED_ITEMS : Input.CARD;
-            case PINS -> cardVerified ? Input.NEW_PIN : Input.CARD;
-            case ACTIVATE, RECORD -> cardVerified ? Input.PROCEED : Input.CARD;
-            case DONE, REFUSED, CANCELLED -> Input.NONE;
+            case COLLECTED_ITEMS -> Input.COLLECTED_ITEMS;
+            case PINS -> Input.NEW_PIN;
+            case ACTIVATE, RECORD -> Input.PROCEED;
+            default -> Input.NONE;
         };
     }
 

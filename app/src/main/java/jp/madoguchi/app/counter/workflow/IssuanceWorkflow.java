@@ -18,7 +18,6 @@ import jp.madoguchi.app.counter.rules.Notice;
 import jp.madoguchi.app.counter.rules.Refusal;
 import jp.madoguchi.app.counter.rules.ValidityRules;
 import jp.madoguchi.cache.OperationType;
-import jp.madoguchi.card.CardSnapshot;
 import jp.madoguchi.card.PinKind;
 import jp.madoguchi.card.PinStatus;
 import jp.madoguchi.common.MadoguchiException;
@@ -67,10 +66,7 @@ public final class IssuanceWorkflow extends CertificateWork<IssuanceWorkflow.Ste
      */
     public static IssuanceWorkflow start(CounterStation station, VisitorType visitor) {
         IssuanceWorkflow w = new IssuanceWorkflow(station, null);
-        w.visitor = visitor;
-        if (w.linkAllows(Operation.CERT_ISSUE)) {
-            w.save();
-        }
+        w.beginOnline(visitor);
         return w;
     }
 
@@ -79,18 +75,25 @@ public final class IssuanceWorkflow extends CertificateWork<IssuanceWorkflow.Ste
      * before is not remembered (a card reset forgets it too): before ISSUE the workflow goes back to it.
      */
     public static IssuanceWorkflow resume(CounterStation station, String id) {
-        Map<String, String> s = new java.util.HashMap<>(saved(station, id));
-        s.computeIfPresent("step", (k, v) -> v.equals(Step.IDENTITY.name()) ? Step.JUKI_PIN.name() : v);
         IssuanceWorkflow w = new IssuanceWorkflow(station, id);
-        w.restore(s, Step.class);
-        w.restoreCertificates(s);
-        split(s.get("unsetOnCard")).forEach(t -> w.unsetOnCard.add(PinType.valueOf(t)));
-        split(s.get("pinsSet")).forEach(t -> w.pinsSet.add(PinType.valueOf(t)));
+        w.restore(Step.class);
         return w;
     }
 
     public static List<String> interrupted(CounterStation station) {
         return interrupted(station, KIND);
+    }
+
+    @Override
+    Step resumedAt(Step saved) {
+        return saved == Step.IDENTITY ? Step.JUKI_PIN : saved;
+    }
+
+    @Override
+    void restoreState(Map<String, String> s) {
+        restoreCertificates(s);
+        split(s.get("unsetOnCard")).forEach(t -> unsetOnCard.add(PinType.valueOf(t)));
+        split(s.get("pinsSet")).forEach(t -> pinsSet.add(PinType.valueOf(t)));
     }
 
     @Override
@@ -105,35 +108,15 @@ public final class IssuanceWorkflow extends CertificateWork<IssuanceWorkflow.Ste
      * preconditions of §2.4 (ACTIVE, not expired, served here) and which PINs the card has not set.
      */
     public void cardPresented() {
-        if (finished()) {
-            throw wrongStep();
-        }
-        boolean first = serial == null;
-        Optional<CardSnapshot> snap = readCard();
-        if (snap.isEmpty()) {
-            return;
-        }
-        if (first) {
-            serial = snap.get().cardSerial();
-            if (!admit(Operation.CERT_ISSUE, snap.get().common().municipalityCode())) {
-                return;
-            }
+        presentCard(Operation.CERT_ISSUE).ifPresent(snap -> {
             for (PinType t : List.of(PinType.SIGN, PinType.AUTH)) {
-                PinStatus st = snap.get().pin(PinKind.valueOf(t.name()));
+                PinStatus st = snap.pin(PinKind.valueOf(t.name()));
                 if (st == null || st.state() == PinStatus.State.NOT_SET) {
                     unsetOnCard.add(t);
                 }
             }
             moveTo(Step.CHOICE);
-            return;
-        }
-        if (unresolved()) {
-            resolve(snap.get());
-            if (finished()) {
-                return;
-            }
-        }
-        stay();
+        });
     }
 
     /**
@@ -173,12 +156,7 @@ public final class IssuanceWorkflow extends CertificateWork<IssuanceWorkflow.Ste
 
     /** Step JUKI_PIN: the current 住基用 PIN, verified on the card (MDG-PIN-005 with tries left, MDG-PIN-004 locked). */
     public void jukiPin(char[] pin) {
-        if (step() != Step.JUKI_PIN || !cardVerified) {
-            java.util.Arrays.fill(pin, '\0');
-            fail(wrongStep());
-            return;
-        }
-        if (verifyCurrentPin(PinType.JUKI, pin)) {
+        if (verifiedAt(Step.JUKI_PIN, PinType.JUKI, pin)) {
             moveTo(Step.IDENTITY);
         }
     }
@@ -186,12 +164,7 @@ public final class IssuanceWorkflow extends CertificateWork<IssuanceWorkflow.Ste
     /** Step IDENTITY (§2.0 certIssue row: card, face check, the 住基用 PIN just verified). */
     public void identity(IdentityCheck check) {
         expect(Step.IDENTITY);
-        Set<PossessionProof> proofs = EnumSet.noneOf(PossessionProof.class);
-        proofs.addAll(check.proofs());
-        proofs.add(PossessionProof.JUKI_PIN_VERIFIED);
-        IdentityCheck withPin = new IdentityCheck(check.visitorType(), check.holderDocuments(), check.visitorDocuments(), proofs,
-                check.legalRepresentative(), check.proxy());
-        if (identityChecked(withPin, photoOnCard(), true)) {
+        if (identityChecked(withProofs(check, PossessionProof.JUKI_PIN_VERIFIED), photoOnCard(), true)) {
             moveTo(nextPin().isPresent() ? Step.NEW_PIN : Step.ISSUE);
         }
     }
@@ -245,14 +218,8 @@ public final class IssuanceWorkflow extends CertificateWork<IssuanceWorkflow.Ste
     }
 
     @Override
-    public Input expects() {
-        if (finished()) {
-            return Input.NONE;
-        }
-        if (step() == Step.CARD || !cardVerified) {
-            return Input.CARD;
-        }
-        return switch (step()) {
+    Input input(Step s) {
+        return switch (s) {
             case CHOICE -> Input.CHOICE;
             case JUKI_PIN -> Input.CURRENT_PIN;
             case IDENTITY -> Input.IDENTITY;

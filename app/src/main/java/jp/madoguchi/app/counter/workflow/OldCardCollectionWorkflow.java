@@ -72,18 +72,18 @@ public final class OldCardCollectionWorkflow extends CounterWorkflow<OldCardColl
 
     /** Picks up a saved collection after a crash (a record already committed is found, not repeated). */
     public static OldCardCollectionWorkflow resume(CounterStation station, String id) {
-        Map<String, String> s = saved(station, id);
         OldCardCollectionWorkflow w = new OldCardCollectionWorkflow(station, id);
-        w.restore(s, Step.class);
-        w.collected = DeliveryWorkflow.decodeItems(s.getOrDefault("items", ""));
-        if (w.queuedOffline) {
-            w.notice(Notice.of(Notice.Kind.QUEUED_UNTIL_SYNC));
-        }
+        w.restore(Step.class);
         return w;
     }
 
     public static List<String> interrupted(CounterStation station) {
         return interrupted(station, KIND);
+    }
+
+    @Override
+    void restoreState(Map<String, String> s) {
+        collected = DeliveryWorkflow.decodeItems(s.getOrDefault("items", ""));
     }
 
     @Override
@@ -126,11 +126,11 @@ public final class OldCardCollectionWorkflow extends CounterWorkflow<OldCardColl
     }
 
     @Override
-    public Input expects() {
-        return switch (step()) {
+    Input input(Step s) {
+        return switch (s) {
             case IDENTITY -> Input.IDENTITY;
             case COLLECTED_ITEMS -> Input.COLLECTED_ITEMS;
-            case DONE, REFUSED, CANCELLED -> Input.NONE;
+            default -> Input.NONE;
         };
     }
 }

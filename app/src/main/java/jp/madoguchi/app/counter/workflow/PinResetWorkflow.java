@@ -16,7 +16,6 @@ import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.rules.Notice;
 import jp.madoguchi.app.counter.rules.Refusal;
 import jp.madoguchi.cache.OperationType;
-import jp.madoguchi.card.CardSnapshot;
 import jp.madoguchi.card.PinKind;
 import jp.madoguchi.card.PinStatus;
 
@@ -62,32 +61,31 @@ public final class PinResetWorkflow extends CounterWorkflow<PinResetWorkflow.Ste
     /** Starts a PIN reset for a {@code visitor}; the card is asked for first. */
     public static PinResetWorkflow start(CounterStation station, VisitorType visitor) {
         PinResetWorkflow w = new PinResetWorkflow(station, null);
-        w.visitor = visitor;
-        w.save();
+        w.begin(visitor);
         return w;
     }
 
     /** Picks up a saved PIN reset after a crash; the card must be presented again. */
     public static PinResetWorkflow resume(CounterStation station, String id) {
-        Map<String, String> s = saved(station, id);
         PinResetWorkflow w = new PinResetWorkflow(station, id);
-        w.restore(s, Step.class);
-        w.reason = Reason.valueOf(s.getOrDefault("reason", "OTHER"));
-        split(s.get("chosen")).forEach(t -> w.chosen.add(PinType.valueOf(t)));
-        split(s.get("done")).forEach(t -> w.done.add(PinType.valueOf(t)));
-        for (PinType t : PinType.values()) {
-            if (s.containsKey("tries." + t)) {
-                w.triesBefore.put(t, Integer.parseInt(s.get("tries." + t)));
-            }
-        }
-        if (w.queuedOffline) {
-            w.notice(Notice.of(Notice.Kind.QUEUED_UNTIL_SYNC));
-        }
+        w.restore(Step.class);
         return w;
     }
 
     public static List<String> interrupted(CounterStation station) {
         return interrupted(station, KIND);
+    }
+
+    @Override
+    void restoreState(Map<String, String> s) {
+        reason = Reason.valueOf(s.getOrDefault("reason", "OTHER"));
+        split(s.get("chosen")).forEach(t -> chosen.add(PinType.valueOf(t)));
+        split(s.get("done")).forEach(t -> done.add(PinType.valueOf(t)));
+        for (PinType t : PinType.values()) {
+            if (s.containsKey("tries." + t)) {
+                triesBefore.put(t, Integer.parseInt(s.get("tries." + t)));
+            }
+        }
     }
 
     @Override
@@ -104,29 +102,15 @@ public final class PinResetWorkflow extends CounterWorkflow<PinResetWorkflow.Ste
      * it must be the same card (MDG-CARD-001).
      */
     public void cardPresented() {
-        if (finished()) {
-            throw wrongStep();
-        }
-        boolean first = serial == null;
-        Optional<CardSnapshot> snap = readCard();
-        if (snap.isEmpty()) {
-            return;
-        }
-        if (!first) {
-            stay();
-            return;
-        }
-        serial = snap.get().cardSerial();
-        if (!admit(Operation.PIN_RESET, snap.get().common().municipalityCode())) {
-            return;
-        }
-        for (PinType t : PinType.values()) {
-            PinStatus st = snap.get().pin(PinKind.valueOf(t.name()));
-            if (st != null) {
-                triesBefore.put(t, st.remaining());
+        presentCard(Operation.PIN_RESET).ifPresent(snap -> {
+            for (PinType t : PinType.values()) {
+                PinStatus st = snap.pin(PinKind.valueOf(t.name()));
+                if (st != null) {
+                    triesBefore.put(t, st.remaining());
+                }
             }
-        }
-        moveTo(Step.CHOICE);
+            moveTo(Step.CHOICE);
+        });
     }
 
     /** The tries each PIN has left, as read from the card (shown on the application screen). */
@@ -211,14 +195,8 @@ public final class PinResetWorkflow extends CounterWorkflow<PinResetWorkflow.Ste
     }
 
     @Override
-    public Input expects() {
-        if (finished()) {
-            return Input.NONE;
-        }
-        if (step() == Step.CARD || !cardVerified) {
-            return Input.CARD;
-        }
-        return switch (step()) {
+    Input input(Step s) {
+        return switch (s) {
             case CHOICE -> Input.CHOICE;
             case IDENTITY -> Input.IDENTITY;
             case NEW_PIN -> pinToSet().isPresent() ? Input.NEW_PIN : Input.PROCEED;

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import jp.madoguchi.app.counter.rules.Notice;
 import jp.madoguchi.app.counter.rules.Refusal;
 import jp.madoguchi.app.counter.rules.ValidityRules;
 import jp.madoguchi.cache.OperationType;
-import jp.madoguchi.card.CardSnapshot;
 
 /**
  * Certificate renewal (電子証明書の更新, counter-rules §2.3) for SIGN, AUTH or both, and new issuance
@@ -62,10 +60,7 @@ public final class RenewalWorkflow extends CertificateWork<RenewalWorkflow.Step>
      */
     public static RenewalWorkflow start(CounterStation station, VisitorType visitor) {
         RenewalWorkflow w = new RenewalWorkflow(station, null);
-        w.visitor = visitor;
-        if (w.linkAllows(Operation.CERT_RENEWAL)) {
-            w.save();
-        }
+        w.beginOnline(visitor);
         return w;
     }
 
@@ -74,11 +69,8 @@ public final class RenewalWorkflow extends CertificateWork<RenewalWorkflow.Step>
      * forgets them too): the workflow goes back to CURRENT_PINS if it had not reached ISSUE.
      */
     public static RenewalWorkflow resume(CounterStation station, String id) {
-        Map<String, String> s = new java.util.HashMap<>(saved(station, id));
-        s.computeIfPresent("step", (k, v) -> v.equals(Step.IDENTITY.name()) ? Step.CURRENT_PINS.name() : v);
         RenewalWorkflow w = new RenewalWorkflow(station, id);
-        w.restore(s, Step.class);
-        w.restoreCertificates(s);
+        w.restore(Step.class);
         return w;
     }
 
@@ -87,36 +79,26 @@ public final class RenewalWorkflow extends CertificateWork<RenewalWorkflow.Step>
     }
 
     @Override
+    Step resumedAt(Step saved) {
+        return saved == Step.IDENTITY ? Step.CURRENT_PINS : saved;
+    }
+
+    @Override
     void saveState(Map<String, String> s) {
         saveCertificates(s);
     }
 
+    @Override
+    void restoreState(Map<String, String> s) {
+        restoreCertificates(s);
+    }
+
     /** Step CARD (and after a pull or crash): reads the card; the first time, its record and the preconditions. */
     public void cardPresented() {
-        if (finished()) {
-            throw wrongStep();
-        }
-        boolean first = serial == null;
-        Optional<CardSnapshot> snap = readCard();
-        if (snap.isEmpty()) {
-            return;
-        }
-        if (first) {
-            serial = snap.get().cardSerial();
-            if (!admit(Operation.CERT_RENEWAL, snap.get().common().municipalityCode())) {
-                return;
-            }
+        presentCard(Operation.CERT_RENEWAL).ifPresent(snap -> {
             station.preconditions().cardRenewalNotice(record.card(), station.clock().instant()).ifPresent(this::notice);
             moveTo(Step.CHOICE);
-            return;
-        }
-        if (unresolved()) {
-            resolve(snap.get());
-            if (finished()) {
-                return;
-            }
-        }
-        stay();
+        });
     }
 
     /**
@@ -178,12 +160,13 @@ public final class RenewalWorkflow extends CertificateWork<RenewalWorkflow.Step>
 
     /** Step CURRENT_PINS: one current PIN, verified on the card (MDG-PIN-005 with tries left, MDG-PIN-004 locked). */
     public void currentPin(PinType type, char[] pin) {
-        if (step() != Step.CURRENT_PINS || !cardVerified || !pinsToVerify().contains(type)) {
+        if (!pinsToVerify().contains(type)) {
             java.util.Arrays.fill(pin, '\0');
             fail(wrongStep());
             return;
         }
-        if (verifyCurrentPin(type, pin)) {
+        if (verifiedAt(Step.CURRENT_PINS, type, pin)) {
+            verified.add(type);
             if (pinsToVerify().isEmpty()) {
                 moveTo(Step.IDENTITY);
             } else {
@@ -195,13 +178,7 @@ public final class RenewalWorkflow extends CertificateWork<RenewalWorkflow.Step>
     /** Step IDENTITY (§2.0 certRenewal row); the PINs verified here count as the PIN proofs. */
     public void identity(IdentityCheck check) {
         expect(Step.IDENTITY);
-        Set<PossessionProof> proofs = EnumSet.noneOf(PossessionProof.class);
-        proofs.addAll(check.proofs());
-        proofs.add(PossessionProof.JUKI_PIN_VERIFIED);
-        proofs.add(PossessionProof.CERT_PINS_VERIFIED);
-        IdentityCheck withPins = new IdentityCheck(check.visitorType(), check.holderDocuments(), check.visitorDocuments(), proofs,
-                check.legalRepresentative(), check.proxy());
-        if (identityChecked(withPins, true, true)) {
+        if (identityChecked(withProofs(check, PossessionProof.JUKI_PIN_VERIFIED, PossessionProof.CERT_PINS_VERIFIED), true, true)) {
             moveTo(Step.ISSUE);
         }
     }
@@ -228,14 +205,8 @@ public final class RenewalWorkflow extends CertificateWork<RenewalWorkflow.Step>
     }
 
     @Override
-    public Input expects() {
-        if (finished()) {
-            return Input.NONE;
-        }
-        if (step() == Step.CARD || !cardVerified) {
-            return Input.CARD;
-        }
-        return switch (step()) {
+    Input input(Step s) {
+        return switch (s) {
             case CHOICE -> Input.CHOICE;
             case CURRENT_PINS -> Input.CURRENT_PIN;
             case IDENTITY -> Input.IDENTITY;

@@ -1,12 +1,11 @@
 package jp.madoguchi.app.counter.workflow;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
+import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.IdentityCheck;
 import jp.madoguchi.app.counter.domain.Operation;
 import jp.madoguchi.app.counter.domain.PinType;
@@ -15,11 +14,7 @@ import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.rules.Refusal;
 import jp.madoguchi.cache.OperationType;
 import jp.madoguchi.cache.OutboxEntry;
-import jp.madoguchi.card.CardRemovedException;
-import jp.madoguchi.card.CardSnapshot;
-import jp.madoguchi.card.PinKind;
-import jp.madoguchi.card.PinVerification;
-import jp.madoguchi.common.MadoguchiException;
+import jp.madoguchi.common.CounterFailure;
 
 /**
  * Suspension lift (一時停止解除, counter-rules §2.5) of a card put on hold through the 24-hour line and
@@ -61,19 +56,14 @@ public final class SuspensionLiftWorkflow extends CounterWorkflow<SuspensionLift
      */
     public static SuspensionLiftWorkflow start(CounterStation station, VisitorType visitor) {
         SuspensionLiftWorkflow w = new SuspensionLiftWorkflow(station, null);
-        w.visitor = visitor;
-        if (w.linkAllows(Operation.SUSPENSION_LIFT)) {
-            w.save();
-        }
+        w.beginOnline(visitor);
         return w;
     }
 
     /** Picks up a saved lift after a crash; the card must be presented again (and its PIN, before RECORD). */
     public static SuspensionLiftWorkflow resume(CounterStation station, String id) {
-        Map<String, String> s = new java.util.HashMap<>(saved(station, id));
-        s.computeIfPresent("step", (k, v) -> v.equals(Step.IDENTITY.name()) ? Step.JUKI_PIN.name() : v);
         SuspensionLiftWorkflow w = new SuspensionLiftWorkflow(station, id);
-        w.restore(s, Step.class);
+        w.restore(Step.class);
         return w;
     }
 
@@ -82,64 +72,42 @@ public final class SuspensionLiftWorkflow extends CounterWorkflow<SuspensionLift
     }
 
     @Override
+    Step resumedAt(Step saved) {
+        return saved == Step.IDENTITY ? Step.JUKI_PIN : saved;
+    }
+
+    /** Everything a lift keeps is common: card, visitor, documents, the seq before the record. */
+    @Override
     void saveState(Map<String, String> state) {
-        // Everything a lift keeps is common: card, visitor, documents, the seq before the record.
+    }
+
+    @Override
+    void restoreState(Map<String, String> state) {
     }
 
     /** Step CARD (and after a pull or crash): reads the card; the first time, link, cached record and §2.5's preconditions. */
     public void cardPresented() {
-        if (finished()) {
-            throw wrongStep();
-        }
-        boolean first = serial == null;
-        Optional<CardSnapshot> snap = readCard();
-        if (snap.isEmpty()) {
-            return;
-        }
-        if (!first) {
-            stay();
-            return;
-        }
-        serial = snap.get().cardSerial();
-        if (!admit(Operation.SUSPENSION_LIFT, snap.get().common().municipalityCode())) {
-            return;
-        }
-        Optional<Refusal> permitted = permission(Operation.SUSPENSION_LIFT, Optional.empty(), Optional.empty());
-        if (permitted.isPresent()) {
-            refuse(permitted.get());
-            return;
-        }
-        moveTo(Step.JUKI_PIN);
+        presentCard(Operation.SUSPENSION_LIFT).ifPresent(snap -> {
+            Optional<Refusal> permitted = permission(Operation.SUSPENSION_LIFT, Optional.empty(), Optional.empty());
+            if (permitted.isPresent()) {
+                refuse(permitted.get());
+            } else {
+                moveTo(Step.JUKI_PIN);
+            }
+        });
     }
 
     /** Step JUKI_PIN: the 住基用 PIN verified on the card (MDG-PIN-005 with tries left, MDG-PIN-004 locked). */
     public void jukiPin(char[] pin) {
-        try {
-            expectCard(Step.JUKI_PIN);
-            PinVerification v = card.run(c -> c.verifyPin(PinKind.JUKI, pin.clone()));
-            if (!v.ok()) {
-                fail(v.failure());
-                return;
-            }
+        if (verifiedAt(Step.JUKI_PIN, PinType.JUKI, pin)) {
             moveTo(Step.IDENTITY);
-        } catch (CardRemovedException e) {
-            cardPulled(e);
-        } catch (MadoguchiException e) {
-            fail(e);
-        } finally {
-            java.util.Arrays.fill(pin, '\0');
         }
     }
 
     /** Step IDENTITY (§2.0 suspensionLift row: card + A×1 or B×1; the 住基用 PIN just verified). */
     public void identity(IdentityCheck check) {
         expect(Step.IDENTITY);
-        Set<PossessionProof> proofs = EnumSet.noneOf(PossessionProof.class);
-        proofs.addAll(check.proofs());
-        proofs.add(PossessionProof.JUKI_PIN_VERIFIED);
-        IdentityCheck withPin = new IdentityCheck(check.visitorType(), check.holderDocuments(), check.visitorDocuments(), proofs,
-                check.legalRepresentative(), check.proxy());
-        if (identityChecked(withPin, photoOnCard(), false)) {
+        if (identityChecked(withProofs(check, PossessionProof.JUKI_PIN_VERIFIED), photoOnCard(), false)) {
             seqBefore = recording.lastSeq();
             moveTo(Step.RECORD);
         }
@@ -153,7 +121,7 @@ public final class SuspensionLiftWorkflow extends CounterWorkflow<SuspensionLift
     public void proceed() {
         expect(Step.RECORD);
         if (!alreadyRecorded(OperationType.SUSPENSION_LIFTED) && !station.online()) {
-            fail(Refusal.of(jp.madoguchi.common.CounterFailure.SYNC_CENTRAL_NEEDED).toException());
+            fail(Refusal.of(CounterFailure.SYNC_CENTRAL_NEEDED).toException());
             return;
         }
         Recorded r = recordOnce(OperationType.SUSPENSION_LIFTED, () -> List.of(act(OperationType.SUSPENSION_LIFTED,
@@ -179,7 +147,7 @@ public final class SuspensionLiftWorkflow extends CounterWorkflow<SuspensionLift
 
     /** PR-38: after the lift central revokes SIGN; a holder who may have one is offered a free new issuance. */
     public boolean signToIssue() {
-        return receipt != null && record.certificates().containsKey(jp.madoguchi.app.counter.domain.CertKind.SIGN);
+        return receipt != null && record.certificates().containsKey(CertKind.SIGN);
     }
 
     public Optional<Receipt> receipt() {
@@ -187,14 +155,8 @@ public final class SuspensionLiftWorkflow extends CounterWorkflow<SuspensionLift
     }
 
     @Override
-    public Input expects() {
-        if (finished()) {
-            return Input.NONE;
-        }
-        if (step() == Step.CARD || !cardVerified) {
-            return Input.CARD;
-        }
-        return switch (step()) {
+    Input input(Step s) {
+        return switch (s) {
             case JUKI_PIN -> Input.CURRENT_PIN;
             case IDENTITY -> Input.IDENTITY;
             case RECORD -> Input.PROCEED;
