@@ -1,5 +1,6 @@
 package jp.madoguchi.cache;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.naming.InvalidNameException;
@@ -152,6 +155,52 @@ public final class CentralClient {
             throw new IOException("cases: HTTP " + a.status() + " " + a.error().code());
         }
         return JSON.readValue(a.body(), CaseList.class);
+    }
+
+    /**
+     * Central's answer to a certificate request (sync-protocol "Online-only: certificates"): issued,
+     * refused with central's code (item 10: 4xx, nothing issued), or unavailable (429/5xx: nothing
+     * applied, item 13; the same requestId may be sent again).
+     */
+    public sealed interface CertificateAnswer {
+        /** The certificate (DER), the CA chain (DER, issuing CA first) and the certificate's notAfter instant. */
+        record Issued(byte[] certificate, List<byte[]> chain, String notAfter) implements CertificateAnswer {
+        }
+
+        record Refused(int status, String code, String message) implements CertificateAnswer {
+        }
+
+        record Unavailable(int status, long retryAfterSeconds) implements CertificateAnswer {
+        }
+    }
+
+    /**
+     * {@code POST /v1/certificates}: asks the CA to certify the key in {@code csr} (DER PKCS#10, signed
+     * by that key) for {@code cardSerial}'s {@code kind} ({@code SIGN} or {@code AUTH}). Idempotent by
+     * {@code requestId}: a retry after a lost answer gets the same certificate. Online only: an
+     * unreachable central is the IOException, never queued. Blocks at most the client's timeout.
+     */
+    public CertificateAnswer requestCertificate(UUID requestId, String cardSerial, String kind, byte[] csr)
+            throws IOException, InterruptedException {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("requestId", requestId.toString());
+        body.put("cardSerial", cardSerial);
+        body.put("kind", kind);
+        body.put("csr", Base64.getEncoder().encodeToString(csr));
+        Answer a = send(request("/v1/certificates").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+        if (a.status() == 200 || a.status() == 201) {
+            JsonNode answer = JSON.readTree(a.body());
+            List<byte[]> chain = new java.util.ArrayList<>();
+            answer.path("chain").forEach(c -> chain.add(Base64.getDecoder().decode(c.asText())));
+            return new CertificateAnswer.Issued(Base64.getDecoder().decode(answer.path("certificate").asText()), List.copyOf(chain),
+                    answer.path("notAfter").asText());
+        }
+        if (a.status() == 429 || a.status() >= 500) {
+            return new CertificateAnswer.Unavailable(a.status(), a.retryAfterSeconds());
+        }
+        ErrorBody error = a.error();
+        return new CertificateAnswer.Refused(a.status(), error.code() == null ? "HTTP_" + a.status() : error.code(), error.message());
     }
 
     static BatchResponse batchResponse(Answer a) throws IOException {

@@ -1,12 +1,8 @@
 package jp.madoguchi.app.counter.workflow;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,21 +13,15 @@ import jp.madoguchi.app.counter.domain.IdentityCheck;
 import jp.madoguchi.app.counter.domain.Operation;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.VisitorType;
-import jp.madoguchi.app.counter.rules.ConnectivityRules;
-import jp.madoguchi.app.counter.rules.IdentityRules;
 import jp.madoguchi.app.counter.rules.Notice;
-import jp.madoguchi.app.counter.rules.PermissionMatrix;
 import jp.madoguchi.app.counter.rules.PinRules;
 import jp.madoguchi.app.counter.rules.Refusal;
-import jp.madoguchi.app.counter.rules.ValidityRules;
 import jp.madoguchi.cache.CounterAct;
 import jp.madoguchi.cache.OperationType;
-import jp.madoguchi.cache.RecordedAct;
 import jp.madoguchi.card.CardRemovedException;
 import jp.madoguchi.card.CardSnapshot;
 import jp.madoguchi.card.PinKind;
 import jp.madoguchi.card.PinStatus;
-import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.MadoguchiException;
 
 /**
@@ -52,7 +42,7 @@ import jp.madoguchi.common.MadoguchiException;
  * central (PR-25). State is saved after every step (no PIN ever) so that {@link #resume} picks up after
  * a crash. One caller thread; each call blocks on the card thread and the disk.
  */
-public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
+public final class DeliveryWorkflow extends CounterWorkflow<DeliveryWorkflow.Step> {
 
     public enum Step { IDENTITY, CARD, COLLECTED_ITEMS, PINS, ACTIVATE, RECORD, DONE, REFUSED, CANCELLED }
 
@@ -64,33 +54,13 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
 
     private static final String KIND = "delivery-";
 
-    private final CounterStation station;
-    private final CardAccess card;
-    private final Recording recording;
-    private final WorkflowJournal journal;
-    private final String id;
-    private final String serial;
-    private Step step;
-    private CardRecord record;
-    private boolean queuedOffline;
-    private VisitorType visitor = VisitorType.HOLDER;
-    private List<String> idMethod = List.of();
     private List<CollectedItem> collected = List.of();
     private Set<PinType> pinsToSet = EnumSet.noneOf(PinType.class);
     private final Set<PinType> pinsSet = EnumSet.noneOf(PinType.class);
-    private boolean cardVerified;
-    private long seqBefore = -1;
     private Receipt receipt;
-    private MadoguchiException failure;
-    private final List<Notice> notices = new ArrayList<>();
 
-    private DeliveryWorkflow(CounterStation station, String id, String serial) {
-        this.station = station;
-        this.card = new CardAccess(station);
-        this.recording = new Recording(station.store(), station.stateDir());
-        this.journal = new WorkflowJournal(station.stateDir());
-        this.id = id;
-        this.serial = serial;
+    private DeliveryWorkflow(CounterStation station, String id) {
+        super(station, KIND, id, Operation.DELIVERY, Step.class, Step.IDENTITY);
     }
 
     /**
@@ -99,91 +69,52 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
      * card preconditions of §2.1 on the cached record. A refusal ends in REFUSED with its code.
      */
     public static DeliveryWorkflow start(CounterStation station, String serial, VisitorType visitor) {
-        DeliveryWorkflow w = new DeliveryWorkflow(station, KIND + UUID.randomUUID(), serial);
+        // A card the cache does not know is, online, another office's stock: its feed never shipped it here.
+        DeliveryWorkflow w = new DeliveryWorkflow(station, null);
+        w.serial = serial;
         w.visitor = visitor;
-        w.begin();
+        Optional<Refusal> permitted = w.permission(Operation.DELIVERY, Optional.empty(), Optional.empty());
+        if (permitted.isPresent()) {
+            w.refuse(permitted.get());
+        } else if (w.admit(Operation.DELIVERY, "—")) {
+            w.moveTo(Step.IDENTITY);
+        }
         return w;
     }
 
     /** Picks up a saved delivery after a crash: the card must be presented again before anything else. */
     public static DeliveryWorkflow resume(CounterStation station, String id) {
-        Map<String, String> s = new WorkflowJournal(station.stateDir()).load(id)
-                .orElseThrow(() -> new MadoguchiException(WorkflowFailure.STATE_UNREADABLE, Map.of()));
-        DeliveryWorkflow w = new DeliveryWorkflow(station, id, s.get("serial"));
-        w.step = Step.valueOf(s.get("step"));
-        w.visitor = VisitorType.valueOf(s.get("visitor"));
-        w.idMethod = split(s.get("idMethod"));
-        w.collected = decodeItems(s.getOrDefault("items", ""));
-        w.queuedOffline = Boolean.parseBoolean(s.get("queuedOffline"));
-        w.seqBefore = Long.parseLong(s.getOrDefault("seqBefore", "-1"));
-        for (String t : split(s.get("pinsSet"))) {
-            w.pinsSet.add(PinType.valueOf(t));
-        }
-        w.record = CardRecord.load(station.cache(), station.office().code(), w.serial);
-        if (w.queuedOffline) {
-            w.notices.addAll(List.of(Notice.of(Notice.Kind.QUEUED_UNTIL_SYNC), Notice.of(Notice.Kind.CERTIFICATES_AFTER_SYNC)));
-        }
+        DeliveryWorkflow w = new DeliveryWorkflow(station, id);
+        w.restore(Step.class);
         return w;
     }
 
     /** Saved deliveries not finished (for the "interrupted work" list at sign-in). */
     public static List<String> interrupted(CounterStation station) {
-        return new WorkflowJournal(station.stateDir()).interrupted(KIND);
+        return interrupted(station, KIND);
     }
 
-    private void begin() {
-        Instant now = station.clock().instant();
-        PermissionMatrix.Decision permitted = station.permissions().decide(new PermissionMatrix.Query(station.office(),
-                station.staff(), Operation.DELIVERY, visitor, Optional.empty(), Optional.empty(), false, false));
-        if (permitted instanceof PermissionMatrix.Refused r) {
-            refuse(r.refusal());
-            return;
+    @Override
+    void restoreState(Map<String, String> s) {
+        collected = decodeItems(s.getOrDefault("items", ""));
+        split(s.get("pinsSet")).forEach(t -> pinsSet.add(PinType.valueOf(t)));
+        if (queuedOffline) {
+            notice(Notice.of(Notice.Kind.CERTIFICATES_AFTER_SYNC));
         }
-        if (permitted instanceof PermissionMatrix.Allowed a && a.approvalRequired()) {
-            // Supervisor approval (PR-03) is not wired into the workflows yet: refuse rather than skip it.
-            refuse(Refusal.of(CounterFailure.OFFICE_NOT_PERMITTED));
-            return;
-        }
-        boolean online = station.online();
-        Optional<CardRecord> cached = CardRecord.find(station.cache(), station.office().code(), serial);
-        ConnectivityRules.Decision link = station.connectivity().decide(new ConnectivityRules.Situation(Operation.DELIVERY,
-                station.office(), online, cached.map(CardRecord::card), Optional.empty(),
-                Optional.ofNullable(station.cache().refreshedAt()), now), station.officeSettings(), station.calendar());
-        if (link instanceof ConnectivityRules.Refused r) {
-            refuse(r.refusal());
-            return;
-        }
-        ConnectivityRules.Allowed allowed = (ConnectivityRules.Allowed) link;
-        if (cached.isEmpty()) {
-            // Online, yet this office's feed never shipped the card here: it is another office's stock.
-            refuse(Refusal.of(CounterFailure.CARD_OTHER_OFFICE, "office", "—"));
-            return;
-        }
-        record = cached.get();
-        Optional<Refusal> pre = station.preconditions().check(Operation.DELIVERY, record.card(), station.office(), Optional.empty(), now);
-        if (pre.isPresent()) {
-            refuse(pre.get());
-            return;
-        }
-        queuedOffline = allowed.queuedOffline();
-        notices.addAll(allowed.notices());
-        moveTo(Step.IDENTITY);
+    }
+
+    @Override
+    void saveState(Map<String, String> s) {
+        s.put("items", encodeItems(collected));
+        s.put("pinsSet", join(pinsSet));
     }
 
     /** Step IDENTITY: the documents seen (§2.0); refused with MDG-ID-001 / MDG-PROXY-001 and the step stays. */
     public void identity(IdentityCheck check) {
         expect(Step.IDENTITY);
-        LocalDate today = ValidityRules.today(station.clock().instant());
-        boolean photo = ValidityRules.ageOn(record.birthDate(), record.card().issuedOn()) >= 1;
-        Optional<Refusal> r = station.identity().check(new IdentityRules.Situation(Operation.DELIVERY, check,
-                record.birthDate(), today, photo, false));
-        if (r.isPresent()) {
-            fail(r.get().toException());
-            return;
+        if (identityChecked(check, photoOnCard(), false)) {
+            moveTo(Step.CARD);
         }
-        visitor = check.visitorType();
-        idMethod = check.idMethod().stream().map(Enum::name).toList();
-        moveTo(Step.CARD);
     }
 
     /**
@@ -192,17 +123,16 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
      * so a resumed delivery continues at the first PIN not yet set.
      */
     public void cardPresented() {
-        if (step != Step.CARD && (cardVerified || !isCardStep(step))) {
+        if (step() != Step.CARD && (cardVerified || !isCardStep(step()))) {
             throw wrongStep();
         }
+        Optional<CardSnapshot> snap = readCard();
+        if (snap.isEmpty()) {
+            return;
+        }
         try {
-            CardSnapshot snap = card.read();
-            if (!snap.cardSerial().equals(serial)) {
-                fail(new MadoguchiException(CounterFailure.CARD_NOT_SELECTED_PERSONS));
-                return;
-            }
             Map<PinKind, PinStatus> pins = card.pins();
-            Set<PinType> required = PinRules.pinsToSetAtDelivery(record.card(), snap.signCertificatePresent());
+            Set<PinType> required = PinRules.pinsToSetAtDelivery(record.card(), snap.get().signCertificatePresent());
             // A TRANSPORT card answers 6984 to every retry query (card-spec §2.5), so it cannot show
             // which PINs are set: the saved list of confirmed PINs decides; an OPERATIONAL card has all.
             pinsToSet = EnumSet.noneOf(PinType.class);
@@ -215,17 +145,14 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
                     pinsToSet.add(t);
                 }
             }
-            cardVerified = true;
-            failure = null;
-            if (step == Step.CARD) {
-                moveTo(Step.COLLECTED_ITEMS);
-            } else {
-                save();
-            }
-        } catch (CardRemovedException e) {
-            fail(e);
         } catch (MadoguchiException e) {
-            fail(e);
+            cardPulled(e);
+            return;
+        }
+        if (step() == Step.CARD) {
+            moveTo(Step.COLLECTED_ITEMS);
+        } else {
+            stay();
         }
     }
 
@@ -242,7 +169,7 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
 
     /** In PINS: the PIN the resident sets next, in the order SIGN, AUTH, JUKI, CARD_TEXT. */
     public Optional<PinType> pinToSet() {
-        return step == Step.PINS ? pinsToSet.stream().findFirst() : Optional.empty();
+        return step() == Step.PINS ? pinsToSet.stream().findFirst() : Optional.empty();
     }
 
     /**
@@ -251,42 +178,18 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
      * is then written in its own admin session. Both arrays are cleared before this returns.
      */
     public void newPin(char[] entry, char[] confirmation) {
-        try {
-            expect(Step.PINS);
-            if (!cardVerified) {
-                throw wrongStep();
-            }
-            PinType type = pinToSet().orElseThrow(this::wrongStep);
-            Optional<Refusal> r = PinRules.checkFormat(type, entry).or(() -> PinRules.checkConfirmation(entry, confirmation));
-            if (r.isPresent()) {
-                fail(r.get().toException());
-                return;
-            }
-            PinRules.weakPinNotice(type, entry, record.birthDate()).ifPresent(notices::add);
-            char[] copy = entry.clone();
-            try {
-                card.administer("delivery PIN " + type, admin -> {
-                    admin.resetPin(PinKind.valueOf(type.name()), copy);
-                    return null;
-                });
-            } finally {
-                Arrays.fill(copy, '\0');
-            }
-            pinsToSet.remove(type);
-            pinsSet.add(type);
-            failure = null;
-            if (pinsToSet.isEmpty()) {
-                moveTo(Step.ACTIVATE);
-            } else {
-                save();
-            }
-        } catch (CardRemovedException e) {
-            cardPulled(e);
-        } catch (MadoguchiException e) {
-            fail(e);
-        } finally {
-            Arrays.fill(entry, '\0');
-            Arrays.fill(confirmation, '\0');
+        // PR-28: a pull before or between PIN writes asks for the card again; the card itself then tells
+        // which PINs are set, so a pull during a write is resolved the same way.
+        Optional<PinType> written = writeNewPin(Step.PINS, this::pinToSet, "delivery PIN", entry, confirmation);
+        if (written.isEmpty()) {
+            return;
+        }
+        pinsToSet.remove(written.get());
+        pinsSet.add(written.get());
+        if (pinsToSet.isEmpty()) {
+            moveTo(Step.ACTIVATE);
+        } else {
+            stay();
         }
     }
 
@@ -296,14 +199,12 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
      * looked up first, so it is never recorded twice.
      */
     public void proceed() {
-        if (step != Step.ACTIVATE && step != Step.RECORD) {
+        if (step() != Step.ACTIVATE && step() != Step.RECORD) {
             throw wrongStep();
         }
-        if (!cardVerified) {
-            throw wrongStep();
-        }
+        expectCard(step());
         try {
-            if (step == Step.ACTIVATE) {
+            if (step() == Step.ACTIVATE) {
                 card.administer("delivery activate", admin -> {
                     if (admin.lifeCycle() == CardSnapshot.LifeCycle.TRANSPORT) {
                         admin.setOperational();
@@ -313,54 +214,46 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
                 seqBefore = recording.lastSeq();
                 moveTo(Step.RECORD);
             }
-            recordAct();
         } catch (CardRemovedException e) {
             cardPulled(e);
+            return;
         } catch (MadoguchiException e) {
             fail(e);
+            return;
         }
+        recordAct();
     }
 
     private void recordAct() {
         Instant now = station.clock().instant();
-        Optional<jp.madoguchi.cache.OutboxEntry> earlier =
-                recording.findRecorded(seqBefore, OperationType.DELIVERY_COMPLETED.name(), serial, null, null);
-        UUID opId;
-        long seq;
-        Instant at;
-        if (earlier.isPresent()) {
-            opId = earlier.get().opId();
-            seq = earlier.get().seq();
-            at = earlier.get().occurredAt();
-        } else {
-            // The delivery and each collected old card: one store transaction (business rows, outbox, audit).
+        // The delivery and each collected old card: one store transaction (business rows, outbox, audit).
+        Recorded r = recordOnce(OperationType.DELIVERY_COMPLETED, () -> {
             List<CounterAct> acts = new ArrayList<>();
-            acts.add(new CounterAct(OperationType.DELIVERY_COMPLETED, station.staff().staffId(), null, serial,
-                    record.card().statusVersion(), Recording.payload("cardSerial", serial, "applicationId",
+            acts.add(act(OperationType.DELIVERY_COMPLETED, Recording.payload("cardSerial", serial, "applicationId",
                     record.card().applicationId(), "deliveredAt", now.toString(), "visitorType", visitor.name(),
                     "idMethod", idMethod, "pinTypesSet", pinsSet.stream().map(Enum::name).toList(), "cardType", "PIN")));
-            for (CollectedItem item : collected) {
-                if (!item.kind().isCard() || item.disposition() == CollectedItem.Disposition.NOT_HELD) {
-                    continue;
-                }
-                Map<String, Object> p = Recording.payload("cardSerial", serial, "item", oldCardKind(item.kind()),
-                        "disposition", item.disposition().name());
-                item.itemSerial().ifPresent(x -> p.put("itemSerial", x));
-                acts.add(new CounterAct(OperationType.OLD_CARD_COLLECTED, station.staff().staffId(), null, serial,
-                        record.card().statusVersion(), p));
+            acts.addAll(oldCardActs(this, collected));
+            return acts;
+        });
+        receipt = new Receipt(record.card().serialLast4(), record.card().applicationId(), r.at(), visitor, idMethod,
+                pinsSet.isEmpty() ? EnumSet.noneOf(PinType.class) : EnumSet.copyOf(pinsSet), collected, r.opId(), r.seq(),
+                queuedOffline, notices());
+        finish();
+    }
+
+    /** One {@code OLD_CARD_COLLECTED} per card handed in or declared lost (PR-18; the notice is not a card). */
+    static List<CounterAct> oldCardActs(CounterWorkflow<?> w, List<CollectedItem> items) {
+        List<CounterAct> acts = new ArrayList<>();
+        for (CollectedItem item : items) {
+            if (!item.kind().isCard() || item.disposition() == CollectedItem.Disposition.NOT_HELD) {
+                continue;
             }
-            RecordedAct act = recording.record(acts).get(0);
-            opId = act.opId();
-            seq = act.seq();
-            at = act.occurredAt();
+            Map<String, Object> p = Recording.payload("cardSerial", w.serial, "item", oldCardKind(item.kind()),
+                    "disposition", item.disposition().name());
+            item.itemSerial().ifPresent(x -> p.put("itemSerial", x));
+            acts.add(w.act(OperationType.OLD_CARD_COLLECTED, p));
         }
-        station.sync().wake();
-        receipt = new Receipt(record.card().serialLast4(), record.card().applicationId(), at, visitor, idMethod,
-                EnumSet.copyOf(pinsSet.isEmpty() ? EnumSet.noneOf(PinType.class) : pinsSet), collected, opId, seq,
-                queuedOffline, List.copyOf(notices));
-        failure = null;
-        step = Step.DONE;
-        journal.remove(id);
+        return acts;
     }
 
     private static String oldCardKind(CollectedItem.Kind kind) {
@@ -382,109 +275,27 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
         return Optional.ofNullable(record);
     }
 
-    private void cardPulled(CardRemovedException e) {
-        // PR-28: before anything is written, or between PINs, the card is asked for again; what is on
-        // the card decides where the delivery resumes. A pull during a write is resolved the same way,
-        // because the card itself tells which PINs are set and whether it is OPERATIONAL.
-        cardVerified = false;
-        fail(e);
-    }
-
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Step step() {
-        return step;
-    }
-
-    @Override
-    public Input expects() {
-        return switch (step) {
+    Input input(Step s) {
+        return switch (s) {
             case IDENTITY -> Input.IDENTITY;
-            case CARD -> Input.CARD;
-            case COLLECTED_ITEMS -> cardVerified ? Input.COLLECTED_ITEMS : Input.CARD;
-            case PINS -> cardVerified ? Input.NEW_PIN : Input.CARD;
-            case ACTIVATE, RECORD -> cardVerified ? Input.PROCEED : Input.CARD;
-            case DONE, REFUSED, CANCELLED -> Input.NONE;
+            case COLLECTED_ITEMS -> Input.COLLECTED_ITEMS;
+            case PINS -> Input.NEW_PIN;
+            case ACTIVATE, RECORD -> Input.PROCEED;
+            default -> Input.NONE;
         };
     }
 
-    @Override
-    public Optional<MadoguchiException> failure() {
-        return Optional.ofNullable(failure);
-    }
-
-    @Override
-    public List<Notice> notices() {
-        return List.copyOf(notices);
-    }
-
-    @Override
-    public boolean finished() {
-        return step == Step.DONE || step == Step.REFUSED || step == Step.CANCELLED;
-    }
-
+    /** {@inheritDoc} Not once the delivery is recorded (WRONG_STEP): it happened. */
     @Override
     public void cancel() {
-        if (finished()) {
-            return;
-        }
-        if (step == Step.RECORD && recording.findRecorded(seqBefore, OperationType.DELIVERY_COMPLETED.name(), serial, null, null)
-                .isPresent()) {
+        if (step() == Step.RECORD && alreadyRecorded(OperationType.DELIVERY_COMPLETED)) {
             throw wrongStep();
         }
-        recording.refused(Operation.DELIVERY.code(), "CANCELLED", station.clock().instant());
-        step = Step.CANCELLED;
-        journal.remove(id);
+        super.cancel();
     }
 
-    private void refuse(Refusal r) {
-        failure = r.toException();
-        step = Step.REFUSED;
-        recording.refused(Operation.DELIVERY.code(), r.code(), station.clock().instant());
-    }
-
-    private void fail(MadoguchiException e) {
-        failure = e;
-        recording.refused(Operation.DELIVERY.code(), e.code(), station.clock().instant());
-    }
-
-    private void expect(Step s) {
-        if (step != s) {
-            throw wrongStep();
-        }
-    }
-
-    private MadoguchiException wrongStep() {
-        return new MadoguchiException(WorkflowFailure.WRONG_STEP, Map.of());
-    }
-
-    private void moveTo(Step next) {
-        step = next;
-        save();
-    }
-
-    private void save() {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("step", step.name());
-        s.put("serial", serial);
-        s.put("visitor", visitor.name());
-        s.put("idMethod", String.join(",", idMethod));
-        s.put("items", encodeItems(collected));
-        s.put("queuedOffline", Boolean.toString(queuedOffline));
-        s.put("seqBefore", Long.toString(seqBefore));
-        s.put("pinsSet", String.join(",", pinsSet.stream().map(Enum::name).toList()));
-        journal.save(id, s);
-    }
-
-    private static List<String> split(String s) {
-        return s == null || s.isEmpty() ? List.of() : List.of(s.split(","));
-    }
-
-    private static String encodeItems(List<CollectedItem> items) {
+    static String encodeItems(List<CollectedItem> items) {
         List<String> parts = new ArrayList<>();
         for (CollectedItem i : items) {
             parts.add(i.kind() + ":" + i.disposition() + ":" + i.itemSerial().orElse("") + ":" + i.signedDeclaration());
@@ -492,18 +303,14 @@ public final class DeliveryWorkflow implements Workflow<DeliveryWorkflow.Step> {
         return String.join(";", parts);
     }
 
-    private static List<CollectedItem> decodeItems(String s) {
+    static List<CollectedItem> decodeItems(String s) {
         List<CollectedItem> items = new ArrayList<>();
         if (s.isEmpty()) {
             return items;
         }
-        Map<String, CollectedItem.Kind> kinds = new HashMap<>();
-        for (CollectedItem.Kind k : CollectedItem.Kind.values()) {
-            kinds.put(k.name(), k);
-        }
         for (String part : s.split(";")) {
             String[] f = part.split(":", -1);
-            items.add(new CollectedItem(kinds.get(f[0]), CollectedItem.Disposition.valueOf(f[1]),
+            items.add(new CollectedItem(CollectedItem.Kind.valueOf(f[0]), CollectedItem.Disposition.valueOf(f[1]),
                     f[2].isEmpty() ? Optional.empty() : Optional.of(f[2]), Boolean.parseBoolean(f[3])));
         }
         return items;

@@ -16,7 +16,9 @@ public enum WorkflowFailure implements FailureCode {
     /** The step asked for is not the workflow's current step (a UI bug, never a resident's fault). */
     WRONG_STEP("MDG-FLOW-004"),
     /** The card record in the read cache lacks what the workflow needs (no CARD_SHIPPED event). */
-    RECORD_INCOMPLETE("MDG-FLOW-005");
+    RECORD_INCOMPLETE("MDG-FLOW-005"),
+    /** New issuance asked for a kind that has a live certificate ({kind}): that is a renewal. */
+    CERTIFICATE_PRESENT("MDG-FLOW-006");
 
     private final String code;
 

@@ -12,6 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import jp.madoguchi.app.counter.domain.CollectedItem;
+import jp.madoguchi.app.counter.domain.PinType;
+import jp.madoguchi.app.counter.domain.VisitorType;
 import java.util.function.Predicate;
 import javax.crypto.SecretKey;
 import javax.smartcardio.TerminalFactory;
@@ -76,9 +79,14 @@ final class CounterStack implements AutoCloseable {
     private Thread vpcdThread;
 
     CounterStack(Path dir, boolean pcsc, Clock clock) throws Exception {
+        this(dir, pcsc, clock, Clock.systemUTC());
+    }
+
+    /** With central on a clock of its own (a test that moves time moves both). */
+    CounterStack(Path dir, boolean pcsc, Clock clock, Clock centralClock) throws Exception {
         this.dir = dir;
         this.pcsc = pcsc;
-        central = CentralSystem.open(dir.resolve("central"), Clock.systemUTC());
+        central = CentralSystem.open(dir.resolve("central"), centralClock);
         server = CentralServer.start(central, faults, "127.0.0.1", 0, -1);
         Path enrolment = dir.resolve("enrolment");
         Enrolment.enrol(central, OFFICE, "MUNICIPAL", TERMINAL, enrolment, PASSWORD.clone(), Duration.ofDays(30));
@@ -222,6 +230,46 @@ final class CounterStack implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    static final List<CollectedItem> ITEMS = List.of(
+            new CollectedItem(CollectedItem.Kind.DELIVERY_NOTICE, CollectedItem.Disposition.COLLECTED, java.util.Optional.empty(), false),
+            new CollectedItem(CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Disposition.COLLECTED, java.util.Optional.empty(), false));
+
+    /** A child with a parent of the same household (no 戸籍 needed), both showing a passport. */
+    static jp.madoguchi.app.counter.domain.IdentityCheck withParent() {
+        var passport = jp.madoguchi.app.counter.domain.IdentityDocument.classA(jp.madoguchi.app.counter.domain.DocumentType.PASSPORT,
+                java.time.LocalDate.now().plusYears(3));
+        return new jp.madoguchi.app.counter.domain.IdentityCheck(VisitorType.HOLDER_WITH_LEGAL_REP, List.of(passport), List.of(passport),
+                Set.of(jp.madoguchi.app.counter.domain.PossessionProof.CARD_PRESENTED, jp.madoguchi.app.counter.domain.PossessionProof.FACE_CHECKED),
+                java.util.Optional.of(new jp.madoguchi.app.counter.domain.LegalRepresentative(
+                        new jp.madoguchi.app.counter.domain.PersonName("試験　保護者"),
+                        jp.madoguchi.app.counter.domain.AuthorityProof.of(
+                                jp.madoguchi.app.counter.domain.AuthorityProof.Kind.NOT_NEEDED_SAME_HOUSEHOLD), false)),
+                jp.madoguchi.app.counter.domain.ProxyPaperwork.none());
+    }
+
+    static char[] pinFor(PinType t) {
+        return (t == PinType.SIGN ? "ABC123" : "5827").toCharArray();
+    }
+
+    /** Runs a delivery to DONE with the card already inserted. */
+    DeliveryWorkflow deliver(CardFactory.Made card) {
+        boolean child = age(card) < 15;
+        DeliveryWorkflow w = DeliveryWorkflow.start(station, card.cardSerial(),
+                child ? VisitorType.HOLDER_WITH_LEGAL_REP : VisitorType.HOLDER);
+        assertThat(w.failure()).isEmpty();
+        w.identity(child ? withParent() : holderWithPassport());
+        assertThat(w.failure()).as("identity").isEmpty();
+        w.cardPresented();
+        w.collected(ITEMS);
+        while (w.pinToSet().isPresent()) {
+            PinType t = w.pinToSet().get();
+            w.newPin(pinFor(t), pinFor(t));
+            assertThat(w.failure()).as("PIN " + t).isEmpty();
+        }
+        w.proceed();
+        return w;
     }
 
     static IdentityCheck holderWithPassport() {

@@ -59,44 +59,15 @@ class WorkflowStackTest {
         stack.close();
     }
 
-    static final List<CollectedItem> ITEMS = List.of(
-            new CollectedItem(CollectedItem.Kind.DELIVERY_NOTICE, CollectedItem.Disposition.COLLECTED, java.util.Optional.empty(), false),
-            new CollectedItem(CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Disposition.COLLECTED, java.util.Optional.empty(), false));
-
-    /** A child with a parent of the same household (no 戸籍 needed), both showing a passport. */
-    static jp.madoguchi.app.counter.domain.IdentityCheck withParent() {
-        var passport = jp.madoguchi.app.counter.domain.IdentityDocument.classA(jp.madoguchi.app.counter.domain.DocumentType.PASSPORT,
-                java.time.LocalDate.now().plusYears(3));
-        return new jp.madoguchi.app.counter.domain.IdentityCheck(VisitorType.HOLDER_WITH_LEGAL_REP, List.of(passport), List.of(passport),
-                Set.of(jp.madoguchi.app.counter.domain.PossessionProof.CARD_PRESENTED, jp.madoguchi.app.counter.domain.PossessionProof.FACE_CHECKED),
-                java.util.Optional.of(new jp.madoguchi.app.counter.domain.LegalRepresentative(
-                        new jp.madoguchi.app.counter.domain.PersonName("試験　保護者"),
-                        jp.madoguchi.app.counter.domain.AuthorityProof.of(
-                                jp.madoguchi.app.counter.domain.AuthorityProof.Kind.NOT_NEEDED_SAME_HOUSEHOLD), false)),
-                jp.madoguchi.app.counter.domain.ProxyPaperwork.none());
-    }
+    static final List<CollectedItem> ITEMS = CounterStack.ITEMS;
 
     static char[] pinFor(PinType t) {
-        return (t == PinType.SIGN ? "ABC123" : "5827").toCharArray();
+        return CounterStack.pinFor(t);
     }
 
     /** Runs a delivery to DONE with the card already inserted. */
     static DeliveryWorkflow deliver(CardFactory.Made card) {
-        boolean child = CounterStack.age(card) < 15;
-        DeliveryWorkflow w = DeliveryWorkflow.start(stack.station, card.cardSerial(),
-                child ? VisitorType.HOLDER_WITH_LEGAL_REP : VisitorType.HOLDER);
-        assertThat(w.failure()).isEmpty();
-        w.identity(child ? withParent() : CounterStack.holderWithPassport());
-        assertThat(w.failure()).as("identity").isEmpty();
-        w.cardPresented();
-        w.collected(ITEMS);
-        while (w.pinToSet().isPresent()) {
-            PinType t = w.pinToSet().get();
-            w.newPin(pinFor(t), pinFor(t));
-            assertThat(w.failure()).as("PIN " + t).isEmpty();
-        }
-        w.proceed();
-        return w;
+        return stack.deliver(card);
     }
 
     @Test

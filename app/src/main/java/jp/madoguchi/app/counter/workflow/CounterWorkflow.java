@@ -1,0 +1,583 @@
+package jp.madoguchi.app.counter.workflow;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import jp.madoguchi.app.counter.domain.CertKind;
+import jp.madoguchi.app.counter.domain.IdentityCheck;
+import jp.madoguchi.app.counter.domain.Operation;
+import jp.madoguchi.app.counter.domain.PinType;
+import jp.madoguchi.app.counter.domain.PossessionProof;
+import jp.madoguchi.app.counter.domain.VisitorType;
+import jp.madoguchi.app.counter.rules.ConnectivityRules;
+import jp.madoguchi.app.counter.rules.IdentityRules;
+import jp.madoguchi.app.counter.rules.Notice;
+import jp.madoguchi.app.counter.rules.PermissionMatrix;
+import jp.madoguchi.app.counter.rules.PinRules;
+import jp.madoguchi.app.counter.rules.Refusal;
+import jp.madoguchi.app.counter.rules.ValidityRules;
+import jp.madoguchi.cache.CounterAct;
+import jp.madoguchi.cache.OperationType;
+import jp.madoguchi.cache.OutboxEntry;
+import jp.madoguchi.cache.RecordedAct;
+import jp.madoguchi.card.CardRemovedException;
+import jp.madoguchi.card.CardSnapshot;
+import jp.madoguchi.card.PinKind;
+import jp.madoguchi.card.PinVerification;
+import jp.madoguchi.common.CounterFailure;
+import jp.madoguchi.common.MadoguchiException;
+
+/**
+ * The plumbing every counter workflow shares, so that each workflow's file holds only its own steps
+ * and rules: the current step and its three ends ({@code DONE}, {@code REFUSED}, {@code CANCELLED},
+ * which every step enum declares), the last failure and the local tally of refused attempts (PR-19),
+ * the notices, the journal (saved after every step, never a PIN), the card the visit is about and how
+ * it was admitted (connectivity, cached record, preconditions, permission, identity), PIN entry on the
+ * PIN pad, and recording an act exactly once across a crash.
+ *
+ * <p>Not thread-safe: one caller thread per workflow, as {@link Workflow} says; every call blocks on the
+ * card thread, the store and the disk.
+ *
+ * <p>Conventions of the step enums: {@code DONE}, {@code REFUSED} and {@code CANCELLED} end the
+ * workflow; a step named {@code CARD}, where there is one, is where the card is presented, and every
+ * later step needs it in the reader (after a pull {@link #expects()} asks for it again).
+ *
+ * @param <S> the workflow's step enum
+ */
+abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
+
+    final CounterStation station;
+    final CardAccess card;
+    final Recording recording;
+    private final WorkflowJournal journal;
+    private final String id;
+    private final Operation operation;
+    private final S done;
+    private final S refused;
+    private final S cancelled;
+    /** The step named CARD, if the workflow has one: from there on the card must be in the reader. */
+    private final S cardStep;
+    private S step;
+    private MadoguchiException failure;
+    private final List<Notice> notices = new ArrayList<>();
+
+    /** The card the visit is about, once known (given at start, or read at the first CARD step). */
+    String serial;
+    /** Its record in the read cache, as the workflow judged it. */
+    CardRecord record;
+    VisitorType visitor;
+    List<String> idMethod = List.of();
+    /** Whether the card in the reader has been read and found to be {@link #serial} since the last pull. */
+    boolean cardVerified;
+    /** Offline when admitted: the act is queued and the notices say so. */
+    boolean queuedOffline;
+    /** The store's last seq before the act is recorded (see {@link #recordOnce}). */
+    long seqBefore = -1;
+
+    /**
+     * @param kind      the journal id prefix, e.g. {@code "delivery-"}
+     * @param id        the id, or null for a fresh one
+     * @param operation what the refused attempts are tallied as
+     */
+    CounterWorkflow(CounterStation station, String kind, String id, Operation operation, Class<S> steps, S first) {
+        this.station = station;
+        this.card = new CardAccess(station);
+        this.recording = new Recording(station.store(), station.stateDir());
+        this.journal = new WorkflowJournal(station.stateDir());
+        this.id = id != null ? id : kind + UUID.randomUUID();
+        this.operation = operation;
+        this.done = Enum.valueOf(steps, "DONE");
+        this.refused = Enum.valueOf(steps, "REFUSED");
+        this.cancelled = Enum.valueOf(steps, "CANCELLED");
+        this.cardStep = java.util.Arrays.stream(steps.getEnumConstants()).filter(c -> c.name().equals("CARD")).findFirst()
+                .orElse(null);
+        this.step = first;
+    }
+
+    // ---- the journal ---------------------------------------------------------------------------
+
+    private static Map<String, String> saved(CounterStation station, String id) {
+        return new WorkflowJournal(station.stateDir()).load(id)
+                .orElseThrow(() -> new MadoguchiException(WorkflowFailure.STATE_UNREADABLE, Map.of()));
+    }
+
+    static List<String> interrupted(CounterStation station, String kind) {
+        return new WorkflowJournal(station.stateDir()).interrupted(kind);
+    }
+
+    /**
+     * Restores the saved state of {@link #id()}: what every workflow saves (step, card, visitor,
+     * documents, offline flag, seq; the card's record is read again from the cache), the queued notice,
+     * then the workflow's own fields ({@link #restoreState}). The card itself must be presented again.
+     * MDG-FLOW-003 when there is no readable state.
+     */
+    final void restore(Class<S> steps) {
+        Map<String, String> s = saved(station, id);
+        step = resumedAt(Enum.valueOf(steps, s.get("step")));
+        visitor = s.containsKey("visitor") ? VisitorType.valueOf(s.get("visitor")) : null;
+        serial = s.get("serial");
+        idMethod = split(s.get("idMethod"));
+        queuedOffline = Boolean.parseBoolean(s.get("queuedOffline"));
+        seqBefore = Long.parseLong(s.getOrDefault("seqBefore", "-1"));
+        if (serial != null) {
+            record = CardRecord.load(station.cache(), station.office().code(), serial);
+        }
+        if (queuedOffline) {
+            notices.add(Notice.of(Notice.Kind.QUEUED_UNTIL_SYNC));
+        }
+        restoreState(s);
+    }
+
+    /** Reads back the workflow's own fields, as {@link #saveState} wrote them. */
+    abstract void restoreState(Map<String, String> state);
+
+    /**
+     * Where a resumed workflow continues when it was saved at {@code saved}: the same step, unless what
+     * the step relied on (a PIN verified on the card) did not survive the crash.
+     */
+    S resumedAt(S saved) {
+        return saved;
+    }
+
+    /** Adds the workflow's own fields to the state about to be saved. */
+    abstract void saveState(Map<String, String> state);
+
+    /** Saves the state durably (nothing once finished: an ended workflow has no journal entry). */
+    final void save() {
+        if (finished()) {
+            return;
+        }
+        Map<String, String> s = new java.util.LinkedHashMap<>();
+        s.put("step", step.name());
+        if (visitor != null) {
+            s.put("visitor", visitor.name());
+        }
+        if (serial != null) {
+            s.put("serial", serial);
+        }
+        s.put("idMethod", String.join(",", idMethod));
+        s.put("queuedOffline", Boolean.toString(queuedOffline));
+        s.put("seqBefore", Long.toString(seqBefore));
+        saveState(s);
+        journal.save(id, s);
+    }
+
+    static List<String> split(String s) {
+        return s == null || s.isEmpty() ? List.of() : List.of(s.split(","));
+    }
+
+    static String join(java.util.Collection<? extends Enum<?>> values) {
+        return String.join(",", values.stream().map(Enum::name).toList());
+    }
+
+    // ---- steps, failures, ends -----------------------------------------------------------------
+
+    /** Moves on to {@code next} after a successful step: the last failure is cleared and the state saved. */
+    final void moveTo(S next) {
+        step = next;
+        failure = null;
+        save();
+    }
+
+    /** The step succeeded but stays where it is (e.g. one PIN of several): failure cleared, state saved. */
+    final void stay() {
+        failure = null;
+        save();
+    }
+
+    final void expect(S s) {
+        if (step != s) {
+            throw wrongStep();
+        }
+    }
+
+    /** For steps that work on the card: it must have been presented (again) since the last pull. */
+    final void expectCard(S s) {
+        expect(s);
+        if (!cardVerified) {
+            throw wrongStep();
+        }
+    }
+
+    final MadoguchiException wrongStep() {
+        return new MadoguchiException(WorkflowFailure.WRONG_STEP, Map.of());
+    }
+
+    /** A failure the clerk can correct: the step stays; the attempt is tallied. */
+    final void fail(MadoguchiException e) {
+        failure = e;
+        recording.refused(operation.code(), e.code(), station.clock().instant());
+    }
+
+    /** The card was pulled: the same card is asked for again, the step stays (PR-28). */
+    final void cardPulled(MadoguchiException e) {
+        cardVerified = false;
+        fail(e);
+    }
+
+    final void refuse(Refusal r) {
+        refuse(r.toException());
+    }
+
+    /** Refused for good: REFUSED with its code, tallied, the journal entry removed. */
+    final void refuse(MadoguchiException e) {
+        stop(e);
+        journal.remove(id);
+    }
+
+    /** REFUSED but the saved state kept, for a supervisor to check what the card holds (MDG-FLOW-002). */
+    final void stop(MadoguchiException e) {
+        failure = e;
+        step = refused;
+        recording.refused(operation.code(), e.code(), station.clock().instant());
+    }
+
+    /** DONE: the act is on disk; the journal entry goes. */
+    final void finish() {
+        failure = null;
+        step = done;
+        journal.remove(id);
+    }
+
+    // ---- admission: link, cached record, preconditions, permission, identity ---------------------
+
+    /** A start that asks for the card first: the visitor noted, the state saved. */
+    final void begin(VisitorType who) {
+        visitor = who;
+        save();
+    }
+
+    /**
+     * A start for online-only work (PR-23): the visitor noted and, without the link, REFUSED with
+     * MDG-SYNC-001 before the card is read or written; otherwise the state saved.
+     */
+    final void beginOnline(VisitorType who) {
+        visitor = who;
+        if (linkAllows(operation)) {
+            save();
+        }
+    }
+
+    /** For online-only work, before the card is touched: false (and REFUSED, MDG-SYNC-001…) without the link. */
+    final boolean linkAllows(Operation op) {
+        ConnectivityRules.Decision d = station.connectivity().decide(new ConnectivityRules.Situation(op, station.office(),
+                station.online(), Optional.empty(), Optional.empty(), Optional.ofNullable(station.cache().refreshedAt()),
+                station.clock().instant()), station.officeSettings(), station.calendar());
+        if (d instanceof ConnectivityRules.Refused r) {
+            refuse(r.refusal());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Admits {@link #serial} for {@code op}: connectivity with its cached record (offline: PR-24), the
+     * record itself (absent: another office's card, {@code otherOffice} named), then the card
+     * preconditions. Sets {@link #record}, {@link #queuedOffline} and the link's notices; false and
+     * REFUSED otherwise.
+     */
+    final boolean admit(Operation op, String otherOffice) {
+        Instant now = station.clock().instant();
+        Optional<CardRecord> cached = CardRecord.find(station.cache(), station.office().code(), serial);
+        ConnectivityRules.Decision link = station.connectivity().decide(new ConnectivityRules.Situation(op, station.office(),
+                station.online(), cached.map(CardRecord::card), Optional.empty(),
+                Optional.ofNullable(station.cache().refreshedAt()), now), station.officeSettings(), station.calendar());
+        if (link instanceof ConnectivityRules.Refused r) {
+            refuse(r.refusal());
+            return false;
+        }
+        if (cached.isEmpty()) {
+            refuse(Refusal.of(CounterFailure.CARD_OTHER_OFFICE, "office", otherOffice));
+            return false;
+        }
+        record = cached.get();
+        Optional<Refusal> pre = station.preconditions().check(op, record.card(), station.office(), Optional.empty(), now);
+        if (pre.isPresent()) {
+            refuse(pre.get());
+            return false;
+        }
+        ConnectivityRules.Allowed allowed = (ConnectivityRules.Allowed) link;
+        queuedOffline = allowed.queuedOffline();
+        notices.addAll(allowed.notices());
+        return true;
+    }
+
+    /**
+     * The permission matrix for {@code op} (and the PIN or certificate kind it concerns). A cell that
+     * needs supervisor approval is refused with MDG-OFFICE-001: approval (PR-03) is not wired into the
+     * workflows yet, and skipping it would be worse.
+     */
+    final Optional<Refusal> permission(Operation op, Optional<PinType> pin, Optional<CertKind> kind) {
+        boolean overseas = record != null && record.card().overseasCard();
+        PermissionMatrix.Decision d = station.permissions().decide(new PermissionMatrix.Query(station.office(), station.staff(),
+                op, visitor, pin, kind, overseas, false));
+        if (d instanceof PermissionMatrix.Refused r) {
+            return Optional.of(r.refusal());
+        }
+        if (d instanceof PermissionMatrix.Allowed a && a.approvalRequired()) {
+            return Optional.of(Refusal.of(CounterFailure.OFFICE_NOT_PERMITTED));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The identity rules of §2.0 for the workflow's operation; on success the visitor and the document
+     * classes are kept for the record, otherwise the failure is set and false returned.
+     */
+    final boolean identityChecked(IdentityCheck check, boolean photoOnCard, boolean pinsEntered) {
+        Optional<Refusal> r = station.identity().check(new IdentityRules.Situation(operation, check, record.birthDate(),
+                ValidityRules.today(station.clock().instant()), photoOnCard, pinsEntered));
+        if (r.isPresent()) {
+            fail(r.get().toException());
+            return false;
+        }
+        visitor = check.visitorType();
+        idMethod = check.idMethod().stream().map(Enum::name).toList();
+        return true;
+    }
+
+    /** {@code check} with the possession proofs the workflow itself established (PINs verified on the card). */
+    static IdentityCheck withProofs(IdentityCheck check, PossessionProof... established) {
+        Set<PossessionProof> proofs = EnumSet.noneOf(PossessionProof.class);
+        proofs.addAll(check.proofs());
+        proofs.addAll(List.of(established));
+        return new IdentityCheck(check.visitorType(), check.holderDocuments(), check.visitorDocuments(), proofs,
+                check.legalRepresentative(), check.proxy());
+    }
+
+    /** Whether the card carries a photo (none for a holder under 1 on its issue date, N20). */
+    final boolean photoOnCard() {
+        return ValidityRules.ageOn(record.birthDate(), record.card().issuedOn()) >= 1;
+    }
+
+    // ---- the card --------------------------------------------------------------------------------
+
+    /**
+     * Reads the card in the reader without a PIN. When the workflow already knows its card, the one read
+     * must be it (MDG-CARD-001, nothing written). Empty, with the failure set, when it is not or the read
+     * failed; otherwise {@link #cardVerified}.
+     */
+    final Optional<CardSnapshot> readCard() {
+        try {
+            CardSnapshot snap = card.read();
+            if (serial != null && !snap.cardSerial().equals(serial)) {
+                fail(new MadoguchiException(CounterFailure.CARD_NOT_SELECTED_PERSONS));
+                return Optional.empty();
+            }
+            cardVerified = true;
+            return Optional.of(snap);
+        } catch (MadoguchiException e) {
+            fail(e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The CARD step of a workflow that learns its card from the reader. The first time: the card read
+     * becomes the workflow's card and is admitted for {@code op} ({@link #admit}); the snapshot is
+     * returned for the workflow's own first look. Afterwards (a pull, a crash): the same card must be
+     * back, {@link #presentedAgain} runs, the state is saved, and empty is returned, as it is on any
+     * failure or refusal.
+     */
+    final Optional<CardSnapshot> presentCard(Operation op) {
+        if (finished()) {
+            throw wrongStep();
+        }
+        boolean first = serial == null;
+        Optional<CardSnapshot> snap = readCard();
+        if (snap.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!first) {
+            presentedAgain(snap.get());
+            if (!finished()) {
+                stay();
+            }
+            return Optional.empty();
+        }
+        serial = snap.get().cardSerial();
+        return admit(op, snap.get().common().municipalityCode()) ? snap : Optional.empty();
+    }
+
+    /** What a workflow checks when its card comes back after a pull (nothing by default). */
+    void presentedAgain(CardSnapshot snap) {
+    }
+
+    /**
+     * At step {@code at}, with the card in place: one current PIN verified on the card (MDG-PIN-005
+     * with tries left, MDG-PIN-004 locked); true when it verified. At another step MDG-FLOW-004 is the
+     * failure. {@code pin} is cleared whatever happens.
+     */
+    final boolean verifiedAt(S at, PinType type, char[] pin) {
+        try {
+            if (step != at || !cardVerified) {
+                fail(wrongStep());
+                return false;
+            }
+            PinVerification v = card.run(c -> c.verifyPin(PinKind.valueOf(type.name()), pin.clone()));
+            if (!v.ok()) {
+                fail(v.failure());
+                return false;
+            }
+            return true;
+        } catch (CardRemovedException e) {
+            cardPulled(e);
+            return false;
+        } catch (MadoguchiException e) {
+            fail(e);
+            return false;
+        } finally {
+            Arrays.fill(pin, '\0');
+        }
+    }
+
+    /**
+     * A new PIN on the PIN pad, written to the card: at step {@code at}, with the card verified, for the
+     * PIN {@code next} names. Format (MDG-PIN-001/002) and confirmation (MDG-PIN-003) first; a weak PIN
+     * adds a notice and is accepted; then RESET RETRY COUNTER in its own counter-authenticated session.
+     * The PIN written, or empty with the failure set (a pull: the card is asked for again). Both arrays
+     * are cleared before this returns, whatever happens.
+     */
+    final Optional<PinType> writeNewPin(S at, Supplier<Optional<PinType>> next, String what, char[] entry, char[] confirmation) {
+        try {
+            expectCard(at);
+            PinType type = next.get().orElseThrow(this::wrongStep);
+            Optional<Refusal> r = PinRules.checkFormat(type, entry).or(() -> PinRules.checkConfirmation(entry, confirmation));
+            if (r.isPresent()) {
+                fail(r.get().toException());
+                return Optional.empty();
+            }
+            PinRules.weakPinNotice(type, entry, record.birthDate()).ifPresent(notices::add);
+            char[] copy = entry.clone();
+            try {
+                card.administer(what + " " + type, admin -> {
+                    admin.resetPin(PinKind.valueOf(type.name()), copy);
+                    return null;
+                });
+            } finally {
+                Arrays.fill(copy, '\0');
+            }
+            return Optional.of(type);
+        } catch (CardRemovedException e) {
+            cardPulled(e);
+            return Optional.empty();
+        } catch (MadoguchiException e) {
+            fail(e);
+            return Optional.empty();
+        } finally {
+            Arrays.fill(entry, '\0');
+            Arrays.fill(confirmation, '\0');
+        }
+    }
+
+    // ---- recording -------------------------------------------------------------------------------
+
+    /** An act about {@link #serial}, based on the cached status version it relied on. */
+    final CounterAct act(OperationType type, Map<String, Object> payload) {
+        return new CounterAct(type, station.staff().staffId(), null, serial, record.card().statusVersion(), payload);
+    }
+
+    /** What was recorded (or found recorded before a crash). */
+    record Recorded(UUID opId, long seq, Instant at) {
+    }
+
+    /** Notes the store's last seq, durably, before {@link #recordOnce} (call it before the step that records). */
+    final void markBeforeRecord() {
+        seqBefore = recording.lastSeq();
+        save();
+    }
+
+    /**
+     * Records {@code acts} (in one store transaction; the first is the one of {@code type}) unless an act
+     * of {@code type} for this card was already recorded after {@link #seqBefore} (a crash between the
+     * commit and the journal), then wakes the sync engine. Blocks until the acts are on disk.
+     */
+    final Recorded recordOnce(OperationType type, Supplier<List<CounterAct>> acts) {
+        Optional<OutboxEntry> earlier = recording.findRecorded(seqBefore, type.name(), serial, null, null);
+        Recorded done;
+        if (earlier.isPresent()) {
+            done = new Recorded(earlier.get().opId(), earlier.get().seq(), earlier.get().occurredAt());
+        } else {
+            RecordedAct first = recording.record(acts.get()).get(0);
+            done = new Recorded(first.opId(), first.seq(), first.occurredAt());
+        }
+        station.sync().wake();
+        return done;
+    }
+
+    /** Whether the act of {@code type} already reached the store (then the workflow can no longer be cancelled). */
+    final boolean alreadyRecorded(OperationType type) {
+        return seqBefore >= 0 && recording.findRecorded(seqBefore, type.name(), serial, null, null).isPresent();
+    }
+
+    // ---- Workflow --------------------------------------------------------------------------------
+
+    final void notice(Notice n) {
+        notices.add(n);
+    }
+
+    final void notices(List<Notice> ns) {
+        notices.addAll(ns);
+    }
+
+    @Override
+    public final String id() {
+        return id;
+    }
+
+    @Override
+    public final S step() {
+        return step;
+    }
+
+    @Override
+    public final Optional<MadoguchiException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    @Override
+    public final List<Notice> notices() {
+        return List.copyOf(notices);
+    }
+
+    /**
+     * {@inheritDoc} Ended: NONE. At the CARD step, or at a later one after a pull: CARD. Otherwise what
+     * the step itself takes ({@link #input}).
+     */
+    @Override
+    public Input expects() {
+        if (finished()) {
+            return Input.NONE;
+        }
+        if (cardStep != null && step.compareTo(cardStep) >= 0 && (step == cardStep || !cardVerified)) {
+            return Input.CARD;
+        }
+        return input(step);
+    }
+
+    /** What the clerk provides at {@code s} (a step not ended, with the card in place where one is needed). */
+    abstract Input input(S s);
+
+    @Override
+    public final boolean finished() {
+        return step == done || step == refused || step == cancelled;
+    }
+
+    /** {@inheritDoc} The cancelled attempt is tallied locally (PR-19). */
+    @Override
+    public void cancel() {
+        if (finished()) {
+            return;
+        }
+        recording.refused(operation.code(), "CANCELLED", station.clock().instant());
+        step = cancelled;
+        journal.remove(id);
+    }
+}
