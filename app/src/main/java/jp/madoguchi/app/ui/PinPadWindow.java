@@ -78,7 +78,7 @@ final class PinPadWindow {
         }
         HBox actions = new HBox(12, correct, back, ok);
         actions.setAlignment(Pos.CENTER);
-        VBox root = new VBox(14, prompt, masked, hint, warning, error, digits, letters, actions);
+        VBox root = new VBox(10, prompt, masked, hint, warning, error, digits, letters, actions);
         root.setAlignment(Pos.TOP_CENTER);
         digits.setAlignment(Pos.CENTER);
         letters.setAlignment(Pos.CENTER);
@@ -96,12 +96,12 @@ final class PinPadWindow {
         vm.typeProperty().addListener(onType);
         releases.add(() -> vm.typeProperty().removeListener(onType));
         showLetters();
-        ChangeListener<Number> fontSize = (o, a, px) -> root.setStyle("-fx-font-size: " + (px.intValue() + 8) + "px;");
+        ChangeListener<Number> fontSize = (o, a, px) -> root.setStyle("-fx-font-size: " + (px.intValue() + 4) + "px;");
         appearance.fontSizeProperty().addListener(fontSize);
         releases.add(() -> appearance.fontSizeProperty().removeListener(fontSize));
-        root.setStyle("-fx-font-size: " + (appearance.fontSizeProperty().get() + 8) + "px;");
+        root.setStyle("-fx-font-size: " + (appearance.fontSizeProperty().get() + 4) + "px;");
 
-        Scene scene = new Scene(root, 640, 720);
+        Scene scene = new Scene(root, 600, 700);
         scene.getStylesheets().add(WorkstationWindow.class.getResource(WorkstationWindow.STYLE).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(texts.bind("pinpad.title"));

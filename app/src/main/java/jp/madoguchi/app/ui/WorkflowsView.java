@@ -209,7 +209,6 @@ final class WorkflowsView implements ScreenView {
         b.getStyleClass().add("act-button");
         b.setMaxWidth(Double.MAX_VALUE);
         b.setOnAction(e -> vm.choose(act));
-        b.disableProperty().bind(vm.busyProperty());
         return b;
     }
 
