@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -45,9 +46,18 @@ final class PinPadWindow {
         Label warning = Controls.label(vm.warningProperty(), "padWarning");
         warning.getStyleClass().add("pad-warning");
         warning.visibleProperty().bind(vm.warningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
         Label error = Controls.label(vm.errorProperty(), "padError");
         error.getStyleClass().add("failure");
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        for (Label l : List.of(prompt, masked, hint, warning, error)) {
+            // Wrapped texts keep their full height: the keys below shrink first, never a message.
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.setAlignment(Pos.CENTER);
+            l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        }
 
         GridPane digits = new GridPane();
         digits.setHgap(10);
@@ -101,7 +111,7 @@ final class PinPadWindow {
         releases.add(() -> appearance.fontSizeProperty().removeListener(fontSize));
         root.setStyle("-fx-font-size: " + (appearance.fontSizeProperty().get() + 4) + "px;");
 
-        Scene scene = new Scene(root, 600, 700);
+        Scene scene = new Scene(root, 600, 740);
         scene.getStylesheets().add(WorkstationWindow.class.getResource(WorkstationWindow.STYLE).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(texts.bind("pinpad.title"));
