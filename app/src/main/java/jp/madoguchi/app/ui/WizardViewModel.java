@@ -64,6 +64,7 @@ public final class WizardViewModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WizardViewModel.class);
     private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     /** The three acts of the counter. */
     public enum Act { DELIVERY, PIN_RESET, RENEWAL }
@@ -669,7 +670,6 @@ public final class WizardViewModel implements AutoCloseable {
         return lines;
     }
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     private String pins(Set<PinType> types) {
         return types.stream().sorted().map(t -> WizardTexts.pin(texts, t)).collect(Collectors.joining("、"));
