@@ -9,7 +9,7 @@ import javafx.scene.input.KeyCode;
  */
 public enum Screen {
     CARD("nav.card", KeyCode.F1, "unavailable.card"),
-    WORKFLOWS("nav.workflows", KeyCode.F2, "unavailable.workflows"),
+    WORKFLOWS("nav.workflows", KeyCode.F2, null),
     AWAITING_DELIVERY("nav.awaitingDelivery", KeyCode.F3, "unavailable.awaitingDelivery"),
     SYNC("nav.sync", KeyCode.F4, "unavailable.sync"),
     REPORTS("nav.reports", KeyCode.F5, "unavailable.reports"),

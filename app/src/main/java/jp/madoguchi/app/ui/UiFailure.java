@@ -13,7 +13,9 @@ public enum UiFailure implements FailureCode {
     /** No staff account is provisioned on this workstation. */
     NO_STAFF_PROVISIONED("MDG-UI-004"),
     /** The self-check could not run at all. */
-    SELF_CHECK_FAILED("MDG-UI-005");
+    SELF_CHECK_FAILED("MDG-UI-005"),
+    /** The counter's parts (card thread, queue, link) cannot be opened for the workflows. */
+    COUNTER_UNAVAILABLE("MDG-UI-006");
 
     private final String code;
 

@@ -66,7 +66,7 @@ public final class WorkstationApplication extends Application {
                 new FxDialogService(stage), () -> {
                     BlockingCallGuard.FORBID_FX_THREAD.run();
                     return new SelfCheck(c).run();
-                });
+                }, NotConnectedYet.stations());
         window = new WorkstationWindow(stage, ws);
         LOG.info("sign-in screen shown for office {} ({}) terminal {}", c.get("office.code"), c.get("office.type"),
                 c.get("terminal.id"));

@@ -83,7 +83,7 @@ public final class WorkstationWindow {
         MainViewModel vm = new MainViewModel(ws.texts(), session, ws.office());
         StatusBarViewModel status = new StatusBarViewModel(ws.texts(), ws.readerStatus(), ws.syncStatus(), ws.uiThread(),
                 ws.clock(), ws.trainingMode());
-        main = new MainView(ws.texts(), vm, status, this::createScreen, javafx.util.Duration.millis(ws.tick().toMillis()));
+        main = new MainView(ws.texts(), vm, status, screen -> createScreen(screen, session), javafx.util.Duration.millis(ws.tick().toMillis()));
         vm.lockedProperty().addListener((o, a, locked) -> {
             if (locked) {
                 LOG.info("screen locked for staff {}", session.staff().staffId());
@@ -94,13 +94,20 @@ public final class WorkstationWindow {
         main.focus();
     }
 
-    private ScreenView createScreen(Screen screen) {
+    private ScreenView createScreen(Screen screen, StaffSession session) {
         return switch (screen) {
             case SETTINGS -> new SettingsView(ws.texts(), new SettingsViewModel(ws.texts(), ws.appearance()));
             case DIAGNOSTICS -> new DiagnosticsView(ws.texts(),
                     new DiagnosticsViewModel(ws.texts(), ws.selfCheck(), ws.executor(), ws.uiThread()));
+            case WORKFLOWS -> workflows(session);
             default -> throw new IllegalArgumentException(screen + " is not available in this build");
         };
+    }
+
+    private ScreenView workflows(StaffSession session) {
+        WizardViewModel vm = new WizardViewModel(ws.texts(), ws.executor(), ws.uiThread(), ws.dialogs(), ws.stations(),
+                session.staff());
+        return new WorkflowsView(ws.texts(), vm, new PinPadWindow(ws.texts(), vm.pad(), frame.getScene().getWindow(), ws.appearance()));
     }
 
     /** Closes the current screens (releasing their subscriptions). */

@@ -79,7 +79,7 @@ class WorkstationUiTest extends FxRobot {
                         BlockingCallGuard.FORBID_FX_THREAD.run();
                         selfChecks.incrementAndGet();
                         return new SelfCheck(config).run();
-                    });
+                    }, NotConnectedYet.stations());
             window = new WorkstationWindow(stage, ws);
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -55,9 +55,9 @@ import jp.madoguchi.sim.central.faults.FaultSettings;
  * read cache and sync engine on SQLite files, the card thread, and emulated cards made by central's
  * factory — in pcscd's virtual reader (vpcd, {@code ./mado test}) or in the in-JVM MadoguchiSim terminal.
  */
-final class CounterStack implements AutoCloseable {
+public final class CounterStack implements AutoCloseable {
 
-    static final String OFFICE = "131016";
+    public static final String OFFICE = "131016";
     static final String TERMINAL = "T01";
     static final char[] PASSWORD = "workflow-test".toCharArray();
     static final SyncSettings FAST = SyncSettings.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(300))
@@ -66,19 +66,19 @@ final class CounterStack implements AutoCloseable {
     final Path dir;
     final boolean pcsc;
     final FaultInjector faults = new FaultInjector();
-    final CentralSystem central;
+    public final CentralSystem central;
     final CentralServer server;
-    final List<CardFactory.Made> cards;
+    public final List<CardFactory.Made> cards;
     final CacheStore store;
-    final ReadCache cache;
-    final SyncEngine engine;
-    final CardMonitor monitor;
+    public final ReadCache cache;
+    public final SyncEngine engine;
+    public final CardMonitor monitor;
     final SimReaders simReaders;
-    final CounterStation station;
+    public final CounterStation station;
     private VpcdCard vpcd;
     private Thread vpcdThread;
 
-    CounterStack(Path dir, boolean pcsc, Clock clock) throws Exception {
+    public CounterStack(Path dir, boolean pcsc, Clock clock) throws Exception {
         this(dir, pcsc, clock, Clock.systemUTC());
     }
 
@@ -123,11 +123,11 @@ final class CounterStack implements AutoCloseable {
     }
 
     /** A made card matching {@code which} (by its resident and its profile). */
-    CardFactory.Made card(Predicate<CardFactory.Made> which) {
+    public CardFactory.Made card(Predicate<CardFactory.Made> which) {
         return cards.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("no such card made"));
     }
 
-    static boolean adultWithSign(CardFactory.Made m) throws RuntimeException {
+    public static boolean adultWithSign(CardFactory.Made m) throws RuntimeException {
         try {
             return !m.pinsPreset() && age(m) >= 20 && Files.readString(m.profile()).contains("\"sign\" : \"");
         } catch (java.io.IOException e) {
@@ -135,7 +135,7 @@ final class CounterStack implements AutoCloseable {
         }
     }
 
-    static int age(CardFactory.Made m) {
+    public static int age(CardFactory.Made m) {
         return java.time.Period.between(m.resident().birthDate(), LocalDate.now()).getYears();
     }
 
@@ -165,11 +165,11 @@ final class CounterStack implements AutoCloseable {
         monitor.awaitCard(station.reader(), Duration.ofSeconds(5));
     }
 
-    void insert(Path profile) throws Exception {
+    public void insert(Path profile) throws Exception {
         insert(profile, Faults.none());
     }
 
-    void remove() throws Exception {
+    public void remove() throws Exception {
         if (pcsc) {
             if (vpcd != null) {
                 vpcd.remove();
@@ -188,12 +188,12 @@ final class CounterStack implements AutoCloseable {
         }
     }
 
-    void goOffline() throws Exception {
+    public void goOffline() throws Exception {
         faults.set(new FaultSettings(0, 0, 0, 1, 0, 0, true, 0));
         await("link OFFLINE", Duration.ofSeconds(15), () -> engine.link() == LinkState.OFFLINE);
     }
 
-    void goOnline() throws Exception {
+    public void goOnline() throws Exception {
         faults.set(FaultSettings.NONE);
         engine.wake();
         await("link ONLINE", Duration.ofSeconds(15), () -> engine.link() == LinkState.ONLINE);
@@ -272,12 +272,12 @@ final class CounterStack implements AutoCloseable {
         return w;
     }
 
-    static IdentityCheck holderWithPassport() {
+    public static IdentityCheck holderWithPassport() {
         return IdentityCheck.holder(List.of(IdentityDocument.classA(DocumentType.PASSPORT, LocalDate.now().plusYears(3))),
                 Set.of(PossessionProof.CARD_PRESENTED, PossessionProof.FACE_CHECKED));
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long until = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > until) {

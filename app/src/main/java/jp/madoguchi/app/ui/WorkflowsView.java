@@ -1,0 +1,491 @@
+package jp.madoguchi.app.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import jp.madoguchi.app.counter.domain.CertKind;
+import jp.madoguchi.app.counter.domain.CollectedItem;
+import jp.madoguchi.app.counter.domain.DocumentType;
+import jp.madoguchi.app.counter.domain.PinType;
+import jp.madoguchi.app.counter.domain.VisitorType;
+import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
+import org.controlsfx.validation.Severity;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.ValidationMessage;
+import org.controlsfx.validation.Validator;
+import org.controlsfx.validation.decoration.GraphicValidationDecoration;
+
+/**
+ * The workflows screen (F2): the choice of act, then the wizard's pages, one at a time. Keys: Enter or
+ * F9 advances (on a focused button, Enter presses that button), Esc cancels (the workflow only after
+ * the clerk confirms). A progress indicator runs during every card, disk or network step; refusals
+ * show their code and the clerk-facing reason; notices are listed plainly. The resident's PIN pad is
+ * a window of its own ({@link PinPadWindow}), open while a PIN is asked for.
+ */
+final class WorkflowsView implements ScreenView {
+
+    private final Texts texts;
+    private final WizardViewModel vm;
+    private final VBox root = new VBox(12);
+    private final StackPane pageHolder = new StackPane();
+    private final Map<WizardViewModel.Page, Node> pages = new java.util.EnumMap<>(WizardViewModel.Page.class);
+    private final Map<WizardViewModel.Page, Node> firstFocus = new java.util.EnumMap<>(WizardViewModel.Page.class);
+    private final List<Runnable> releases = new ArrayList<>();
+    private final ValidationSupport validation = new ValidationSupport();
+    private final Button next;
+    private final PinPadWindow padWindow;
+    private final Button chooseDelivery;
+
+    WorkflowsView(Texts texts, WizardViewModel vm, PinPadWindow padWindow) {
+        this.texts = texts;
+        this.vm = vm;
+        this.padWindow = padWindow;
+        validation.setValidationDecorator(new GraphicValidationDecoration() {
+            @Override
+            protected Node createDecorationNode(ValidationMessage message) {
+                Node mark = super.createDecorationNode(message);
+                mark.setAccessibleText(message.getText());
+                return mark;
+            }
+        });
+
+        Label title = Controls.label(vm.pageTitleProperty(), "wizardTitle");
+        title.getStyleClass().add("screen-subtitle");
+        Label text = Controls.label(vm.pageTextProperty(), "wizardText");
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setMaxSize(28, 28);
+        Controls.accessible(progress, vm.busyTextProperty(), "wizardProgress");
+        Label busyText = Controls.label(vm.busyTextProperty(), "wizardBusy");
+        HBox busyRow = new HBox(10, progress, busyText);
+        busyRow.visibleProperty().bind(vm.busyProperty());
+        busyRow.managedProperty().bind(vm.busyProperty());
+        Label failure = Controls.label(vm.failureTextProperty(), "wizardFailure");
+        failure.getStyleClass().add("failure");
+        bindShownWhenNotEmpty(failure);
+        Label problem = Controls.label(vm.problemTextProperty(), "wizardProblem");
+        problem.getStyleClass().add("failure");
+        bindShownWhenNotEmpty(problem);
+        ListView<String> notices = new ListView<>(vm.notices());
+        Controls.accessible(notices, texts.bind("wizard.notices"), "wizardNotices");
+        notices.setPrefHeight(90);
+        notices.setCellFactory(v -> wrappingCell());
+        notices.visibleProperty().bind(Bindings.isNotEmpty(vm.notices()));
+        notices.managedProperty().bind(notices.visibleProperty());
+        Label noticesTitle = Controls.label(texts.bind("wizard.notices"), "wizardNoticesTitle");
+        noticesTitle.visibleProperty().bind(notices.visibleProperty());
+        noticesTitle.managedProperty().bind(notices.visibleProperty());
+
+        next = Controls.button(texts.bind("wizard.next"), texts.bind("wizard.next.a11y"), "wizardNext");
+        next.setDefaultButton(false);
+        next.setOnAction(e -> vm.advance());
+        next.disableProperty().bind(vm.busyProperty());
+        Button cancel = Controls.button(texts.bind("wizard.cancel"), texts.bind("wizard.cancel.a11y"), "wizardCancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.busyProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label keys = Controls.label(texts.bind("wizard.keys"), "wizardKeys");
+        keys.getStyleClass().add("hint");
+        HBox buttons = new HBox(12, keys, spacer, cancel, next);
+
+        chooseDelivery = buildChoosePage();
+        buildStartPage();
+        buildIdentityPage();
+        buildSimplePage(WizardViewModel.Page.CARD);
+        buildItemsPage();
+        buildChoicePage();
+        buildSimplePage(WizardViewModel.Page.NEW_PIN);
+        buildSimplePage(WizardViewModel.Page.CURRENT_PIN);
+        buildSimplePage(WizardViewModel.Page.PROCEED);
+        buildSummaryPage();
+        buildSimplePage(WizardViewModel.Page.REFUSED);
+
+        VBox.setVgrow(pageHolder, Priority.ALWAYS);
+        pageHolder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        root.getChildren().addAll(title, text, busyRow, failure, problem, pageHolder, noticesTitle, notices, buttons);
+        root.setPadding(new Insets(8));
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+
+        ChangeListener<WizardViewModel.Page> onPage = (o, a, p) -> showPage(p);
+        vm.pageProperty().addListener(onPage);
+        releases.add(() -> vm.pageProperty().removeListener(onPage));
+        buttons.visibleProperty().bind(vm.pageProperty().isNotEqualTo(WizardViewModel.Page.CHOOSE));
+        buttons.managedProperty().bind(buttons.visibleProperty());
+        ChangeListener<PinPadViewModel.Phase> onPad = (o, a, phase) -> {
+            if (phase == PinPadViewModel.Phase.IDLE) {
+                padWindow.hide();
+            } else {
+                padWindow.show();
+            }
+        };
+        vm.pad().phaseProperty().addListener(onPad);
+        releases.add(() -> vm.pad().phaseProperty().removeListener(onPad));
+        showPage(vm.pageProperty().get());
+        vm.findInterrupted();
+    }
+
+    private void onKey(KeyEvent e) {
+        if (e.getCode() == KeyCode.ESCAPE) {
+            if (vm.cancel()) {
+                e.consume();
+            }
+        } else if (e.getCode() == KeyCode.F9 || (e.getCode() == KeyCode.ENTER && !(e.getTarget() instanceof Button)
+                && !(e.getTarget() instanceof ComboBox<?> box && box.isShowing())
+                && !(e.getTarget() instanceof DatePicker picker && picker.isShowing()))) {
+            if (vm.pageProperty().get() != WizardViewModel.Page.CHOOSE) {
+                vm.advance();
+                e.consume();
+            }
+        } else if (e.getCode() == KeyCode.ENTER && e.getTarget() instanceof Button b) {
+            b.fire();
+            e.consume();
+        }
+    }
+
+    private void showPage(WizardViewModel.Page page) {
+        pageHolder.getChildren().setAll(pages.get(page));
+        boolean needsNext = page != WizardViewModel.Page.CHOOSE && page != WizardViewModel.Page.NEW_PIN
+                && page != WizardViewModel.Page.CURRENT_PIN;
+        next.setVisible(needsNext);
+        Node focus = firstFocus.getOrDefault(page, next);
+        javafx.application.Platform.runLater(() -> {
+            if (focus.getScene() != null) {
+                focus.requestFocus();
+            }
+        });
+    }
+
+    // ---- pages ------------------------------------------------------------------------------------
+
+    private Button buildChoosePage() {
+        VBox box = new VBox(10);
+        Button delivery = actButton(WizardViewModel.Act.DELIVERY, "wizard.act.DELIVERY", "wizard.act.DELIVERY.a11y", "actDelivery");
+        Button reset = actButton(WizardViewModel.Act.PIN_RESET, "wizard.act.PIN_RESET", "wizard.act.PIN_RESET.a11y", "actPinReset");
+        Button renewal = actButton(WizardViewModel.Act.RENEWAL, "wizard.act.RENEWAL", "wizard.act.RENEWAL.a11y", "actRenewal");
+        VBox resumeBox = new VBox(6);
+        Label resumeTitle = Controls.label(texts.bind("wizard.resume.title"), "resumeTitle");
+        resumeTitle.getStyleClass().add("screen-subtitle");
+        ListChangeListener<WizardViewModel.Resumable> onResumable = c -> fillResume(resumeBox, resumeTitle);
+        vm.resumable().addListener(onResumable);
+        releases.add(() -> vm.resumable().removeListener(onResumable));
+        InvalidationListener relabel = o -> fillResume(resumeBox, resumeTitle);
+        texts.localeProperty().addListener(relabel);
+        releases.add(() -> texts.localeProperty().removeListener(relabel));
+        fillResume(resumeBox, resumeTitle);
+        box.getChildren().addAll(delivery, reset, renewal, resumeBox);
+        pages.put(WizardViewModel.Page.CHOOSE, box);
+        firstFocus.put(WizardViewModel.Page.CHOOSE, delivery);
+        return delivery;
+    }
+
+    private Button actButton(WizardViewModel.Act act, String key, String a11y, String id) {
+        Button b = Controls.button(texts.bind(key), texts.bind(a11y), id);
+        b.getStyleClass().add("act-button");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setOnAction(e -> vm.choose(act));
+        return b;
+    }
+
+    private void fillResume(VBox box, Label title) {
+        box.getChildren().clear();
+        if (vm.resumable().isEmpty()) {
+            return;
+        }
+        box.getChildren().add(title);
+        int i = 0;
+        for (WizardViewModel.Resumable r : vm.resumable()) {
+            String label = texts.format("wizard.resume.item", Map.of("act", WizardTexts.act(texts, r.act()), "id", r.id()));
+            Button b = new Button(label);
+            b.setAccessibleText(label);
+            b.setId("resume-" + i++);
+            b.setOnAction(e -> vm.resume(r));
+            box.getChildren().add(b);
+        }
+    }
+
+    private void buildStartPage() {
+        TextField serial = Controls.accessible(new TextField(), texts.bind("wizard.serial"), "wizardSerial");
+        serial.textProperty().bindBidirectional(vm.serialProperty());
+        releases.add(() -> serial.textProperty().unbindBidirectional(vm.serialProperty()));
+        validation.registerValidator(serial, false, (javafx.scene.control.Control c, String v) ->
+                ValidationResult.fromErrorIf(c, texts.get("wizard.problem.serial"),
+                        vm.actProperty().get() == WizardViewModel.Act.DELIVERY && (v == null || !v.trim().matches("[0-9A-Za-z]{4,32}"))));
+        ComboBox<VisitorType> visitor = combo(WizardViewModel.VISITORS, t -> WizardTexts.visitor(texts, t), "wizard.visitor", "wizardVisitor");
+        visitor.valueProperty().bindBidirectional(vm.visitorProperty());
+        releases.add(() -> visitor.valueProperty().unbindBidirectional(vm.visitorProperty()));
+        GridPane grid = grid();
+        Label serialLabel = fieldLabel("wizard.serial", serial, "wizardSerialLabel");
+        serialLabel.visibleProperty().bind(vm.actProperty().isEqualTo(WizardViewModel.Act.DELIVERY));
+        serial.visibleProperty().bind(serialLabel.visibleProperty());
+        grid.addRow(0, fieldLabel("wizard.visitor", visitor, "wizardVisitorLabel"), visitor);
+        grid.addRow(1, serialLabel, serial);
+        pages.put(WizardViewModel.Page.START, grid);
+        firstFocus.put(WizardViewModel.Page.START, visitor);
+        ChangeListener<WizardViewModel.Act> focusSerial = (o, a, act) -> firstFocus.put(WizardViewModel.Page.START,
+                act == WizardViewModel.Act.DELIVERY ? serial : visitor);
+        vm.actProperty().addListener(focusSerial);
+        releases.add(() -> vm.actProperty().removeListener(focusSerial));
+    }
+
+    private void buildIdentityPage() {
+        ComboBox<DocumentType> document = combo(WizardViewModel.DOCUMENTS, t -> WizardTexts.document(texts, t), "wizard.document",
+                "wizardDocument");
+        document.valueProperty().bindBidirectional(vm.documentProperty());
+        releases.add(() -> document.valueProperty().unbindBidirectional(vm.documentProperty()));
+        validation.registerValidator(document, Validator.createEmptyValidator(texts.get("wizard.problem.document"), Severity.ERROR));
+        DatePicker validUntil = Controls.accessible(new DatePicker(), texts.bind("wizard.validUntil"), "wizardValidUntil");
+        validUntil.valueProperty().bindBidirectional(vm.documentValidUntilProperty());
+        releases.add(() -> validUntil.valueProperty().unbindBidirectional(vm.documentValidUntilProperty()));
+        validation.registerValidator(validUntil, false, (javafx.scene.control.Control c, java.time.LocalDate v) ->
+                ValidationResult.fromErrorIf(c, texts.get("wizard.problem.validUntil"), v == null && vm.documentProperty().get() != null
+                        && vm.documentProperty().get().nominalClass() == jp.madoguchi.app.counter.domain.DocumentClass.ID_A));
+        ComboBox<DocumentType> second = combo(WizardViewModel.DOCUMENTS, t -> WizardTexts.document(texts, t), "wizard.secondDocument",
+                "wizardSecondDocument");
+        second.valueProperty().bindBidirectional(vm.secondDocumentProperty());
+        releases.add(() -> second.valueProperty().unbindBidirectional(vm.secondDocumentProperty()));
+        CheckBox card = check("wizard.proof.card", "wizardProofCard");
+        card.selectedProperty().bindBidirectional(vm.cardShownProperty());
+        releases.add(() -> card.selectedProperty().unbindBidirectional(vm.cardShownProperty()));
+        CheckBox face = check("wizard.proof.face", "wizardProofFace");
+        face.selectedProperty().bindBidirectional(vm.faceCheckedProperty());
+        releases.add(() -> face.selectedProperty().unbindBidirectional(vm.faceCheckedProperty()));
+        TextField repName = Controls.accessible(new TextField(), texts.bind("wizard.representative"), "wizardRepName");
+        repName.textProperty().bindBidirectional(vm.representativeNameProperty());
+        releases.add(() -> repName.textProperty().unbindBidirectional(vm.representativeNameProperty()));
+        ComboBox<DocumentType> repDoc = combo(WizardViewModel.DOCUMENTS, t -> WizardTexts.document(texts, t),
+                "wizard.representativeDocument", "wizardRepDocument");
+        repDoc.valueProperty().bindBidirectional(vm.representativeDocumentProperty());
+        releases.add(() -> repDoc.valueProperty().unbindBidirectional(vm.representativeDocumentProperty()));
+        CheckBox ward = check("wizard.adultWard", "wizardAdultWard");
+        ward.selectedProperty().bindBidirectional(vm.adultWardProperty());
+        releases.add(() -> ward.selectedProperty().unbindBidirectional(vm.adultWardProperty()));
+        validation.registerValidator(repName, false, (javafx.scene.control.Control c, String v) ->
+                ValidationResult.fromErrorIf(c, texts.get("wizard.problem.representative"),
+                        vm.visitorProperty().get() == VisitorType.HOLDER_WITH_LEGAL_REP && (v == null || v.isBlank())));
+        GridPane grid = grid();
+        grid.addRow(0, fieldLabel("wizard.document", document, "wizardDocumentLabel"), document);
+        grid.addRow(1, fieldLabel("wizard.validUntil", validUntil, "wizardValidUntilLabel"), validUntil);
+        grid.addRow(2, fieldLabel("wizard.secondDocument", second, "wizardSecondDocumentLabel"), second);
+        grid.addRow(3, new Region(), card);
+        grid.addRow(4, new Region(), face);
+        Label repLabel = fieldLabel("wizard.representative", repName, "wizardRepNameLabel");
+        Label repDocLabel = fieldLabel("wizard.representativeDocument", repDoc, "wizardRepDocumentLabel");
+        grid.addRow(5, repLabel, repName);
+        grid.addRow(6, repDocLabel, repDoc);
+        grid.addRow(7, new Region(), ward);
+        for (Node n : List.of(repLabel, repName, repDocLabel, repDoc, ward)) {
+            n.visibleProperty().bind(vm.visitorProperty().isEqualTo(VisitorType.HOLDER_WITH_LEGAL_REP));
+        }
+        pages.put(WizardViewModel.Page.IDENTITY, grid);
+        firstFocus.put(WizardViewModel.Page.IDENTITY, document);
+    }
+
+    private void buildItemsPage() {
+        GridPane grid = grid();
+        int row = 0;
+        Node first = null;
+        for (CollectedItem.Kind kind : WizardViewModel.ITEMS) {
+            ComboBox<CollectedItem.Disposition> box = combo(List.of(CollectedItem.Disposition.COLLECTED, CollectedItem.Disposition.NOT_HELD),
+                    d -> WizardTexts.disposition(texts, d), null, "wizardItem-" + kind.name());
+            box.accessibleTextProperty().bind(texts.bindComputed(() -> WizardTexts.item(texts, kind)));
+            box.valueProperty().bindBidirectional(vm.itemProperty(kind));
+            releases.add(() -> box.valueProperty().unbindBidirectional(vm.itemProperty(kind)));
+            Label label = Controls.label(texts.bindComputed(() -> WizardTexts.item(texts, kind)), "wizardItemLabel-" + kind.name());
+            label.setLabelFor(box);
+            grid.addRow(row++, label, box);
+            if (first == null) {
+                first = box;
+            }
+        }
+        pages.put(WizardViewModel.Page.COLLECTED_ITEMS, grid);
+        firstFocus.put(WizardViewModel.Page.COLLECTED_ITEMS, first);
+    }
+
+    private void buildChoicePage() {
+        VBox pins = new VBox(8);
+        CheckBox firstPin = null;
+        for (PinType t : PinType.values()) {
+            CheckBox c = new CheckBox();
+            c.textProperty().bind(texts.bindComputed(() -> tries(t), vm.pageProperty()));
+            Controls.accessible(c, c.textProperty(), "wizardPin-" + t.name());
+            c.selectedProperty().bindBidirectional(vm.pinChosenProperty(t));
+            releases.add(() -> c.selectedProperty().unbindBidirectional(vm.pinChosenProperty(t)));
+            pins.getChildren().add(c);
+            if (firstPin == null) {
+                firstPin = c;
+            }
+        }
+        ComboBox<PinResetWorkflow.Reason> reason = combo(List.of(PinResetWorkflow.Reason.values()), r -> WizardTexts.reason(texts, r),
+                "wizard.reason", "wizardReason");
+        reason.valueProperty().bindBidirectional(vm.reasonProperty());
+        releases.add(() -> reason.valueProperty().unbindBidirectional(vm.reasonProperty()));
+        pins.getChildren().add(new HBox(10, fieldLabel("wizard.reason", reason, "wizardReasonLabel"), reason));
+        VBox kinds = new VBox(8);
+        CheckBox firstKind = null;
+        for (CertKind k : List.of(CertKind.AUTH, CertKind.SIGN)) {
+            CheckBox c = check(k == CertKind.AUTH ? "wizard.kind.AUTH" : "wizard.kind.SIGN", "wizardKind-" + k.name());
+            c.selectedProperty().bindBidirectional(vm.kindChosenProperty(k));
+            releases.add(() -> c.selectedProperty().unbindBidirectional(vm.kindChosenProperty(k)));
+            kinds.getChildren().add(c);
+            if (firstKind == null) {
+                firstKind = c;
+            }
+        }
+        CheckBox ward = check("wizard.adultWard", "wizardKindsAdultWard");
+        ward.selectedProperty().bindBidirectional(vm.adultWardProperty());
+        releases.add(() -> ward.selectedProperty().unbindBidirectional(vm.adultWardProperty()));
+        kinds.getChildren().add(ward);
+        StackPane holder = new StackPane(pins, kinds);
+        holder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+        pins.visibleProperty().bind(vm.actProperty().isEqualTo(WizardViewModel.Act.PIN_RESET));
+        kinds.visibleProperty().bind(pins.visibleProperty().not());
+        pages.put(WizardViewModel.Page.CHOICE, holder);
+        CheckBox fp = firstPin;
+        CheckBox fk = firstKind;
+        ChangeListener<WizardViewModel.Act> focus = (o, a, act) -> firstFocus.put(WizardViewModel.Page.CHOICE,
+                act == WizardViewModel.Act.PIN_RESET ? fp : fk);
+        vm.actProperty().addListener(focus);
+        releases.add(() -> vm.actProperty().removeListener(focus));
+    }
+
+    private String tries(PinType t) {
+        Integer left = vm.triesLeft().get(t);
+        String name = WizardTexts.pin(texts, t);
+        if (left == null) {
+            return name;
+        }
+        return left == 0 ? texts.format("wizard.pinLocked", Map.of("pin", name))
+                : texts.format("wizard.pinTries", Map.of("pin", name, "n", left));
+    }
+
+    private void buildSummaryPage() {
+        ListView<String> lines = new ListView<>(vm.summary());
+        Controls.accessible(lines, texts.bind("wizard.summary"), "wizardSummary");
+        lines.setCellFactory(v -> wrappingCell());
+        lines.setPrefHeight(260);
+        pages.put(WizardViewModel.Page.SUMMARY, lines);
+        firstFocus.put(WizardViewModel.Page.SUMMARY, next);
+    }
+
+    private void buildSimplePage(WizardViewModel.Page page) {
+        Region empty = new Region();
+        pages.put(page, empty);
+    }
+
+    // ---- small builders ---------------------------------------------------------------------------
+
+    private <T> ComboBox<T> combo(List<T> items, Function<T, String> name, String a11yKey, String id) {
+        ComboBox<T> box = new ComboBox<>();
+        box.getItems().setAll(items);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : name.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return items.stream().filter(t -> name.apply(t).equals(s)).findFirst().orElse(null);
+            }
+        });
+        box.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : name.apply(item));
+            }
+        });
+        box.setButtonCell(box.getCellFactory().call(null));
+        InvalidationListener relabel = o -> box.setButtonCell(box.getCellFactory().call(null));
+        texts.localeProperty().addListener(relabel);
+        releases.add(() -> texts.localeProperty().removeListener(relabel));
+        if (a11yKey != null) {
+            Controls.accessible(box, texts.bind(a11yKey), id);
+        } else {
+            box.setId(id);
+        }
+        return box;
+    }
+
+    private CheckBox check(String key, String id) {
+        CheckBox c = new CheckBox();
+        c.textProperty().bind(texts.bind(key));
+        return Controls.accessible(c, texts.bind(key), id);
+    }
+
+    private Label fieldLabel(String key, Node field, String id) {
+        Label l = Controls.label(texts.bind(key), id);
+        l.setLabelFor(field);
+        return l;
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(12);
+        return grid;
+    }
+
+    private static void bindShownWhenNotEmpty(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private static ListCell<String> wrappingCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setAccessibleText(empty ? null : item);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        };
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public Node firstFocus() {
+        return chooseDelivery;
+    }
+
+    @Override
+    public void close() {
+        validation.setErrorDecorationEnabled(false);
+        releases.forEach(Runnable::run);
+        releases.clear();
+        vm.close();
+        padWindow.close();
+    }
+}
