@@ -166,7 +166,11 @@ public final class ReportEngine {
      * only when complete: a failure leaves no file, never a truncated PDF.
      */
     public <T extends Record> void writePdf(ReportType<T> type, T data, Locale locale, Path target) {
-        byte[] pdf = pdf(type, data, locale);
+        writeAtomically(pdf(type, data, locale), target);
+    }
+
+    /** Writes {@code pdf} to a temporary file beside {@code target} and moves it into place when complete. */
+    static void writeAtomically(byte[] pdf, Path target) {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
