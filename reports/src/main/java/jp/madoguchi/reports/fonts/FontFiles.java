@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarEntry;
 import java.util.zip.CRC32;
 import jp.madoguchi.common.DataDirectories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a font bundled on the class path into a file that AWT and OpenPDF can both open directly. A
@@ -28,13 +30,15 @@ import jp.madoguchi.common.DataDirectories;
  * <p>A font in a class-path directory is used where it lies. A font in a jar is extracted once into
  * {@code <data dir>/fonts}, under a name carrying the entry's CRC-32 and size, written to a temporary
  * file, checked against that CRC and moved into place atomically: a copy of the right name and size is
- * complete, and a new jar with a different font gets a new name. Later JVMs reuse the copy.
+ * complete, and a new jar with a different font gets a new name. Later JVMs reuse the copy. When
+ * that directory cannot be written, the font goes to a temporary file for this JVM only.
  *
  * <p>Thread-safe: each resource is resolved once per instance; concurrent JVMs extracting the same
  * font each write their own temporary file and the last atomic move wins with identical content.
  */
 public final class FontFiles {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FontFiles.class);
     private static final FontFiles DEFAULT = new FontFiles(DataDirectories.forCurrentUser().data().resolve("fonts"),
             FontFiles.class.getClassLoader());
 
@@ -57,7 +61,7 @@ public final class FontFiles {
      * The file holding the class-path resource {@code resource} (e.g. {@code jp/madoguchi/reports/fonts/ipamjm.ttf}).
      *
      * @throws IllegalStateException when the resource is not on the class path (a broken build)
-     * @throws UncheckedIOException  when a font from a jar cannot be extracted
+     * @throws UncheckedIOException  when a font from a jar cannot be extracted even to a temporary file
      */
     public Path file(String resource) {
         return resolved.computeIfAbsent(resource, this::locate);
@@ -76,7 +80,22 @@ public final class FontFiles {
         } catch (URISyntaxException e) {
             throw new IllegalStateException("font URL " + url, e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract font " + resource + " to " + extractDir, e);
+            // A data directory that cannot be written (read-only home, full disk) costs speed, not reports.
+            LOG.warn("cannot keep font {} in {}; using a temporary copy for this run", resource, extractDir, e);
+            return temporaryCopy(url, resource);
+        }
+    }
+
+    private static Path temporaryCopy(URL url, String resource) {
+        try {
+            Path copy = Files.createTempFile("madoguchi-font-", "-" + resource.substring(resource.lastIndexOf('/') + 1));
+            copy.toFile().deleteOnExit();
+            try (InputStream in = url.openStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract font " + resource, e);
         }
     }
 
@@ -89,17 +108,12 @@ public final class FontFiles {
             size = entry.getSize();
             crc = entry.getCrc();
         }
-        String fileName = resource.substring(resource.lastIndexOf('/') + 1);
-        Files.createDirectories(extractDir);
         if (size < 0 || crc < 0) {
             // No size or CRC to recognise a copy by: extract for this JVM only.
-            Path copy = Files.createTempFile(extractDir, ".font-", "-" + fileName);
-            copy.toFile().deleteOnExit();
-            try (InputStream in = connection.getInputStream()) {
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return copy;
+            return temporaryCopy(url, resource);
         }
+        String fileName = resource.substring(resource.lastIndexOf('/') + 1);
+        Files.createDirectories(extractDir);
         Path target = extractDir.resolve(String.format(Locale.ROOT, "%08x-%d-%s", crc, size, fileName));
         if (Files.isRegularFile(target) && Files.size(target) == size) {
             return target;

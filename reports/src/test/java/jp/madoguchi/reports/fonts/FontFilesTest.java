@@ -58,6 +58,26 @@ class FontFilesTest {
     }
 
     @Test
+    void a_data_directory_that_cannot_be_written_still_gives_a_complete_temporary_copy() throws Exception {
+        byte[] font = new byte[50_000];
+        new Random(11).nextBytes(font);
+        Path jar = dir.resolve("fonts.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("x/fonts/test.ttf"));
+            out.write(font);
+            out.closeEntry();
+        }
+        // A file where the directory should be: no directory can be created there, whoever runs the test.
+        Path blocked = Files.writeString(dir.resolve("data"), "not a directory");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+            Path copy = new FontFiles(blocked.resolve("fonts"), loader).file("x/fonts/test.ttf");
+            assertThat(copy.startsWith(blocked)).isFalse();
+            assertThat(Files.readAllBytes(copy)).isEqualTo(font);
+            Files.delete(copy);
+        }
+    }
+
+    @Test
     void a_font_in_a_class_path_directory_is_used_where_it_lies() throws Exception {
         Path classes = Files.createDirectories(dir.resolve("classes").resolve("x"));
         Path font = Files.write(classes.resolve("plain.ttf"), new byte[] {0, 1, 0, 0});
