@@ -87,7 +87,19 @@ public final class FormText {
 
     /** ¥1,800 */
     public static String yen(int amount) {
-        return String.format(Locale.ROOT, "¥%,d", amount);
+        // Called for every row of a tally: grouping by hand, not String.format (a Formatter per call).
+        // Same text as "¥%,d": ¥1,800, ¥-200.
+        String digits = Long.toString(Math.abs((long) amount));
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3 + 2).append('¥');
+        if (amount < 0) {
+            out.append('-');
+        }
+        int head = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        out.append(digits, 0, head);
+        for (int i = head; i < digits.length(); i += 3) {
+            out.append(',').append(digits, i, i + 3);
+        }
+        return out.toString();
     }
 
     /** The printed word for an enum constant, from {@code labels/Enums}. */

@@ -2,10 +2,15 @@ package jp.madoguchi.reports;
 
 import java.awt.Font;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.madoguchi.common.MadoguchiException;
 import jp.madoguchi.reports.model.NameText;
@@ -26,7 +31,11 @@ import net.sf.jasperreports.engine.fonts.FontUtil;
  * {@link #MAX_TEXT} code points are refused with {@code MDG-REPORT-003}. After filling, every text
  * element of the result is checked again against its own font, which also covers the templates' words.
  *
- * <p>Thread-safe: AWT fonts are immutable.
+ * <p>{@link #missing} tells which code points of a text a font lacks, so the caller can print 〓 in
+ * their place and flag the record ({@link GaijiSubstitution}) instead of being refused.
+ *
+ * <p>Thread-safe: AWT fonts are immutable; fonts are opened on first use (a report without names never
+ * opens IPAmj明朝) and kept.
  */
 public final class GlyphCoverage {
 
@@ -35,13 +44,36 @@ public final class GlyphCoverage {
 
     private final FontUtil fonts;
     private final Map<String, Font> byFamily = new ConcurrentHashMap<>();
-    private final Font nameFont;
-    private final Font textFont;
+    private final ClassValue<Component[]> components = new ClassValue<>() {
+        @Override
+        protected Component[] computeValue(Class<?> type) {
+            RecordComponent[] declared = type.getRecordComponents();
+            Component[] result = new Component[declared.length];
+            for (int i = 0; i < declared.length; i++) {
+                result[i] = new Component(declared[i].getName(), declared[i].getAccessor(),
+                        declared[i].isAnnotationPresent(NameText.class));
+            }
+            return result;
+        }
+    };
+
+    /** A record component as the walk needs it: read once per record class, not once per record. */
+    record Component(String name, Method accessor, boolean nameText) {
+        Object read(Record record) {
+            try {
+                return accessor.invoke(record);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + name, e);
+            }
+        }
+    }
+
+    Component[] components(Class<?> recordType) {
+        return components.get(recordType);
+    }
 
     GlyphCoverage(JasperReportsContext context) {
         this.fonts = FontUtil.getInstance(context);
-        this.nameFont = family(ReportFonts.NAME);
-        this.textFont = family(ReportFonts.TEXT);
     }
 
     private Font family(String name) {
@@ -54,24 +86,34 @@ public final class GlyphCoverage {
         });
     }
 
+    private Font font(boolean name) {
+        return family(name ? ReportFonts.NAME : ReportFonts.TEXT);
+    }
+
     /**
      * Checks every text the filled report will draw (template words included) against the font the
-     * template gave it: the last guard before export, for what no record field names.
+     * template gave it: the last guard before export, for what no record field names. A text met
+     * before in the same font is not checked again (a tally repeats the same few words 10,000 times).
      */
     public void check(JasperPrint print) {
+        Map<String, Set<String>> seen = new HashMap<>();
         for (int page = 0; page < print.getPages().size(); page++) {
-            checkElements(print.getPages().get(page).getElements(), print.getName() + " page " + (page + 1));
+            checkElements(print.getPages().get(page).getElements(), print.getName(), page + 1, seen);
         }
     }
 
-    private void checkElements(List<JRPrintElement> elements, String where) {
+    private void checkElements(List<JRPrintElement> elements, String report, int page, Map<String, Set<String>> seen) {
         for (JRPrintElement element : elements) {
             if (element instanceof JRPrintFrame frame) {
-                checkElements(frame.getElements(), where);
+                checkElements(frame.getElements(), report, page, seen);
             } else if (element instanceof JRPrintText text) {
                 String value = text.getFullText();
-                if (value != null && !value.isEmpty()) {
-                    checkWith(value, where, family(text.getFontName()), false);
+                if (value != null && !value.isEmpty()
+                        && seen.computeIfAbsent(text.getFontName(), f -> new HashSet<>()).add(value)) {
+                    int bad = firstMissing(value, family(text.getFontName()));
+                    if (bad >= 0) {
+                        throw glyphMissing(report + " page " + page, bad);
+                    }
                 }
             }
         }
@@ -79,29 +121,28 @@ public final class GlyphCoverage {
 
     /** Walks a record (nested records and lists included) and checks every string component. */
     public void check(Record data) {
-        walk(data, "", false);
+        walk(data, null, false);
     }
 
     /** {@code names}: the value came from a {@link NameText} component (a list of names, say). */
-    private void walk(Object value, String path, boolean names) {
+    private void walk(Object value, FieldPath path, boolean names) {
         if (value instanceof Record record) {
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                Object child = read(record, component);
-                String childPath = path.isEmpty() ? component.getName() : path + "." + component.getName();
-                boolean name = component.isAnnotationPresent(NameText.class);
+            for (Component component : components(record.getClass())) {
+                Object child = component.read(record);
+                FieldPath childPath = new FieldPath(path, component.name(), -1);
                 if (child instanceof String text) {
-                    check(text, childPath, name);
-                } else {
-                    walk(child, childPath, name);
+                    check(text, childPath, component.nameText());
+                } else if (child instanceof Record || child instanceof List<?>) {
+                    walk(child, childPath, component.nameText());
                 }
             }
         } else if (value instanceof List<?> list) {
             for (int i = 0; i < list.size(); i++) {
                 Object element = list.get(i);
                 if (element instanceof String text) {
-                    check(text, path + "[" + i + "]", names);
+                    check(text, new FieldPath(path, null, i), names);
                 } else {
-                    walk(element, path + "[" + i + "]", false);
+                    walk(element, new FieldPath(path, null, i), false);
                 }
             }
         }
@@ -109,29 +150,77 @@ public final class GlyphCoverage {
 
     /** Checks one text against the name font or the text font. */
     public void check(String text, String field, boolean name) {
-        checkWith(text, field, name ? nameFont : textFont, true);
+        check(text, new FieldPath(null, field, -1), name);
     }
 
-    private static void checkWith(String text, String field, Font font, boolean limitLength) {
+    private void check(String text, FieldPath field, boolean name) {
+        int bad = firstMissing(text, font(name));
+        if (bad >= 0) {
+            throw glyphMissing(field.toString(), bad);
+        }
+        int length = length(text);
+        if (length > MAX_TEXT) {
+            throw new MadoguchiException(ReportFailure.TEXT_TOO_LONG,
+                    Map.of("field", field.toString(), "length", length, "max", MAX_TEXT));
+        }
+    }
+
+    /**
+     * The code points of {@code text} that the name font ({@code name}) or the text font cannot draw,
+     * private-use code points included, each once, in order of first appearance; empty when all can be
+     * drawn. Variation selectors and line breaks are never listed.
+     */
+    public List<Integer> missing(String text, boolean name) {
+        Font font = font(name);
+        List<Integer> missing = new ArrayList<>(0);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!drawable(cp, font) && !missing.contains(cp)) {
+                missing.add(cp);
+            }
+        }
+        return missing;
+    }
+
+    /** Whether the name font or the text font draws {@code cp} (variation selectors and breaks count as drawable). */
+    boolean drawable(int cp, boolean name) {
+        return drawable(cp, font(name));
+    }
+
+    private static int firstMissing(String text, Font font) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!drawable(cp, font)) {
+                return cp;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean drawable(int cp, Font font) {
+        if (isVariationSelector(cp) || cp == '\n' || cp == '\r' || cp == '\t') {
+            return true;
+        }
+        return !isPrivateUse(cp) && font.canDisplay(cp);
+    }
+
+    /** Code points, not counting variation selectors (counter-rules §5). */
+    private static int length(String text) {
         int length = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
             i += Character.charCount(cp);
-            if (isVariationSelector(cp)) {
-                continue;
-            }
-            length++;
-            if (cp == '\n' || cp == '\r' || cp == '\t') {
-                continue;
-            }
-            if (isPrivateUse(cp) || !font.canDisplay(cp)) {
-                throw new MadoguchiException(ReportFailure.GLYPH_MISSING,
-                        Map.of("field", field, "codePoint", codePoint(cp)));
+            if (!isVariationSelector(cp)) {
+                length++;
             }
         }
-        if (limitLength && length > MAX_TEXT) {
-            throw new MadoguchiException(ReportFailure.TEXT_TOO_LONG, Map.of("field", field, "length", length, "max", MAX_TEXT));
-        }
+        return length;
+    }
+
+    private static MadoguchiException glyphMissing(String field, int cp) {
+        return new MadoguchiException(ReportFailure.GLYPH_MISSING, Map.of("field", field, "codePoint", codePoint(cp)));
     }
 
     static boolean isVariationSelector(int cp) {
@@ -147,11 +236,15 @@ public final class GlyphCoverage {
         return String.format(Locale.ROOT, "U+%04X", cp);
     }
 
-    private static Object read(Record record, RecordComponent component) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+    /** Where a text sits in a record ({@code holder.name}, {@code lines[3].clerkName}), built only when shown. */
+    record FieldPath(FieldPath parent, String name, int index) {
+        @Override
+        public String toString() {
+            String own = name != null ? name : "[" + index + "]";
+            if (parent == null) {
+                return own;
+            }
+            return parent + (name != null ? "." : "") + own;
         }
     }
 }

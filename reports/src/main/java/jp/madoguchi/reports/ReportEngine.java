@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.print.PrintService;
 import javax.print.PrintServiceLookup;
 import jp.madoguchi.common.MadoguchiException;
+import jp.madoguchi.reports.fonts.FontFiles;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
@@ -25,6 +26,8 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.export.JRPrintServiceExporter;
+import net.sf.jasperreports.engine.fonts.FontInfo;
+import net.sf.jasperreports.engine.fonts.FontUtil;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -69,10 +72,40 @@ public final class ReportEngine {
         context.setProperty("net.sf.jasperreports.export.pdf.glyph.renderer.add.actual.text", "true");
         // No element may fall back to a non-embedded base-14 font.
         context.setProperty("net.sf.jasperreports.default.font.name", ReportFonts.TEXT);
-        context.setProperty("net.sf.jasperreports.default.pdf.font.name", "jp/madoguchi/reports/fonts/ipaexg.ttf");
+        // The file itself, as the font extension gives it: OpenPDF then opens the one copy AWT measured.
+        context.setProperty("net.sf.jasperreports.default.pdf.font.name",
+                FontFiles.standard().file("jp/madoguchi/reports/fonts/ipaexg.ttf").toString());
         context.setProperty("net.sf.jasperreports.default.pdf.encoding", "Identity-H");
         context.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");
         context.setProperty("net.sf.jasperreports.awt.ignore.missing.font", "false");
+        context.setProperty("net.sf.jasperreports.export.pdf.producer.factory", LtrTextPdfProducerFactory.class.getName());
+    }
+
+    /**
+     * Opens the text and name fonts (AWT's and OpenPDF's copies) on a background daemon thread and
+     * returns at once, so a caller that will print soon (the CLI before it reads its JSON, the
+     * workstation at start-up) overlaps the font loading with its own work instead of waiting for it
+     * in the first fill. Safe to call more than once and concurrently with fills: each font is loaded
+     * once, whoever asks first. A failure here is only logged; the fill that needs the font reports it.
+     */
+    public void preloadFonts() {
+        Thread loader = new Thread(() -> {
+            try {
+                FontUtil fonts = FontUtil.getInstance(context);
+                for (String family : List.of(ReportFonts.TEXT, ReportFonts.NAME)) {
+                    FontInfo info = fonts.getFontInfo(family, Locale.JAPANESE);
+                    if (info != null && info.getFontFamily().getNormalFace() != null) {
+                        info.getFontFamily().getNormalFace().getFont();
+                        info.getFontFamily().getNormalFace().getTtf();
+                    }
+                }
+                coverage();
+            } catch (RuntimeException e) {
+                LOG.warn("preloading the report fonts failed; the first report will load them", e);
+            }
+        }, "report-font-preload");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     /** Checks and fills; the result can be exported, printed, or both. */
@@ -111,6 +144,15 @@ public final class ReportEngine {
         }
     }
 
+    /**
+     * Counter-rules §5: {@code data} as it may be printed, with 〓 for every code point of a name that
+     * IPAmj明朝 cannot draw, and the 「外字要確認」 flags to store with the record {@code recordId}
+     * (see {@link GaijiSubstitution}). {@link #fill} refuses such a name; print the result's data.
+     */
+    public <T extends Record> GaijiSubstitution.Result<T> printable(T data, String recordId) {
+        return new GaijiSubstitution(coverage()).apply(data, recordId);
+    }
+
     /** The PDF as bytes. */
     public <T extends Record> byte[] pdf(ReportType<T> type, T data, Locale locale) {
         JasperPrint print = fill(type, data, locale);
@@ -124,7 +166,11 @@ public final class ReportEngine {
      * only when complete: a failure leaves no file, never a truncated PDF.
      */
     public <T extends Record> void writePdf(ReportType<T> type, T data, Locale locale, Path target) {
-        byte[] pdf = pdf(type, data, locale);
+        writeAtomically(pdf(type, data, locale), target);
+    }
+
+    /** Writes {@code pdf} to a temporary file beside {@code target} and moves it into place when complete. */
+    static void writeAtomically(byte[] pdf, Path target) {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);

@@ -30,6 +30,10 @@ class FormTextTest {
     void staff_reports_use_iso_dates_and_yen_has_separators() {
         assertThat(FormText.staffDate(LocalDate.of(2026, 2, 22))).isEqualTo("2026-02-22");
         assertThat(FormText.yen(1800)).isEqualTo("¥1,800");
+        for (int amount : new int[] {0, 7, 200, 999, 1000, 12_345, 999_999, 1_000_000, -200, -1800, Integer.MAX_VALUE,
+                Integer.MIN_VALUE}) {
+            assertThat(FormText.yen(amount)).as("%d", amount).isEqualTo(String.format(java.util.Locale.ROOT, "¥%,d", amount));
+        }
     }
 
     @Test

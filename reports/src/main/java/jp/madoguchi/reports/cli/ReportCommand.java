@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jp.madoguchi.common.MadoguchiException;
+import jp.madoguchi.reports.GaijiSubstitution;
 import jp.madoguchi.reports.ReportCatalogue;
 import jp.madoguchi.reports.ReportEngine;
 import jp.madoguchi.reports.ReportJson;
 import jp.madoguchi.reports.ReportType;
+import jp.madoguchi.reports.model.SyncReport;
 
 /**
  * {@code ./mado report}: {@code report list} names every report and prints an example JSON for each;
@@ -86,8 +88,16 @@ public final class ReportCommand {
 
     private static <T extends Record> void render(ReportType<T> type, Path data, Path out, Locale locale, boolean print,
                                                   String printer) {
-        T record = ReportJson.read(data, type.dataType());
         ReportEngine engine = new ReportEngine();
+        engine.preloadFonts();
+        T received = ReportJson.read(data, type.dataType());
+        // Counter-rules §5: a name character no font can draw prints as 〓, and the operator is told.
+        GaijiSubstitution.Result<T> printable = engine.printable(received, data.getFileName().toString());
+        for (SyncReport.GaijiFlag flag : printable.flags()) {
+            System.err.println("report: 外字要確認 / handwritten correction needed: " + flag.field() + " " + flag.codePoint()
+                    + " is printed as 〓");
+        }
+        T record = printable.data();
         if (out != null) {
             engine.writePdf(type, record, locale, out);
             System.out.println("report: wrote " + out);

@@ -9,8 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import jp.madoguchi.reports.ReportCatalogue;
+import jp.madoguchi.reports.ReportExamples;
 import jp.madoguchi.reports.ReportJson;
 import jp.madoguchi.reports.ReportType;
+import jp.madoguchi.reports.model.RenewalNotice;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +41,22 @@ class ReportCommandTest {
             assertThat(ReportCommand.run(List.of("renewal-notice", "--data", json.toString(), "--out", pdf.toString(),
                     "--lang", lang))).isZero();
             assertThat(Files.readString(pdf, StandardCharsets.ISO_8859_1)).startsWith("%PDF-").contains("%%EOF");
+        }
+    }
+
+    @Test
+    void a_name_character_no_font_draws_prints_as_geta_and_the_operator_is_told(@TempDir Path dir) throws Exception {
+        RenewalNotice n = ReportExamples.renewalNotice();
+        Path json = dir.resolve("notice.json");
+        Files.writeString(json, ReportJson.write(new RenewalNotice("\uD880\uDC00田 花子",
+                n.nameFurigana(), n.postalCode(), n.address(), n.items(), n.office(), n.issuedOn())));
+        Path pdf = dir.resolve("notice.pdf");
+        String err = captureErr(() -> assertThat(ReportCommand.run(List.of("renewal-notice", "--data", json.toString(),
+                "--out", pdf.toString()))).isZero());
+        assertThat(err).contains("外字要確認", "name", "U+30000", "〓");
+        try (var document = Loader.loadPDF(pdf.toFile())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s", ""))
+                    .contains("〓田花子");
         }
     }
 
