@@ -13,7 +13,11 @@ public enum UiFailure implements FailureCode {
     /** No staff account is provisioned on this workstation. */
     NO_STAFF_PROVISIONED("MDG-UI-004"),
     /** The self-check could not run at all. */
-    SELF_CHECK_FAILED("MDG-UI-005");
+    SELF_CHECK_FAILED("MDG-UI-005"),
+    /** The workstation is not enrolled: an enrolment file the counter's parts need is missing. */
+    ENROLMENT_MISSING("MDG-UI-006"),
+    /** A part of the counter (card thread, store, read cache, link) could not be opened at start. */
+    COUNTER_PART_UNAVAILABLE("MDG-UI-007");
 
     private final String code;
 

@@ -15,9 +15,10 @@ import jp.madoguchi.app.staff.StaffDirectory;
  * @param idleLimit    inactivity before the screen locks
  * @param tick         how often the window checks the idle limit and refreshes the ages it shows
  * @param selfCheck    the installation self-check; blocking, run on the executor
+ * @param stations     the counter's parts for the signed-in staff member
  */
 public record Workstation(OfficeIdentity office, boolean trainingMode, Texts texts, Appearance appearance,
         StaffDirectory staff, TaskExecutor executor, UiThread uiThread, Clock clock, Duration idleLimit, Duration tick,
         ReaderStatusSource readerStatus, SyncStatusSource syncStatus, DialogService dialogs,
-        Callable<List<SelfCheck.Result>> selfCheck) {
+        Callable<List<SelfCheck.Result>> selfCheck, CounterStations stations) {
 }

@@ -21,6 +21,7 @@ public final class WorkstationWindow {
     private final Workstation ws;
     private final StackPane frame = new StackPane();
     private MainView main;
+    private StaffSession session;
 
     public WorkstationWindow(Stage stage, Workstation ws) {
         this.ws = ws;
@@ -80,6 +81,7 @@ public final class WorkstationWindow {
     }
 
     private void showMain(StaffSession session) {
+        this.session = session;
         MainViewModel vm = new MainViewModel(ws.texts(), session, ws.office());
         StatusBarViewModel status = new StatusBarViewModel(ws.texts(), ws.readerStatus(), ws.syncStatus(), ws.uiThread(),
                 ws.clock(), ws.trainingMode());
@@ -98,9 +100,20 @@ public final class WorkstationWindow {
         return switch (screen) {
             case SETTINGS -> new SettingsView(ws.texts(), new SettingsViewModel(ws.texts(), ws.appearance()));
             case DIAGNOSTICS -> new DiagnosticsView(ws.texts(),
-                    new DiagnosticsViewModel(ws.texts(), ws.selfCheck(), ws.executor(), ws.uiThread()));
+                    new DiagnosticsViewModel(ws.texts(), ws.selfCheck(), ws.executor(), ws.uiThread(), ws.syncStatus()));
+            case CARD -> new CardPanelView(ws.texts(),
+                    new CardPanelViewModel(ws.texts(), station(), ws.executor(), ws.uiThread(), ws.clock()));
+            case AWAITING_DELIVERY -> new AwaitingDeliveryView(ws.texts(),
+                    new AwaitingDeliveryViewModel(ws.texts(), station(), ws.executor(), ws.uiThread(), ws.clock()));
+            case SYNC -> new SyncCasesView(ws.texts(), new SyncCasesViewModel(ws.texts(), station(), ws.executor(), ws.uiThread()));
             default -> throw new IllegalArgumentException(screen + " is not available in this build");
         };
+    }
+
+    /** The signed-in staff member's station, opened on the executor by the screen that needs it. */
+    private java.util.concurrent.Callable<jp.madoguchi.app.counter.workflow.CounterStation> station() {
+        StaffSession current = session;
+        return () -> ws.stations().forStaff(current.staff());
     }
 
     /** Closes the current screens (releasing their subscriptions). */

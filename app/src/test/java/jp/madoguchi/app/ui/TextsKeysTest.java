@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TextsKeysTest {
 
     static final Set<String> NAMESPACES = Set.of("age", "app", "common", "diag", "main", "nav", "role", "settings",
-            "signin", "status", "unavailable");
+            "signin", "status", "unavailable", "card", "awaiting", "sync");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z]*)\\.([A-Za-z0-9_.]+)\"");
     private static final Path SOURCES = Path.of("src/main/java/jp/madoguchi/app/ui");
 

@@ -86,15 +86,20 @@ class ViewModelTest {
     }
 
     @Test
-    void the_status_bar_says_not_connected_and_never_invents_figures() {
-        StatusBarViewModel bar = new StatusBarViewModel(texts, NotConnectedYet.reader(), NotConnectedYet.sync(), Runnable::run,
-                clock, false);
-        assertThat(bar.readerTextProperty().get()).isEqualTo("カードリーダー：未接続（この版には未組込み）");
-        assertThat(bar.linkTextProperty().get()).isEqualTo("中央システム：未接続");
-        assertThat(bar.queueTextProperty().get()).isEqualTo("送信待ち：未接続");
-        assertThat(bar.cacheTextProperty().get()).isEqualTo("端末情報の更新：未接続");
+    void the_status_bar_says_checking_then_the_failure_code_and_never_invents_figures() {
+        PublishingStatusSource<SyncStatus> sync = new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED);
+        StatusBarViewModel bar = new StatusBarViewModel(texts, new PublishingStatusSource<>(ReaderStatus.NOT_CONNECTED)::subscribe,
+                sync::subscribe, Runnable::run, clock, false);
+        assertThat(bar.readerTextProperty().get()).isEqualTo("カードリーダー：確認中");
+        assertThat(bar.linkTextProperty().get()).isEqualTo("中央システム：確認中");
+        assertThat(bar.queueTextProperty().get()).isEqualTo("送信待ち：確認中");
+        assertThat(bar.cacheTextProperty().get()).isEqualTo("端末情報の更新：確認中");
         assertThat(bar.trainingTextProperty().get()).isEmpty();
         assertThat(String.join(" ", bar.queueTextProperty().get(), bar.cacheTextProperty().get())).doesNotContainPattern("[0-9]");
+        sync.publish(SyncStatus.unavailable(new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING,
+                java.util.Map.of("path", "/x/enrolment/workstation.p12"))));
+        assertThat(bar.linkTextProperty().get()).isEqualTo("中央システム：使えません（MDG-UI-006）");
+        assertThat(bar.queueTextProperty().get()).isEqualTo("送信待ち：使えません（MDG-UI-006）");
     }
 
     @Test
@@ -151,7 +156,8 @@ class ViewModelTest {
     void diagnostics_render_each_check_in_the_current_language() {
         List<SelfCheck.Result> results = List.of(new SelfCheck.Result("runtime", null, "17 modules"),
                 new SelfCheck.Result("pcsc", SetupFailure.values()[0], "no pcscd"));
-        DiagnosticsViewModel diag = new DiagnosticsViewModel(texts, () -> results, new SameThread(), Runnable::run);
+        DiagnosticsViewModel diag = new DiagnosticsViewModel(texts, () -> results, new SameThread(), Runnable::run,
+                new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED)::subscribe);
         assertThat(diag.summaryProperty().get()).isEqualTo("自己診断はまだ実行されていません。");
         diag.runChecks();
         assertThat(diag.rows()).hasSize(2);
@@ -169,11 +175,20 @@ class ViewModelTest {
 
     @Test
     void a_self_check_that_cannot_run_shows_its_code() {
+        PublishingStatusSource<SyncStatus> parts = new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED);
         DiagnosticsViewModel diag = new DiagnosticsViewModel(texts, () -> {
             throw new IllegalStateException("boom");
-        }, new SameThread(), Runnable::run);
+        }, new SameThread(), Runnable::run, parts::subscribe);
         diag.runChecks();
         assertThat(diag.summaryProperty().get()).startsWith("MDG-UI-005");
         assertThat(diag.runningProperty().get()).isFalse();
+        assertThat(diag.partsProperty().get()).isEqualTo("窓口の部品：確認中");
+        parts.publish(SyncStatus.unavailable(new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING,
+                java.util.Map.of("path", "/d/enrolment/workstation.p12"))));
+        assertThat(diag.partsProperty().get()).startsWith("窓口の部品：MDG-UI-006 この端末の登録ファイル（/d/enrolment/workstation.p12）がありません。")
+                .contains("対処：システム担当者が");
+        diag.close();
+        parts.publish(new SyncStatus(true, LinkState.ONLINE, 0, null, null));
+        assertThat(diag.partsProperty().get()).as("closed: the subscription is released").startsWith("窓口の部品：MDG-UI-006");
     }
 }
