@@ -52,6 +52,8 @@ final class AwaitingDeliveryView implements ScreenView {
                     String line = vm.render(row);
                     setText(line);
                     setAccessibleText(line);
+                    setWrapText(true);
+                    setPrefWidth(0);
                     if (row.overTarget()) {
                         getStyleClass().add("over-target");
                     }

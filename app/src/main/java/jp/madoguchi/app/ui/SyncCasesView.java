@@ -74,7 +74,7 @@ final class SyncCasesView implements ScreenView {
         relabel = o -> cases.refresh();
         texts.localeProperty().addListener(relabel);
 
-        root = new VBox(10, new HBox(12, reload, sendNow, summary), casesTitle, cases, note, new HBox(10, save, resolve, hint),
+        root = new VBox(10, new HBox(12, reload, sendNow), summary, casesTitle, cases, note, new HBox(10, save, resolve, hint),
                 entriesTitle, entries);
         root.setPadding(new Insets(8));
         vm.refresh();

@@ -121,24 +121,40 @@ public final class SyncCasesViewModel implements AutoCloseable {
             cases.clear();
             return;
         }
-        entries.setAll(l.entries().stream().map(e -> texts.format("sync.entry", Map.of("seq", e.seq(), "type", e.type().name(),
-                "time", TIME.format(e.occurredAt()), "clerk", e.clerkId(), "state", texts.get(switch (e.state()) {
-                    case PENDING -> "sync.state.PENDING";
-                    case IN_FLIGHT -> "sync.state.IN_FLIGHT";
-                    case ACKED -> "sync.state.ACKED";
-                    case CONFLICT -> "sync.state.CONFLICT";
-                    case REJECTED -> "sync.state.REJECTED";
-                }),
-                "outcome", e.reason() == null ? (e.outcome() == null ? "" : e.outcome()) : e.reason()))).toList());
+        entries.setAll(l.entries().stream().map(this::render).toList());
         cases.setAll(l.cases());
+    }
+
+    /** One queue entry in words; an AUDIT_HEAD has no clerk, an unsent entry no outcome. */
+    private String render(OutboxEntry e) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("seq", e.seq());
+        p.put("type", e.type().name());
+        p.put("time", TIME.format(e.occurredAt()));
+        p.put("clerk", e.clerkId() == null ? "—" : e.clerkId());
+        p.put("state", texts.get(switch (e.state()) {
+            case PENDING -> "sync.state.PENDING";
+            case IN_FLIGHT -> "sync.state.IN_FLIGHT";
+            case ACKED -> "sync.state.ACKED";
+            case CONFLICT -> "sync.state.CONFLICT";
+            case REJECTED -> "sync.state.REJECTED";
+        }));
+        p.put("outcome", e.reason() != null ? e.reason() : e.outcome() != null ? e.outcome() : "");
+        return texts.format("sync.entry", p);
     }
 
     /** One case in words. */
     public String render(FollowUpCase c) {
-        String line = texts.format("sync.case", Map.of("kind", texts.get(caseKind(c.kind())),
-                "id", c.caseId(), "seq", c.seq() == null ? "—" : c.seq(), "type", c.type() == null ? "—" : c.type(),
-                "reason", c.reason() == null ? "—" : c.reason(), "opened", TIME.format(c.openedAt())));
-        return c.note() == null ? line : line + "\n" + texts.format("sync.case.note", Map.of("note", c.note(), "by", c.notedBy()));
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("kind", texts.get(caseKind(c.kind())));
+        p.put("id", c.caseId());
+        p.put("seq", c.seq() == null ? "—" : c.seq());
+        p.put("type", c.type() == null ? "—" : c.type());
+        p.put("reason", c.reason() == null ? "—" : c.reason());
+        p.put("opened", TIME.format(c.openedAt()));
+        String line = texts.format("sync.case", p);
+        return c.note() == null ? line
+                : line + "\n" + texts.format("sync.case.note", Map.of("note", c.note(), "by", c.notedBy() == null ? "—" : c.notedBy()));
     }
 
     private static String caseKind(String kind) {

@@ -3,6 +3,7 @@ package jp.madoguchi.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -150,16 +151,30 @@ class CounterScreensUiTest extends FxRobot {
         WorkstationUiTest.assertEveryControlIsNamed(stage.getScene().getRoot());
         screenshot("30-card-panel");
 
-        // A delivered card with its PINs set: the resident types the card text PIN, My Number is masked until held.
-        CardFactory.Made preset = station.cards.stream().filter(CardFactory.Made::pinsPreset).findFirst().orElseThrow();
-        String pin = new ObjectMapper().readTree(preset.profile().toFile()).path("pins").path("CARD_TEXT").path("value").asText();
-        station.services.trainingReaders().orElseThrow().insert(0, preset.profile());
-        waitUntil(() -> text("#cardSerial").equals(preset.cardSerial()) && text("#cardMessage").equals(texts.get("card.shown")));
-        assertThat(this.<String>items("#cardPins")).anySatisfy(p -> assertThat(p).contains("残り3回。1回間違えると残り2回になります。"));
+        // A delivered card (OPERATIONAL, PINs set, two of them used up partly): the resident types the card
+        // text PIN, and the My Number stays masked except while the reveal button is held.
+        CardFactory.Made made = station.cards.get(1);
+        ObjectNode profile = (ObjectNode) new ObjectMapper().readTree(made.profile().toFile());
+        profile.put("lifeCycle", "OPERATIONAL");
+        ObjectNode pins = (ObjectNode) profile.path("pins");
+        setPin(pins, "AUTH", "1111", 1);
+        setPin(pins, "SIGN", "ABC123", 5);
+        setPin(pins, "CARD_TEXT", "4321", 3);
+        setPin(pins, "JUKI", "2222", 2);
+        Path delivered = dir.resolve("delivered-" + made.cardSerial() + ".json");
+        new ObjectMapper().writeValue(delivered.toFile(), profile);
+        String pin = "4321";
+        station.services.trainingReaders().orElseThrow().insert(0, delivered);
+        waitUntil(() -> text("#cardSerial").equals(made.cardSerial()) && text("#cardMessage").equals(texts.get("card.shown")));
+        assertThat(this.<String>items("#cardPins")).containsExactly(
+                "利用者証明用（数字4桁）：残り1回。次に間違えるとロックされ、窓口で初期化（再設定）するまで使えなくなります。",
+                "署名用（英数字6〜16桁）：残り5回。1回間違えると残り4回になります。",
+                "券面事項入力補助用（数字4桁）：残り3回。1回間違えると残り2回になります。",
+                "住民基本台帳用（数字4桁）：残り2回。1回間違えると残り1回になります。");
         clickOn("#cardTextPin");
         write(pin);
         type(KeyCode.ENTER);
-        String digits = preset.resident().myNumber();
+        String digits = made.resident().myNumber();
         waitUntil(() -> text("#cardMyNumber").equals("********" + digits.substring(8)));
         assertThat(text("#cardSource")).isEqualTo(texts.get("card.source.card"));
         moveTo("#cardReveal");
@@ -238,6 +253,10 @@ class CounterScreensUiTest extends FxRobot {
         assertThat(text("#syncSummary")).contains("要対応 0件");
         assertThat(station.services.forStaff(clerk()).store().openCases()).isEmpty();
         screenshot("36-sync-case-resolved");
+    }
+
+    private static void setPin(ObjectNode pins, String name, String value, int tries) {
+        ((ObjectNode) pins.path(name)).put("value", value).put("triesLeft", tries);
     }
 
     private static String hiragana(String katakana) {
