@@ -191,4 +191,40 @@ class ViewModelTest {
         parts.publish(new SyncStatus(true, LinkState.ONLINE, 0, null, null));
         assertThat(diag.partsProperty().get()).as("closed: the subscription is released").startsWith("窓口の部品：MDG-UI-006");
     }
+
+    @Test
+    void the_card_panel_says_why_it_cannot_open_and_words_the_pin_tries_plainly() {
+        CardPanelViewModel panel = new CardPanelViewModel(texts, () -> {
+            throw new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING, java.util.Map.of("path", "/d/workstation.p12"));
+        }, new SameThread(), Runnable::run, clock);
+        assertThat(panel.phaseProperty().get()).isEqualTo(CardPanelViewModel.Phase.FAILED);
+        assertThat(panel.messageProperty().get()).startsWith("MDG-UI-006　この端末の登録ファイル（/d/workstation.p12）がありません。");
+        assertThat(panel.serialProperty().get()).isEqualTo("—");
+        assertThat(panel.myNumberProperty().get()).isEqualTo("—");
+        assertThat(panel.pinText(new jp.madoguchi.card.PinStatus(jp.madoguchi.card.PinKind.AUTH, jp.madoguchi.card.PinStatus.State.AVAILABLE, 3)))
+                .isEqualTo("残り3回。1回間違えると残り2回になります。");
+        assertThat(panel.pinText(new jp.madoguchi.card.PinStatus(jp.madoguchi.card.PinKind.AUTH, jp.madoguchi.card.PinStatus.State.AVAILABLE, 1)))
+                .startsWith("残り1回。次に間違えるとロックされ");
+        assertThat(panel.pinText(new jp.madoguchi.card.PinStatus(jp.madoguchi.card.PinKind.SIGN, jp.madoguchi.card.PinStatus.State.BLOCKED, 0)))
+                .isEqualTo("ロック中。窓口で暗証番号の初期化（再設定）が必要です。");
+        texts.setLocale(Locale.ENGLISH);
+        assertThat(panel.messageProperty().get()).startsWith("MDG-UI-006　This workstation's enrolment file");
+        assertThat(panel.pinText(new jp.madoguchi.card.PinStatus(jp.madoguchi.card.PinKind.JUKI, jp.madoguchi.card.PinStatus.State.NOT_SET, 0)))
+                .isEqualTo("not set (it is set at delivery)");
+        texts.setLocale(Locale.JAPANESE);
+        panel.close();
+    }
+
+    @Test
+    void awaiting_delivery_search_folds_hiragana_onto_katakana_and_reports_a_missing_station() {
+        assertThat(AwaitingDeliveryViewModel.katakana("さいとう　みわ")).isEqualTo("サイトウ　ミワ");
+        assertThat(AwaitingDeliveryViewModel.katakana("サイトウ 123 齋藤")).isEqualTo("サイトウ 123 齋藤");
+        AwaitingDeliveryViewModel awaiting = new AwaitingDeliveryViewModel(texts, () -> {
+            throw new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING, java.util.Map.of("path", "/d/workstation.p12"));
+        }, new SameThread(), Runnable::run, clock);
+        awaiting.refresh();
+        assertThat(awaiting.rows()).isEmpty();
+        assertThat(awaiting.summaryProperty().get()).startsWith("MDG-UI-006");
+        assertThat(awaiting.loadingProperty().get()).isFalse();
+    }
 }
