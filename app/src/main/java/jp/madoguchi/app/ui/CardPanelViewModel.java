@@ -333,6 +333,11 @@ public final class CardPanelViewModel implements AutoCloseable {
         return phase.getReadOnlyProperty();
     }
 
+    /** The phase now (for callers that do not observe properties, e.g. the card-panel benchmark). */
+    public Phase phase() {
+        return phase.get();
+    }
+
     /** True while the clerk holds the reveal control down: the My Number is shown in full. */
     public BooleanProperty revealProperty() {
         return reveal;
