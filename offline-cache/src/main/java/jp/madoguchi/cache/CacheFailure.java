@@ -31,7 +31,9 @@ public enum CacheFailure implements FailureCode {
     /** The workstation's enrolment (client certificate or central CA) cannot be read. */
     ENROLMENT_UNREADABLE("MDG-CACHE-011"),
     /** Any other storage I/O failure; the act was not recorded. */
-    STORAGE_FAILURE("MDG-CACHE-012");
+    STORAGE_FAILURE("MDG-CACHE-012"),
+    /** A case id that is not in this workstation's case list (annotating a case that does not exist). */
+    UNKNOWN_CASE("MDG-CACHE-013");
 
     private final String code;
 

@@ -434,20 +434,52 @@ public final class CacheStore implements AutoCloseable {
                 .toList()));
     }
 
-    /** Follow-up cases still OPEN, oldest first (the 要対応 list). */
+    /** Follow-up cases still OPEN, oldest first (the 要対応 list), with their notes opened. */
     public List<FollowUpCase> openCases() {
         return onWriter(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
                 "from CaseRow where status = 'OPEN' order by openedAt, caseId", CaseRow.class).getResultList().stream()
                 .map(c -> new FollowUpCase(c.caseId, c.kind, c.seq, c.opId, c.type, c.cardSerial, c.reason, c.status,
-                        Instant.ofEpochMilli(c.openedAt)))
+                        Instant.ofEpochMilli(c.openedAt), openNote(c), c.notedBy))
                 .toList()));
+    }
+
+    private String openNote(CaseRow c) {
+        return c.note == null ? null
+                : new String(cipher.open(c.note, caseAad(c.caseId), "case " + c.caseId), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] caseAad(String caseId) {
+        return ("case:" + caseId).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A supervisor closes a case; a halt case lets sending resume. */
     public void closeCase(String caseId) {
+        closeCase(caseId, null);
+    }
+
+    /**
+     * Closes a case and keeps who closed it ({@code staffId}, or null when unknown); a halt case lets
+     * sending resume. Closing a closed or unknown case changes nothing.
+     */
+    public void closeCase(String caseId, String staffId) {
         long now = settings.clock().millis();
-        write(s -> s.createMutationQuery("update CaseRow set status = 'CLOSED', closedAt = :n where caseId = :c")
-                .setParameter("n", now).setParameter("c", caseId).executeUpdate());
+        write(s -> s.createMutationQuery("update CaseRow set status = 'CLOSED', closedAt = :n, closedBy = :b "
+                        + "where caseId = :c and status = 'OPEN'")
+                .setParameter("n", now).setParameter("b", staffId).setParameter("c", caseId).executeUpdate());
+    }
+
+    /**
+     * Replaces the note on a case (what the staff found out, whom they called), sealed at rest, and
+     * keeps who wrote it. Blocks until committed; an unknown case id is MDG-CACHE-014.
+     */
+    public void annotateCase(String caseId, String staffId, String note) {
+        java.util.Objects.requireNonNull(staffId, "staffId");
+        byte[] sealed = cipher.seal(note.getBytes(StandardCharsets.UTF_8), caseAad(caseId));
+        int changed = write(s -> s.createMutationQuery("update CaseRow set note = :t, notedBy = :b where caseId = :c")
+                .setParameter("t", sealed).setParameter("b", staffId).setParameter("c", caseId).executeUpdate());
+        if (changed == 0) {
+            throw new MadoguchiException(CacheFailure.UNKNOWN_CASE, Map.of("caseId", caseId));
+        }
     }
 
     /** The payload of a recorded act, opened, for the workflow that printed it (e.g. a reprint). */

@@ -25,4 +25,10 @@ class CaseRow {
     long openedAt;
     @Column(name = "closed_at")
     Long closedAt;
+    /** Sealed with the case id as associated data; null until someone annotates the case. */
+    byte[] note;
+    @Column(name = "noted_by")
+    String notedBy;
+    @Column(name = "closed_by")
+    String closedBy;
 }

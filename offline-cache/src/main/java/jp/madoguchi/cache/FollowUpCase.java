@@ -9,7 +9,9 @@ import java.time.Instant;
  *
  * @param caseId central's case id for conflicts, a local id ({@code L-...}) otherwise
  * @param cardSerial the card concerned, or null
+ * @param note       the staff's note on the case, or null when nobody annotated it
+ * @param notedBy    the staff id of the last annotation, or null
  */
 public record FollowUpCase(String caseId, String kind, Long seq, String opId, String type, String cardSerial,
-        String reason, String status, Instant openedAt) {
+        String reason, String status, Instant openedAt, String note, String notedBy) {
 }

@@ -143,6 +143,18 @@ public final class ReadCache implements AutoCloseable {
                 .map(r -> new CachedCard(r.cardSerial, r.status, r.version, r.applicationId, Instant.ofEpochMilli(r.updatedAt)))));
     }
 
+    /**
+     * Every cached card whose central status is {@code status} (e.g. ISSUED: awaiting delivery at this
+     * office), in serial order. Blocks until the cache thread has read them.
+     */
+    public List<CachedCard> cards(String status) {
+        return on(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from CachedCardRow where status = :st order by cardSerial", CachedCardRow.class).setParameter("st", status)
+                .getResultList().stream()
+                .map(r -> new CachedCard(r.cardSerial, r.status, r.version, r.applicationId, Instant.ofEpochMilli(r.updatedAt)))
+                .toList()));
+    }
+
     /** The feed events stored for a card, opened, oldest first (for the counter screens). */
     public List<JsonNode> events(String cardSerial) {
         return on(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(

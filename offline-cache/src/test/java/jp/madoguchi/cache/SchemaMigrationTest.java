@@ -77,7 +77,7 @@ class SchemaMigrationTest {
         try (Connection c = DriverManager.getConnection(url)) {
             var rs = c.createStatement().executeQuery("select max(version) from flyway_schema_history where success = 1");
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("2");
+            assertThat(rs.getString(1)).isEqualTo("3");
         }
     }
 

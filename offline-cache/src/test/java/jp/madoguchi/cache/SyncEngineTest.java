@@ -103,6 +103,31 @@ class SyncEngineTest {
         assertThat(status.openCases()).isEqualTo(1);
         assertThat(seen).isNotEmpty();
         assertThat(ws.engine.awaitSettled(intake.seq(), Duration.ofSeconds(1)).state()).isEqualTo(LocalSyncState.ACKED);
+
+        // The rejection's case is annotated (sealed at rest), then closed by the supervisor who resolved it.
+        String caseId = ws.store.openCases().get(0).caseId();
+        String note = "本人に電話で確認済み、カード番号の誤記";
+        ws.store.annotateCase(caseId, "S001", note);
+        assertThat(ws.store.openCases()).singleElement().satisfies(c -> {
+            assertThat(c.note()).isEqualTo(note);
+            assertThat(c.notedBy()).isEqualTo("S001");
+        });
+        for (String f : List.of("outbox.db", "outbox.db-wal")) {
+            Path file = dir.resolve("ws").resolve(f);
+            if (java.nio.file.Files.exists(file)) {
+                assertThat(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                        .as("the note is sealed in " + f)
+                        .doesNotContain(new String(note.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThatThrownBy(() -> ws.store.annotateCase("L-none", "S001", "x")).hasMessageContaining("MDG-CACHE-013");
+        ws.store.closeCase(caseId, "S001");
+        assertThat(ws.store.openCases()).isEmpty();
+        assertThat(ws.engine.status().openCases()).isZero();
+
+        // The read cache lists this office's cards by central status (the awaiting-delivery list).
+        assertThat(ws.cache.cards("ISSUED")).extracting(CachedCard::cardSerial).containsExactly(cards.get(1));
+        assertThat(ws.cache.cards("ACTIVE")).extracting(CachedCard::cardSerial).containsExactly(cards.get(0));
     }
 
     @Test

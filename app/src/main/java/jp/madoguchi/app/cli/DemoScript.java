@@ -12,14 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.crypto.SecretKey;
 import jp.madoguchi.app.counter.domain.AuthorityProof;
 import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.CollectedItem;
@@ -27,36 +25,30 @@ import jp.madoguchi.app.counter.domain.DocumentType;
 import jp.madoguchi.app.counter.domain.IdentityCheck;
 import jp.madoguchi.app.counter.domain.IdentityDocument;
 import jp.madoguchi.app.counter.domain.LegalRepresentative;
-import jp.madoguchi.app.counter.domain.Office;
 import jp.madoguchi.app.counter.domain.PersonName;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.PossessionProof;
 import jp.madoguchi.app.counter.domain.ProxyPaperwork;
-import jp.madoguchi.app.counter.domain.Staff;
-import jp.madoguchi.app.counter.domain.StaffRole;
 import jp.madoguchi.app.counter.domain.VisitorType;
-import jp.madoguchi.app.counter.rules.ConnectivityRules;
-import jp.madoguchi.app.counter.rules.MaintenanceCalendar;
 import jp.madoguchi.app.counter.rules.Notice;
 import jp.madoguchi.app.counter.rules.ValidityRules;
 import jp.madoguchi.app.counter.workflow.CardRecord;
-import jp.madoguchi.app.counter.workflow.CertificateAuthority;
 import jp.madoguchi.app.counter.workflow.CounterStation;
 import jp.madoguchi.app.counter.workflow.DeliveryWorkflow;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
 import jp.madoguchi.app.counter.workflow.RenewalWorkflow;
 import jp.madoguchi.app.counter.workflow.Workflow;
+import jp.madoguchi.app.staff.StaffAccount;
+import jp.madoguchi.app.staff.StaffRole;
+import jp.madoguchi.app.station.CounterServices;
 import jp.madoguchi.cache.CacheStore;
-import jp.madoguchi.cache.CentralClient;
-import jp.madoguchi.cache.KeyVault;
 import jp.madoguchi.cache.LinkState;
 import jp.madoguchi.cache.OutboxEntry;
 import jp.madoguchi.cache.ReadCache;
-import jp.madoguchi.cache.StoreSettings;
 import jp.madoguchi.cache.SyncEngine;
 import jp.madoguchi.cache.SyncSettings;
 import jp.madoguchi.card.CardMonitor;
-import jp.madoguchi.card.TerminalSource;
+import jp.madoguchi.common.Configuration;
 import jp.madoguchi.common.MadoguchiException;
 
 /**
@@ -74,6 +66,7 @@ import jp.madoguchi.common.MadoguchiException;
 public final class DemoScript {
 
     private static final String OFFICE = "131016";
+    private static final String READER = "Virtual PCD 00 00";
 
     private final Map<String, String> o;
     private final boolean offline;
@@ -121,33 +114,29 @@ public final class DemoScript {
         Path enrolment = Path.of(o.get("--enrolment"));
         Path data = Path.of(o.get("--data"));
         URI central = URI.create(o.getOrDefault("--central", "https://127.0.0.1:8443"));
-        char[] password = Files.readString(enrolment.resolve("workstation.password")).trim().toCharArray();
-        SecretKey key = KeyVault.openOrCreate(data.resolve("key").resolve("cache-key.p12"), password.clone());
-        StoreSettings settings = StoreSettings.defaults(data, "demo");
         say("workstation data: %s; central: %s; %s", data, central, offline ? "central will be cut off (--offline)" : "online");
-        try (CacheStore store = CacheStore.open(settings, key);
-             ReadCache cache = ReadCache.open(settings, key, OFFICE);
-             SyncEngine engine = new SyncEngine(store, cache, CentralClient.open(central, enrolment.resolve("workstation.p12"),
-                     password.clone(), enrolment.resolve("central-ca.pem"), Duration.ofSeconds(3)),
-                     SyncSettings.defaults().withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1))
-                             .withIntervals(Duration.ofMillis(300), Duration.ofMillis(200)))) {
-            engine.start();
+        // The same composition root as the workstation, on this run's enrolment and data directory.
+        Configuration config = Configuration.load(List.of("--set", "data.dir=" + data, "--set", "central.url=" + central,
+                "--set", "central.keystore=" + enrolment.resolve("workstation.p12"),
+                "--set", "central.truststore=" + enrolment.resolve("central-ca.pem"), "--set", "office.code=" + OFFICE,
+                "--set", "office.type=MUNICIPAL", "--set", "terminal.id=demo", "--set", "reader.provider=pcsc",
+                "--set", "reader.name=" + READER, "--set", "training.mode=false"));
+        try (CounterServices services = CounterServices.open(config, Clock.systemUTC(),
+                SyncSettings.defaults().withBackoff(Duration.ofMillis(50), Duration.ofSeconds(1))
+                        .withIntervals(Duration.ofMillis(300), Duration.ofMillis(200)))) {
+            CounterStation station = services.forStaff(new StaffAccount("DEMO01", "窓口 デモ", StaffRole.CLERK, 0, null));
+            SyncEngine engine = station.sync();
+            CacheStore store = station.store();
+            ReadCache cache = station.cache();
             await("the link to central and the office feed", () -> engine.link() == LinkState.ONLINE && cache.refreshedAt() != null);
             Path profile = pickCard(cache, script.equals("renewal"));
             String serial = serialOf(profile);
             birthDate = CardRecord.load(cache, OFFICE, serial).birthDate();
             say("fresh card %s…%s from %s", serial.substring(0, 4), serial.substring(11), profile.getFileName());
-            CertificateAuthority ca = CertificateAuthority.open(central, enrolment.resolve("workstation.p12"), password.clone(),
-                    enrolment.resolve("central-ca.pem"), Duration.ofSeconds(10));
-            byte[] issuerKey = HexFormat.of().parseHex(Files.readString(enrolment.resolve("k-issuer.hex")).trim());
             List<String> cardCommand = List.of(o.getOrDefault("--card-command", "./mado card insert").split(" "));
-            try (Reader reader = new Reader(cardCommand, data.resolve("card.log"))) {
-                CounterStation station = new CounterStation(Office.municipal(OFFICE, "デモ市役所"),
-                        new Staff("DEMO01", "窓口 デモ", StaffRole.CLERK, OFFICE), reader.monitor, reader.name, issuerKey, store, cache,
-                        engine, ca, Clock.systemUTC(), ConnectivityRules.OfficeSettings.defaults(), MaintenanceCalendar.byRule(),
-                        data.resolve("workflows"));
-                reader.insert(profile);
-                say("card inserted into %s", reader.name);
+            try (CardProcess card = new CardProcess(cardCommand, data.resolve("card.log"))) {
+                card.insert(station.monitor(), profile);
+                say("card inserted into %s", READER);
                 return switch (script) {
                     case "delivery" -> delivery(station, serial, engine, store, offline);
                     case "pin-reset" -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
@@ -386,24 +375,21 @@ public final class DemoScript {
     }
 
     /**
-     * pcscd's virtual reader; the card is put in by a child process ({@code --card-command}, by default
-     * {@code ./mado card insert}), so the product code never links the emulator (ArchUnit: only training
-     * mode may). Closing pulls the card (the child's SIGTERM) and stops the card thread.
+     * The emulated card in pcscd's virtual reader, put in by a child process ({@code --card-command}, by
+     * default {@code ./mado card insert}), so the product code never links the emulator (ArchUnit: only
+     * training mode may). Closing pulls the card (the child's SIGTERM).
      */
-    private static final class Reader implements AutoCloseable {
-        final CardMonitor monitor;
-        final String name = "Virtual PCD 00 00";
+    private static final class CardProcess implements AutoCloseable {
         private final List<String> command;
         private final Path log;
         private Process card;
 
-        Reader(List<String> command, Path log) {
-            this.monitor = new CardMonitor(TerminalSource.pcsc()).start();
+        CardProcess(List<String> command, Path log) {
             this.command = command;
             this.log = log;
         }
 
-        void insert(Path profile) throws Exception {
+        void insert(CardMonitor monitor, Path profile) throws Exception {
             if (!monitor.serviceAvailable()) {
                 Thread.sleep(500);
             }
@@ -411,7 +397,7 @@ public final class DemoScript {
             cmd.add(profile.toString());
             Files.createDirectories(log.getParent());
             card = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            monitor.awaitCard(name, Duration.ofSeconds(20));
+            monitor.awaitCard(READER, Duration.ofSeconds(20));
         }
 
         @Override
@@ -424,7 +410,6 @@ public final class DemoScript {
                     Thread.currentThread().interrupt();
                 }
             }
-            monitor.close();
         }
     }
 }

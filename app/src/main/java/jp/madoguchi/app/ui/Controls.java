@@ -31,6 +31,26 @@ final class Controls {
         return button;
     }
 
+    /**
+     * A list of ready-made lines (wrapped, each line its own accessible text), named {@code text} for a
+     * screen reader.
+     */
+    static javafx.scene.control.ListView<String> lines(javafx.collections.ObservableList<String> items,
+            ObservableValue<String> text, String id) {
+        javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(items);
+        list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+                setAccessibleText(empty ? null : line);
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        return accessible(list, text, id);
+    }
+
     /** Binds a control's accessible text (what a screen reader says for it) to {@code text}. */
     static <C extends Control> C accessible(C control, ObservableValue<String> text, String id) {
         control.accessibleTextProperty().bind(text);

@@ -44,10 +44,11 @@ final class DiagnosticsView implements ScreenView {
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
+        Label parts = Controls.label(vm.partsProperty(), "diagParts");
         Label versions = Controls.label(vm.versionsProperty(), "diagVersions");
         versions.getStyleClass().add("hint");
         HBox top = new HBox(16, rerun, summary);
-        root = new VBox(12, top, list, versions);
+        root = new VBox(12, top, parts, list, versions);
         root.setPadding(new Insets(8));
         vm.runChecks();
     }

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The diagnostics screen: the installation self-check ({@link SelfCheck}) run on the
- * {@link TaskExecutor}, one row per check, and the versions of the parts. The rows re-render when the
- * language changes. FX-thread confined.
+ * {@link TaskExecutor}, one row per check, the state of the counter's parts (the composition root's
+ * failure with its code, from the {@link SyncStatusSource}), and the versions of the parts. The rows
+ * re-render when the language changes. FX-thread confined.
  */
 public final class DiagnosticsViewModel implements AutoCloseable {
 
@@ -38,9 +39,13 @@ public final class DiagnosticsViewModel implements AutoCloseable {
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final StringBinding summary;
     private final StringBinding versions;
+    private final ObjectProperty<SyncStatus> parts = new SimpleObjectProperty<>(SyncStatus.NOT_CONNECTED);
+    private final StringBinding partsText;
+    private final Subscription partsSubscription;
     private final javafx.beans.InvalidationListener relabel = o -> renderRows();
 
-    public DiagnosticsViewModel(Texts texts, Callable<List<SelfCheck.Result>> selfCheck, TaskExecutor executor, UiThread uiThread) {
+    public DiagnosticsViewModel(Texts texts, Callable<List<SelfCheck.Result>> selfCheck, TaskExecutor executor, UiThread uiThread,
+            SyncStatusSource partsStatus) {
         this.texts = texts;
         this.selfCheck = selfCheck;
         this.executor = executor;
@@ -52,6 +57,23 @@ public final class DiagnosticsViewModel implements AutoCloseable {
                 "os", System.getProperty("os.name") + " " + System.getProperty("os.version"))));
         texts.localeProperty().addListener(relabel);
         results.addListener((o, a, b) -> renderRows());
+        partsText = texts.bindComputed(this::renderParts, parts);
+        partsSubscription = partsStatus.subscribe(s -> uiThread.execute(() -> parts.set(s)));
+    }
+
+    private String renderParts() {
+        SyncStatus s = parts.get();
+        if (s.failure() != null) {
+            return texts.format("diag.parts.failed", Map.of("code", s.failure().code(),
+                    "message", s.failure().clerkMessage(texts.locale()),
+                    "action", FailureMessages.action(s.failure().failure(), texts.locale())));
+        }
+        return s.connected() ? texts.get("diag.parts.ok") : texts.get("diag.parts.checking");
+    }
+
+    /** The counter's parts: open, still checking, or their failure with code, message and action. */
+    public StringBinding partsProperty() {
+        return partsText;
     }
 
     /** Read-only view of the rows. */
@@ -127,5 +149,6 @@ public final class DiagnosticsViewModel implements AutoCloseable {
     @Override
     public void close() {
         texts.localeProperty().removeListener(relabel);
+        partsSubscription.close();
     }
 }

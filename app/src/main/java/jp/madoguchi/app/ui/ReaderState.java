@@ -6,7 +6,7 @@ package jp.madoguchi.app.ui;
  * or the card's application (AP).
  */
 public enum ReaderState {
-    /** No card layer is wired into this build yet. */
+    /** No report from the card thread yet, or the card layer could not be opened. */
     NOT_CONNECTED,
     /** The PC/SC service (pcscd / WinSCard) does not answer. */
     SERVICE_UNAVAILABLE,

@@ -8,10 +8,10 @@ import javafx.scene.input.KeyCode;
  * for; {@code null} when the screen works in this build.
  */
 public enum Screen {
-    CARD("nav.card", KeyCode.F1, "unavailable.card"),
+    CARD("nav.card", KeyCode.F1, null),
     WORKFLOWS("nav.workflows", KeyCode.F2, null),
-    AWAITING_DELIVERY("nav.awaitingDelivery", KeyCode.F3, "unavailable.awaitingDelivery"),
-    SYNC("nav.sync", KeyCode.F4, "unavailable.sync"),
+    AWAITING_DELIVERY("nav.awaitingDelivery", KeyCode.F3, null),
+    SYNC("nav.sync", KeyCode.F4, null),
     REPORTS("nav.reports", KeyCode.F5, "unavailable.reports"),
     DIAGNOSTICS("nav.diagnostics", KeyCode.F6, null),
     SETTINGS("nav.settings", KeyCode.F7, null);

@@ -107,9 +107,15 @@ public final class StatusBarViewModel implements AutoCloseable {
         return texts.format("status.reader", Map.of("state", s.readerName() == null ? state : state + " (" + s.readerName() + ")"));
     }
 
+    /** "使えません（MDG-UI-006）" when the parts failed, "確認中" before the first report. */
+    private String notConnected(SyncStatus s) {
+        return s.failure() == null ? texts.get("status.notConnected")
+                : texts.format("status.unavailable", Map.of("code", s.failure().code()));
+    }
+
     private String renderLink() {
         SyncStatus s = sync.get();
-        String state = !s.connected() ? texts.get("status.notConnected") : switch (s.link()) {
+        String state = !s.connected() ? notConnected(s) : switch (s.link()) {
             case ONLINE -> texts.get("status.link.ONLINE");
             case DEGRADED -> texts.get("status.link.DEGRADED");
             case OFFLINE -> texts.get("status.link.OFFLINE");
@@ -120,7 +126,7 @@ public final class StatusBarViewModel implements AutoCloseable {
     private String renderQueue() {
         SyncStatus s = sync.get();
         if (!s.connected()) {
-            return texts.format("status.queue", Map.of("depth", texts.get("status.notConnected")));
+            return texts.format("status.queue", Map.of("depth", notConnected(s)));
         }
         if (s.queueDepth() == 0 || s.oldestEntry() == null) {
             return texts.format("status.queue", Map.of("depth", s.queueDepth()));
@@ -131,7 +137,7 @@ public final class StatusBarViewModel implements AutoCloseable {
     private String renderCache() {
         SyncStatus s = sync.get();
         if (!s.connected()) {
-            return texts.format("status.cache", Map.of("age", texts.get("status.notConnected")));
+            return texts.format("status.cache", Map.of("age", notConnected(s)));
         }
         if (s.cacheRefreshedAt() == null) {
             return texts.format("status.cache", Map.of("age", texts.get("status.cache.never")));

@@ -14,8 +14,12 @@ public enum UiFailure implements FailureCode {
     NO_STAFF_PROVISIONED("MDG-UI-004"),
     /** The self-check could not run at all. */
     SELF_CHECK_FAILED("MDG-UI-005"),
-    /** The counter's parts (card thread, queue, link) cannot be opened for the workflows. */
-    COUNTER_UNAVAILABLE("MDG-UI-006");
+    /** The workstation is not enrolled: an enrolment file the counter's parts need is missing. */
+    ENROLMENT_MISSING("MDG-UI-006"),
+    /** A part of the counter (card thread, store, read cache, link) could not be opened at start. */
+    COUNTER_PART_UNAVAILABLE("MDG-UI-007"),
+    /** A workflow step failed in a way no layer below coded (the log has the cause). */
+    COUNTER_UNAVAILABLE("MDG-UI-008");
 
     private final String code;
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import jp.madoguchi.app.selfcheck.SelfCheck;
+import jp.madoguchi.app.station.CounterServices;
 import jp.madoguchi.app.staff.LockoutRule;
 import jp.madoguchi.app.staff.PasswordHasher;
 import jp.madoguchi.app.staff.StaffDirectory;
@@ -15,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application: opens the staff file in {@link #init()} (the launcher thread, so the disk
- * is never read on the FX thread), then shows the {@link WorkstationWindow}. Card, queue and link
- * states come from {@link NotConnectedYet} until the card-reader and offline-cache adapters are wired.
+ * The JavaFX application: opens the staff file and the counter's parts ({@link CounterServices}, the
+ * composition root) in {@link #init()} (the launcher thread, so neither the disk nor the card is
+ * touched on the FX thread), then shows the {@link WorkstationWindow}; {@link #stop()} closes them.
+ * A part that does not open leaves a coded failure in the status bar; the window opens all the same.
  */
 public final class WorkstationApplication extends Application {
 
@@ -27,6 +29,7 @@ public final class WorkstationApplication extends Application {
     private Configuration config;
     private StaffDirectory staff;
     private BackgroundTaskExecutor executor;
+    private CounterServices services;
     private WorkstationWindow window;
 
     /** Starts JavaFX with the given configuration; returns when the last window closes. */
@@ -46,6 +49,7 @@ public final class WorkstationApplication extends Application {
             LOG.error("{}: staff file unusable", UiFailure.STAFF_FILE_UNUSABLE.code(), e);
             staff = null;
         }
+        services = CounterServices.open(config, Clock.systemUTC());
     }
 
     /** The inactivity limit of the configuration, 1-120 minutes. */
@@ -62,11 +66,11 @@ public final class WorkstationApplication extends Application {
         Configuration c = config;
         Workstation ws = new Workstation(OfficeIdentity.of(c), c.getBoolean("training.mode"),
                 new Texts(Locale.forLanguageTag(c.get("ui.locale"))), new Appearance(), staff, executor, UiThread.FX,
-                Clock.systemUTC(), idleLimit(c), Duration.ofSeconds(5), NotConnectedYet.reader(), NotConnectedYet.sync(),
+                Clock.systemUTC(), idleLimit(c), Duration.ofSeconds(5), services.readerStatus(), services.syncStatus(),
                 new FxDialogService(stage), () -> {
                     BlockingCallGuard.FORBID_FX_THREAD.run();
                     return new SelfCheck(c).run();
-                }, NotConnectedYet.stations());
+                }, services);
         window = new WorkstationWindow(stage, ws);
         LOG.info("sign-in screen shown for office {} ({}) terminal {}", c.get("office.code"), c.get("office.type"),
                 c.get("terminal.id"));
@@ -78,5 +82,6 @@ public final class WorkstationApplication extends Application {
             window.close();
         }
         executor.close();
+        services.close();
     }
 }

@@ -98,8 +98,13 @@ public final class WorkstationWindow {
         return switch (screen) {
             case SETTINGS -> new SettingsView(ws.texts(), new SettingsViewModel(ws.texts(), ws.appearance()));
             case DIAGNOSTICS -> new DiagnosticsView(ws.texts(),
-                    new DiagnosticsViewModel(ws.texts(), ws.selfCheck(), ws.executor(), ws.uiThread()));
+                    new DiagnosticsViewModel(ws.texts(), ws.selfCheck(), ws.executor(), ws.uiThread(), ws.syncStatus()));
+            case CARD -> new CardPanelView(ws.texts(),
+                    new CardPanelViewModel(ws.texts(), station(session), ws.executor(), ws.uiThread(), ws.clock()));
             case WORKFLOWS -> workflows(session);
+            case AWAITING_DELIVERY -> new AwaitingDeliveryView(ws.texts(),
+                    new AwaitingDeliveryViewModel(ws.texts(), station(session), ws.executor(), ws.uiThread(), ws.clock()));
+            case SYNC -> new SyncCasesView(ws.texts(), new SyncCasesViewModel(ws.texts(), station(session), ws.executor(), ws.uiThread()));
             default -> throw new IllegalArgumentException(screen + " is not available in this build");
         };
     }
@@ -108,6 +113,11 @@ public final class WorkstationWindow {
         WizardViewModel vm = new WizardViewModel(ws.texts(), ws.executor(), ws.uiThread(), ws.dialogs(), ws.stations(),
                 session.staff());
         return new WorkflowsView(ws.texts(), vm, new PinPadWindow(ws.texts(), vm.pad(), frame.getScene().getWindow(), ws.appearance()));
+    }
+
+    /** The signed-in staff member's station, opened on the executor by the screen that needs it. */
+    private java.util.concurrent.Callable<jp.madoguchi.app.counter.workflow.CounterStation> station(StaffSession session) {
+        return () -> ws.stations().forStaff(session.staff());
     }
 
     /** Closes the current screens (releasing their subscriptions). */

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class TextsKeysTest {
 
-    static final Set<String> NAMESPACES = Set.of("age", "app", "common", "diag", "main", "nav", "pinpad", "role", "settings",
-            "signin", "status", "unavailable", "wizard");
+    static final Set<String> NAMESPACES = Set.of("age", "app", "awaiting", "card", "common", "diag", "main", "nav", "pinpad",
+            "role", "settings", "signin", "status", "sync", "unavailable", "wizard");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z]*)\\.([A-Za-z0-9_.]+)\"");
     private static final Path SOURCES = Path.of("src/main/java/jp/madoguchi/app/ui");
 

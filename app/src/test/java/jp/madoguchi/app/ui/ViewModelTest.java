@@ -86,15 +86,20 @@ class ViewModelTest {
     }
 
     @Test
-    void the_status_bar_says_not_connected_and_never_invents_figures() {
-        StatusBarViewModel bar = new StatusBarViewModel(texts, NotConnectedYet.reader(), NotConnectedYet.sync(), Runnable::run,
-                clock, false);
-        assertThat(bar.readerTextProperty().get()).isEqualTo("カードリーダー：未接続（この版には未組込み）");
-        assertThat(bar.linkTextProperty().get()).isEqualTo("中央システム：未接続");
-        assertThat(bar.queueTextProperty().get()).isEqualTo("送信待ち：未接続");
-        assertThat(bar.cacheTextProperty().get()).isEqualTo("端末情報の更新：未接続");
+    void the_status_bar_says_checking_then_the_failure_code_and_never_invents_figures() {
+        PublishingStatusSource<SyncStatus> sync = new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED);
+        StatusBarViewModel bar = new StatusBarViewModel(texts, new PublishingStatusSource<>(ReaderStatus.NOT_CONNECTED)::subscribe,
+                sync::subscribe, Runnable::run, clock, false);
+        assertThat(bar.readerTextProperty().get()).isEqualTo("カードリーダー：確認中");
+        assertThat(bar.linkTextProperty().get()).isEqualTo("中央システム：確認中");
+        assertThat(bar.queueTextProperty().get()).isEqualTo("送信待ち：確認中");
+        assertThat(bar.cacheTextProperty().get()).isEqualTo("端末情報の更新：確認中");
         assertThat(bar.trainingTextProperty().get()).isEmpty();
         assertThat(String.join(" ", bar.queueTextProperty().get(), bar.cacheTextProperty().get())).doesNotContainPattern("[0-9]");
+        sync.publish(SyncStatus.unavailable(new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING,
+                java.util.Map.of("path", "/x/enrolment/workstation.p12"))));
+        assertThat(bar.linkTextProperty().get()).isEqualTo("中央システム：使えません（MDG-UI-006）");
+        assertThat(bar.queueTextProperty().get()).isEqualTo("送信待ち：使えません（MDG-UI-006）");
     }
 
     @Test
@@ -151,7 +156,8 @@ class ViewModelTest {
     void diagnostics_render_each_check_in_the_current_language() {
         List<SelfCheck.Result> results = List.of(new SelfCheck.Result("runtime", null, "17 modules"),
                 new SelfCheck.Result("pcsc", SetupFailure.values()[0], "no pcscd"));
-        DiagnosticsViewModel diag = new DiagnosticsViewModel(texts, () -> results, new SameThread(), Runnable::run);
+        DiagnosticsViewModel diag = new DiagnosticsViewModel(texts, () -> results, new SameThread(), Runnable::run,
+                new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED)::subscribe);
         assertThat(diag.summaryProperty().get()).isEqualTo("自己診断はまだ実行されていません。");
         diag.runChecks();
         assertThat(diag.rows()).hasSize(2);
@@ -169,11 +175,56 @@ class ViewModelTest {
 
     @Test
     void a_self_check_that_cannot_run_shows_its_code() {
+        PublishingStatusSource<SyncStatus> parts = new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED);
         DiagnosticsViewModel diag = new DiagnosticsViewModel(texts, () -> {
             throw new IllegalStateException("boom");
-        }, new SameThread(), Runnable::run);
+        }, new SameThread(), Runnable::run, parts::subscribe);
         diag.runChecks();
         assertThat(diag.summaryProperty().get()).startsWith("MDG-UI-005");
         assertThat(diag.runningProperty().get()).isFalse();
+        assertThat(diag.partsProperty().get()).isEqualTo("窓口の部品：確認中");
+        parts.publish(SyncStatus.unavailable(new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING,
+                java.util.Map.of("path", "/d/enrolment/workstation.p12"))));
+        assertThat(diag.partsProperty().get()).startsWith("窓口の部品：MDG-UI-006 この端末の登録ファイル（/d/enrolment/workstation.p12）がありません。")
+                .contains("対処：システム担当者が");
+        diag.close();
+        parts.publish(new SyncStatus(true, LinkState.ONLINE, 0, null, null));
+        assertThat(diag.partsProperty().get()).as("closed: the subscription is released").startsWith("窓口の部品：MDG-UI-006");
+    }
+
+    @Test
+    void the_card_panel_says_why_it_cannot_open_and_words_the_pin_tries_plainly() {
+        CardPanelViewModel panel = new CardPanelViewModel(texts, () -> {
+            throw new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING, java.util.Map.of("path", "/d/workstation.p12"));
+        }, new SameThread(), Runnable::run, clock);
+        assertThat(panel.phaseProperty().get()).isEqualTo(CardPanelViewModel.Phase.FAILED);
+        assertThat(panel.messageProperty().get()).startsWith("MDG-UI-006　この端末の登録ファイル（/d/workstation.p12）がありません。");
+        assertThat(panel.serialProperty().get()).isEqualTo("—");
+        assertThat(panel.myNumberProperty().get()).isEqualTo("—");
+        assertThat(panel.pinText(new jp.madoguchi.card.PinStatus(jp.madoguchi.card.PinKind.AUTH, jp.madoguchi.card.PinStatus.State.AVAILABLE, 3)))
+                .isEqualTo("残り3回。1回間違えると残り2回になります。");
+        assertThat(panel.pinText(new jp.madoguchi.card.PinStatus(jp.madoguchi.card.PinKind.AUTH, jp.madoguchi.card.PinStatus.State.AVAILABLE, 1)))
+                .startsWith("残り1回。次に間違えるとロックされ");
+        assertThat(panel.pinText(new jp.madoguchi.card.PinStatus(jp.madoguchi.card.PinKind.SIGN, jp.madoguchi.card.PinStatus.State.BLOCKED, 0)))
+                .isEqualTo("ロック中。窓口で暗証番号の初期化（再設定）が必要です。");
+        texts.setLocale(Locale.ENGLISH);
+        assertThat(panel.messageProperty().get()).startsWith("MDG-UI-006　This workstation's enrolment file");
+        assertThat(panel.pinText(new jp.madoguchi.card.PinStatus(jp.madoguchi.card.PinKind.JUKI, jp.madoguchi.card.PinStatus.State.NOT_SET, 0)))
+                .isEqualTo("not set (it is set at delivery)");
+        texts.setLocale(Locale.JAPANESE);
+        panel.close();
+    }
+
+    @Test
+    void awaiting_delivery_search_folds_hiragana_onto_katakana_and_reports_a_missing_station() {
+        assertThat(AwaitingDeliveryViewModel.katakana("さいとう　みわ")).isEqualTo("サイトウ　ミワ");
+        assertThat(AwaitingDeliveryViewModel.katakana("サイトウ 123 齋藤")).isEqualTo("サイトウ 123 齋藤");
+        AwaitingDeliveryViewModel awaiting = new AwaitingDeliveryViewModel(texts, () -> {
+            throw new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING, java.util.Map.of("path", "/d/workstation.p12"));
+        }, new SameThread(), Runnable::run, clock);
+        awaiting.refresh();
+        assertThat(awaiting.rows()).isEmpty();
+        assertThat(awaiting.summaryProperty().get()).startsWith("MDG-UI-006");
+        assertThat(awaiting.loadingProperty().get()).isFalse();
     }
 }

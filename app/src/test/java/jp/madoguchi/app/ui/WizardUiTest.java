@@ -95,7 +95,8 @@ class WizardUiTest extends FxRobot {
             texts = new Texts(Locale.JAPANESE);
             Workstation ws = new Workstation(new OfficeIdentity("MUNICIPAL", CounterStack.OFFICE, "T01"), false, texts,
                     new Appearance(), directory, executor, UiThread.FX, clock, Duration.ofMinutes(30), Duration.ofMillis(200),
-                    NotConnectedYet.reader(), NotConnectedYet.sync(), (title, question) -> {
+                    new PublishingStatusSource<>(ReaderStatus.NOT_CONNECTED)::subscribe,
+                    new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED)::subscribe, (title, question) -> {
                         questions.add(question);
                         return true;
                     }, List::of, staff -> {

@@ -166,7 +166,10 @@ class WizardViewModelTest {
 
     @Test
     void the_counter_parts_failing_to_open_is_shown_with_its_code() {
-        vm = new WizardViewModel(texts, new SameThread(), Runnable::run, (t, q) -> true, NotConnectedYet.stations(),
+        vm = new WizardViewModel(texts, new SameThread(), Runnable::run, (t, q) -> true, staff -> {
+                    throw new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING,
+                            java.util.Map.of("path", "/d/workstation.p12"));
+                },
                 new StaffAccount("C001", "窓口 一郎", StaffRole.CLERK, 0, null));
         vm.choose(WizardViewModel.Act.PIN_RESET);
         vm.advance();

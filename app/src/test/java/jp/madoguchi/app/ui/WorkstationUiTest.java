@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,7 @@ import jp.madoguchi.app.staff.PasswordHasher;
 import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.app.staff.StaffRole;
 import jp.madoguchi.common.Configuration;
+import jp.madoguchi.common.MadoguchiException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class WorkstationUiTest extends FxRobot {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
+    static final Path SHOTS = Path.of("target", "screenshots");
 
     @TempDir
     Path data;
@@ -79,7 +81,9 @@ class WorkstationUiTest extends FxRobot {
                         BlockingCallGuard.FORBID_FX_THREAD.run();
                         selfChecks.incrementAndGet();
                         return new SelfCheck(config).run();
-                    }, NotConnectedYet.stations());
+                    }, staff -> {
+                        throw new MadoguchiException(UiFailure.ENROLMENT_MISSING, Map.of("path", data.resolve("enrolment")));
+                    });
             window = new WorkstationWindow(stage, ws);
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -137,8 +141,11 @@ class WorkstationUiTest extends FxRobot {
         signInAsClerk();
         assertThat(text("#mainHeader")).contains("窓口 花子").contains("C001").contains("窓口担当者");
         assertThat(text("#screenTitle")).isEqualTo("カード");
-        assertThat(text("#statusReader")).isEqualTo("カードリーダー：未接続（この版には未組込み）");
-        assertThat(text("#statusLink")).isEqualTo("中央システム：未接続");
+        assertThat(text("#statusReader")).isEqualTo("カードリーダー：確認中");
+        assertThat(text("#statusLink")).isEqualTo("中央システム：確認中");
+        waitUntil(() -> text("#cardMessage").startsWith("MDG-UI-006"));
+        assertThat(text("#cardMessage")).as("an unenrolled workstation says so on the card panel")
+                .contains("登録ファイル").contains(data.resolve("enrolment").toString());
         screenshot("02-main-card");
     }
 
@@ -211,7 +218,7 @@ class WorkstationUiTest extends FxRobot {
         waitUntil(() -> texts.locale().equals(Locale.ENGLISH));
         assertThat(text("#screenTitle")).isEqualTo("Settings");
         assertThat(text("#nav-SETTINGS")).isEqualTo("F7  Settings");
-        assertThat(text("#statusLink")).isEqualTo("Central: not connected");
+        assertThat(text("#statusLink")).isEqualTo("Central: checking");
         assertThat(((javafx.scene.control.ComboBox<?>) lookup("#fontSize").query()).getButtonCell().getText())
                 .as("the closed font-size box re-rendered").isEqualTo("16 px");
         assertThat(text("#mainHeader")).contains("Municipal counter 131016, terminal T01").contains("(C001, clerk)");
@@ -219,7 +226,8 @@ class WorkstationUiTest extends FxRobot {
         screenshot("20-settings-english");
         type(KeyCode.F1);
         waitUntil(() -> text("#screenTitle").equals("Card"));
-        assertThat(text("#unavailableText")).contains("card-reader module");
+        waitUntil(() -> text("#cardMessage").startsWith("MDG-UI-006"));
+        assertThat(text("#cardMessage")).contains("enrolment file");
         screenshot("21-card-english");
     }
 
@@ -310,7 +318,7 @@ class WorkstationUiTest extends FxRobot {
     }
 
     /** Every control a clerk can reach has a name for screen readers (skins' inner parts excluded). */
-    private static void assertEveryControlIsNamed(Parent root) {
+    static void assertEveryControlIsNamed(Parent root) {
         List<String> unnamed = new ArrayList<>();
         walk(root, false, unnamed);
         assertThat(unnamed).as("controls without accessible text").isEmpty();

@@ -1,0 +1,137 @@
+package jp.madoguchi.app.ui;
+
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The card panel: photo area, the holder's names, birth date, address, My Number (masked; shown in
+ * full only while the reveal button is held with the pointer or the space bar), card expiry, the
+ * certificates and every PIN's tries. Keys: Tab to the 入力補助 PIN field and its button, Space held on
+ * the reveal button.
+ */
+final class CardPanelView implements ScreenView {
+
+    private final VBox root;
+    private final CardPanelViewModel vm;
+    private final Label message;
+    private final Button reveal;
+
+    CardPanelView(Texts texts, CardPanelViewModel vm) {
+        this.vm = vm;
+        message = Controls.label(vm.messageProperty(), "cardMessage");
+        message.getStyleClass().add("screen-subtitle");
+        message.setFocusTraversable(true);
+
+        Label photo = Controls.label(texts.bind("card.photo"), "cardPhoto");
+        photo.getStyleClass().add("hint");
+        StackPane photoBox = new StackPane(photo);
+        photoBox.getStyleClass().add("photo-box");
+        photoBox.setMinSize(150, 190);
+        photoBox.setPrefSize(150, 190);
+        photoBox.setStyle("-fx-border-color: #888; -fx-border-width: 1; -fx-padding: 8;");
+
+        GridPane grid = new GridPane();
+        grid.setHgap(14);
+        grid.setVgap(8);
+        int row = 0;
+        row = addRow(grid, row, texts.bind("card.serial"), vm.serialProperty(), "cardSerial");
+        row = addRow(grid, row, texts.bind("card.name"), vm.nameProperty(), "cardName");
+        row = addRow(grid, row, texts.bind("card.kana"), vm.kanaProperty(), "cardKana");
+        row = addRow(grid, row, texts.bind("card.romaji"), vm.romajiProperty(), "cardRomaji");
+        row = addRow(grid, row, texts.bind("card.birth"), vm.birthProperty(), "cardBirth");
+        row = addRow(grid, row, texts.bind("card.address"), vm.addressProperty(), "cardAddress");
+        row = addRow(grid, row, texts.bind("card.expiry"), vm.cardExpiryProperty(), "cardExpiry");
+        Label numberLabel = Controls.label(texts.bind("card.myNumber"), "cardMyNumberLabel");
+        Label number = Controls.label(vm.myNumberProperty(), "cardMyNumber");
+        reveal = Controls.button(texts.bind("card.reveal"), texts.bind("card.reveal.a11y"), "cardReveal");
+        reveal.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> vm.revealProperty().set(true));
+        reveal.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> vm.revealProperty().set(false));
+        reveal.addEventFilter(MouseEvent.MOUSE_EXITED, e -> vm.revealProperty().set(false));
+        reveal.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                vm.revealProperty().set(true);
+                e.consume();
+            }
+        });
+        reveal.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                vm.revealProperty().set(false);
+                e.consume();
+            }
+        });
+        reveal.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused) {
+                vm.revealProperty().set(false);
+            }
+        });
+        grid.addRow(row++, numberLabel, new HBox(10, number, reveal));
+        Label source = Controls.label(vm.sourceProperty(), "cardSource");
+        source.getStyleClass().add("hint");
+        grid.add(source, 0, row, 2, 1);
+
+        PasswordField pin = Controls.accessible(new PasswordField(), texts.bind("card.pinField.a11y"), "cardTextPin");
+        pin.setPrefColumnCount(6);
+        Button readWithPin = Controls.button(texts.bind("card.readWithPin"), texts.bind("card.readWithPin.a11y"), "cardReadWithPin");
+        Runnable submit = () -> {
+            char[] typed = pin.getText().toCharArray();
+            pin.clear();
+            vm.readWithCardTextPin(typed);
+        };
+        readWithPin.setOnAction(e -> submit.run());
+        pin.setOnAction(e -> submit.run());
+        Label pinLabel = Controls.label(texts.bind("card.pinField"), "cardTextPinLabel");
+        pinLabel.setLabelFor(pin);
+        HBox pinRow = new HBox(10, pinLabel, pin, readWithPin);
+
+        ListView<String> certs = Controls.lines(vm.certificates(), texts.bind("card.certificates"), "cardCertificates");
+        certs.setPrefHeight(90);
+        ListView<String> pins = Controls.lines(vm.pins(), texts.bind("card.pins"), "cardPins");
+        pins.setPrefHeight(150);
+        Label certTitle = Controls.label(texts.bind("card.certificates"), "cardCertificatesTitle");
+        Label pinTitle = Controls.label(texts.bind("card.pins"), "cardPinsTitle");
+        certTitle.getStyleClass().add("screen-subtitle");
+        pinTitle.getStyleClass().add("screen-subtitle");
+
+        HBox top = new HBox(20, photoBox, grid);
+        HBox.setHgrow(grid, Priority.ALWAYS);
+        root = new VBox(10, message, top, pinRow, certTitle, certs, pinTitle, pins);
+        VBox.setVgrow(pins, Priority.ALWAYS);
+        root.setPadding(new Insets(8));
+    }
+
+    private static int addRow(GridPane grid, int row, ObservableValue<String> title, ObservableValue<String> value, String id) {
+        Label t = Controls.label(title, id + "Label");
+        Label v = Controls.label(value, id);
+        t.getStyleClass().add("field-title");
+        grid.addRow(row, t, v);
+        return row + 1;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public Node firstFocus() {
+        return message;
+    }
+
+    @Override
+    public void close() {
+        vm.close();
+    }
+}

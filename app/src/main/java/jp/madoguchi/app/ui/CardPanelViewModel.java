@@ -1,0 +1,415 @@
+package jp.madoguchi.app.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import jp.madoguchi.app.counter.domain.CertKind;
+import jp.madoguchi.app.counter.domain.Certificate;
+import jp.madoguchi.app.counter.rules.EraDate;
+import jp.madoguchi.app.counter.rules.RenewalWindow;
+import jp.madoguchi.app.counter.rules.ValidityRules;
+import jp.madoguchi.app.counter.workflow.CardRecord;
+import jp.madoguchi.app.counter.workflow.CounterStation;
+import jp.madoguchi.card.CardConnection;
+import jp.madoguchi.card.CardEvent;
+import jp.madoguchi.card.CardSnapshot;
+import jp.madoguchi.card.CertificateInfo;
+import jp.madoguchi.card.PinKind;
+import jp.madoguchi.card.PinStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The card panel (F1): what the card in the counter's reader says, shown as soon as the card's screen
+ * data is read (serial, tries, then the holder from central's delivery record in the read cache) and
+ * completed with the certificates. The card is read on the card thread (CardMonitor), the read cache
+ * on the task executor; results come back on the {@link UiThread} and a result of an earlier card is
+ * dropped. A pulled card clears everything at once. With the resident's 入力補助 PIN
+ * ({@link #readWithCardTextPin}) the card's own basic 4 information and My Number are shown; the My
+ * Number stays masked except while {@link #revealProperty()} is held. FX-thread confined;
+ * {@link #close()} releases the card listener.
+ */
+public final class CardPanelViewModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CardPanelViewModel.class);
+
+    /** What the panel is doing. */
+    public enum Phase { OPENING, NO_CARD, READING, SHOWN, PULLED, FAILED }
+
+    /** The holder as central's delivery record describes them (CARD_SHIPPED's resident summary). */
+    record Holder(String name, String kana, String romaji, LocalDate birthDate, String address) {
+    }
+
+    /** One read: the card's snapshot and what the read cache knows of it. */
+    record Reading(CardSnapshot snapshot, Optional<Holder> holder, Optional<CardRecord> record) {
+    }
+
+    private final Texts texts;
+    private final TaskExecutor executor;
+    private final UiThread uiThread;
+    private final Clock clock;
+    private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.OPENING);
+    private final ObjectProperty<Reading> reading = new SimpleObjectProperty<>();
+    private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
+    private final BooleanProperty reveal = new SimpleBooleanProperty(false);
+    private final ObservableList<String> certificates = FXCollections.observableArrayList();
+    private final ObservableList<String> pins = FXCollections.observableArrayList();
+    private final StringBinding message;
+    private final StringBinding serial;
+    private final StringBinding name;
+    private final StringBinding kana;
+    private final StringBinding romaji;
+    private final StringBinding birth;
+    private final StringBinding address;
+    private final StringBinding myNumber;
+    private final StringBinding cardExpiry;
+    private final StringBinding source;
+    private final javafx.beans.InvalidationListener relabel = o -> renderLists();
+    private CounterStation station;
+    private AutoCloseable cardEvents;
+    private long generation;
+    private boolean closed;
+
+    public CardPanelViewModel(Texts texts, Callable<CounterStation> stations, TaskExecutor executor, UiThread uiThread, Clock clock) {
+        this.texts = texts;
+        this.executor = executor;
+        this.uiThread = uiThread;
+        this.clock = clock;
+        message = texts.bindComputed(this::renderMessage, phase, failure);
+        serial = field(r -> r.snapshot().cardSerial());
+        name = field(r -> r.snapshot().basicInfo().map(b -> b.name()).or(() -> r.holder().map(Holder::name)).orElse(null));
+        kana = field(r -> r.holder().map(Holder::kana).orElse(null));
+        romaji = field(r -> r.holder().map(Holder::romaji).orElse(null));
+        birth = field(r -> r.snapshot().basicInfo().map(b -> b.birthDate()).or(() -> r.holder().map(Holder::birthDate))
+                .map(d -> EraDate.of(d).japaneseText() + "（" + d + "）").orElse(null));
+        address = field(r -> r.snapshot().basicInfo().map(b -> b.address()).or(() -> r.holder().map(Holder::address)).orElse(null));
+        cardExpiry = field(r -> {
+            LocalDate d = r.snapshot().common().cardExpiry();
+            return EraDate.of(d).japaneseText() + "（" + d + "）";
+        });
+        myNumber = texts.bindComputed(() -> {
+            Reading r = reading.get();
+            if (r == null) {
+                return texts.get("card.unknown");
+            }
+            return r.snapshot().myNumber().map(n -> reveal.get() ? n.digits() : n.masked())
+                    .orElseGet(() -> texts.get("card.myNumber.needsPin"));
+        }, reading, reveal);
+        source = texts.bindComputed(() -> {
+            Reading r = reading.get();
+            if (r == null) {
+                return texts.get("card.unknown");
+            }
+            if (r.snapshot().basicInfo().isPresent()) {
+                return texts.get("card.source.card");
+            }
+            return r.holder().isPresent() ? texts.get("card.source.record") : texts.get("card.source.none");
+        }, reading);
+        texts.localeProperty().addListener(relabel);
+        reading.addListener((o, a, b) -> renderLists());
+        executor.submit(stations).whenCompleteAsync((st, error) -> {
+            if (closed) {
+                return;
+            }
+            if (error != null) {
+                LOG.warn("card panel: the counter's parts are not available", error);
+                failure.set(error);
+                phase.set(Phase.FAILED);
+                return;
+            }
+            start(st);
+        }, uiThread);
+    }
+
+    private StringBinding field(java.util.function.Function<Reading, String> value) {
+        return texts.bindComputed(() -> {
+            Reading r = reading.get();
+            if (r == null) {
+                return texts.get("card.unknown");
+            }
+            String v = value.apply(r);
+            return v == null || v.isEmpty() ? texts.get("card.unknown") : v;
+        }, reading);
+    }
+
+    private void start(CounterStation st) {
+        station = st;
+        cardEvents = st.monitor().subscribe(this::onCardEvent);
+        if (st.monitor().state(st.reader()) == jp.madoguchi.card.ReaderState.CARD_PRESENT) {
+            read(null);
+        } else {
+            phase.set(Phase.NO_CARD);
+        }
+    }
+
+    /** On the card-events thread: hop to the UI thread, then act. */
+    private void onCardEvent(CardEvent e) {
+        if (!station.reader().equals(e.reader())) {
+            return;
+        }
+        uiThread.execute(() -> {
+            if (closed) {
+                return;
+            }
+            switch (e.kind()) {
+                case CARD_INSERTED, STATE_CHANGED -> {
+                    if (e.state() == jp.madoguchi.card.ReaderState.CARD_PRESENT) {
+                        read(null);
+                    }
+                }
+                case CARD_REMOVED, READER_DETACHED -> pulled();
+                default -> { }
+            }
+        });
+    }
+
+    private void pulled() {
+        generation++;
+        reading.set(null);
+        reveal.set(false);
+        failure.set(null);
+        phase.set(Phase.PULLED);
+    }
+
+    /**
+     * Reads the card again with the resident's 入力補助 PIN (typed by the resident), to show the card's
+     * own basic 4 information and My Number. {@code pin} is cleared once the read has run.
+     */
+    public void readWithCardTextPin(char[] pin) {
+        if (station == null || phase.get() == Phase.NO_CARD || phase.get() == Phase.PULLED) {
+            Arrays.fill(pin, '\0');
+            return;
+        }
+        read(pin);
+    }
+
+    private void read(char[] pin) {
+        long mine = ++generation;
+        phase.set(Phase.READING);
+        failure.set(null);
+        CounterStation st = station;
+        st.monitor().submit(st.reader(), c -> {
+            try {
+                return c.read(new CardConnection.ReadRequest(pin, null, partial -> executor.submit(() -> lookUp(st, partial))
+                        .whenCompleteAsync((r, error) -> {
+                            if (error == null && mine == generation && !closed && phase.get() == Phase.READING) {
+                                reading.set(r);
+                            }
+                        }, uiThread)));
+            } finally {
+                if (pin != null) {
+                    Arrays.fill(pin, '\0');
+                }
+            }
+        }).thenCompose(s -> executor.submit(() -> lookUp(st, s))).whenCompleteAsync((r, error) -> {
+            if (mine != generation || closed) {
+                return;
+            }
+            if (error != null) {
+                LOG.info("card panel: the read failed: {}", error.toString());
+                failure.set(error);
+                reading.set(null);
+                phase.set(Phase.FAILED);
+                return;
+            }
+            reading.set(r);
+            phase.set(Phase.SHOWN);
+        }, uiThread);
+    }
+
+    /** On the task executor: the read cache's record of the card (its own thread does the reading). */
+    private static Reading lookUp(CounterStation st, CardSnapshot s) {
+        Optional<Holder> holder = Optional.empty();
+        Optional<CardRecord> record = Optional.empty();
+        try {
+            for (JsonNode e : st.cache().events(s.cardSerial())) {
+                if (e.path("type").asText().equals("CARD_SHIPPED")) {
+                    JsonNode r = e.path("resident");
+                    holder = Optional.of(new Holder(r.path("name").asText(null), r.path("nameFurigana").asText(null),
+                            r.path("nameRomaji").asText(null),
+                            r.hasNonNull("birthDate") ? LocalDate.parse(r.path("birthDate").asText()) : null,
+                            r.path("address").asText(null)));
+                }
+            }
+            record = CardRecord.find(st.cache(), st.office().code(), s.cardSerial());
+        } catch (RuntimeException e) {
+            LOG.warn("card panel: the read cache has no usable record of the card: {}", e.toString());
+        }
+        return new Reading(s, holder, record);
+    }
+
+    private void renderLists() {
+        Reading r = reading.get();
+        if (r == null) {
+            certificates.clear();
+            pins.clear();
+            return;
+        }
+        List<String> certs = new ArrayList<>();
+        certs.add(certificate(CertKind.AUTH, r.snapshot().authCertificatePresent(), r.snapshot().authCertificate(), r));
+        certs.add(certificate(CertKind.SIGN, r.snapshot().signCertificatePresent(), r.snapshot().signCertificate(), r));
+        certificates.setAll(certs);
+        List<String> rows = new ArrayList<>();
+        for (PinKind k : PinKind.values()) {
+            PinStatus p = r.snapshot().pin(k);
+            if (p != null) {
+                rows.add(texts.get(switch (k) {
+                    case AUTH -> "card.pin.AUTH";
+                    case SIGN -> "card.pin.SIGN";
+                    case CARD_TEXT -> "card.pin.CARD_TEXT";
+                    case JUKI -> "card.pin.JUKI";
+                }) + "：" + pinText(p));
+            }
+        }
+        pins.setAll(rows);
+    }
+
+    private String certificate(CertKind kind, boolean present, Optional<CertificateInfo> onCard, Reading r) {
+        String label = texts.get(kind == CertKind.AUTH ? "card.cert.AUTH" : "card.cert.SIGN");
+        Optional<Certificate> central = r.record().map(rec -> rec.certificates().get(kind));
+        if (!present) {
+            return label + "：" + texts.get("card.cert.none");
+        }
+        Optional<Instant> notAfter = onCard.map(CertificateInfo::notAfter).or(() -> central.map(Certificate::notAfter));
+        String status = central.map(c -> texts.get(switch (c.status()) {
+            case ON_HOLD -> "card.cert.status.ON_HOLD";
+            case VALID -> "card.cert.status.VALID";
+            case REVOKED -> "card.cert.status.REVOKED";
+            case EXPIRED -> "card.cert.status.EXPIRED";
+        })).orElse(texts.get("card.cert.status.unknown"));
+        if (notAfter.isEmpty()) {
+            return label + "：" + texts.format("card.cert.noDate", Map.of("status", status));
+        }
+        LocalDate expiry = ValidityRules.expiryDate(notAfter.get());
+        RenewalWindow w = new ValidityRules().renewalWindow(expiry, notAfter.get());
+        String window = switch (w.phaseAt(clock.instant())) {
+            case BEFORE_WINDOW -> texts.format("card.cert.window.before", Map.of("opens", w.opensOn()));
+            case OPEN -> texts.format("card.cert.window.open", Map.of("opens", w.opensOn()));
+            case EXPIRED -> texts.get("card.cert.window.expired");
+        };
+        return label + "：" + texts.format("card.cert.line", Map.of("expiry", EraDate.of(expiry).japaneseText() + "（" + expiry + "）",
+                "window", window, "status", status));
+    }
+
+    /** Remaining tries in plain words, with what one more wrong entry does. */
+    String pinText(PinStatus p) {
+        return switch (p.state()) {
+            case AVAILABLE -> p.remaining() <= 1 ? texts.format("card.pin.lastTry", Map.of("n", p.remaining()))
+                    : texts.format("card.pin.tries", Map.of("n", p.remaining(), "after", p.remaining() - 1));
+            case VERIFIED -> texts.get("card.pin.verified");
+            case BLOCKED -> texts.get("card.pin.blocked");
+            case NOT_SET -> texts.get("card.pin.notSet");
+        };
+    }
+
+    private String renderMessage() {
+        return switch (phase.get()) {
+            case OPENING -> texts.get("card.opening");
+            case NO_CARD -> texts.get("card.noCard");
+            case READING -> texts.get("card.reading");
+            case SHOWN -> texts.get("card.shown");
+            case PULLED -> texts.get("card.pulled");
+            case FAILED -> failure.get() == null ? "" : FailureText.of(texts, failure.get());
+        };
+    }
+
+    public ReadOnlyObjectProperty<Phase> phaseProperty() {
+        return phase.getReadOnlyProperty();
+    }
+
+    /** The phase now (for callers that do not observe properties, e.g. the card-panel benchmark). */
+    public Phase phase() {
+        return phase.get();
+    }
+
+    /** True while the clerk holds the reveal control down: the My Number is shown in full. */
+    public BooleanProperty revealProperty() {
+        return reveal;
+    }
+
+    public StringBinding messageProperty() {
+        return message;
+    }
+
+    public StringBinding serialProperty() {
+        return serial;
+    }
+
+    public StringBinding nameProperty() {
+        return name;
+    }
+
+    public StringBinding kanaProperty() {
+        return kana;
+    }
+
+    public StringBinding romajiProperty() {
+        return romaji;
+    }
+
+    public StringBinding birthProperty() {
+        return birth;
+    }
+
+    public StringBinding addressProperty() {
+        return address;
+    }
+
+    public StringBinding myNumberProperty() {
+        return myNumber;
+    }
+
+    public StringBinding cardExpiryProperty() {
+        return cardExpiry;
+    }
+
+    /** Where the names come from: the card itself, or central's delivery record. */
+    public StringBinding sourceProperty() {
+        return source;
+    }
+
+    public boolean hasMyNumber() {
+        return reading.get() != null && reading.get().snapshot().myNumber().isPresent();
+    }
+
+    public ObservableList<String> certificates() {
+        return FXCollections.unmodifiableObservableList(certificates);
+    }
+
+    public ObservableList<String> pins() {
+        return FXCollections.unmodifiableObservableList(pins);
+    }
+
+    /** Releases the card listener and drops every result still on its way. */
+    @Override
+    public void close() {
+        closed = true;
+        generation++;
+        texts.localeProperty().removeListener(relabel);
+        reading.set(null);
+        if (cardEvents != null) {
+            try {
+                cardEvents.close();
+            } catch (Exception e) {
+                LOG.warn("card listener did not close", e);
+            }
+            cardEvents = null;
+        }
+    }
+}
