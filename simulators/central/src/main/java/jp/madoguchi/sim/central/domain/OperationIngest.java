@@ -73,6 +73,13 @@ public final class OperationIngest {
     private static final Set<String> SIGN_REVOKING_ITEMS = Set.of("NAME", "ALIAS", "FORMER_SURNAME", "ADDRESS", "BIRTH_DATE",
             "SEX", "name", "alias", "formerSurname", "address", "birthDate", "sex");
 
+    /**
+     * Types whose application never writes a card row, so the batch's card reads stay valid after them
+     * (PIN work and certificate notices only read the card; AUDIT_HEAD and voids do not touch cards).
+     */
+    private static final Set<String> LEAVES_CARDS_ALONE = Set.of("PIN_RESET", "PIN_CHANGED", "CERT_RENEWED", "CERT_ISSUED",
+            "AUDIT_HEAD", "OPERATION_VOIDED");
+
     private final CentralDatabase db;
     private final Clock clock;
 
@@ -176,10 +183,14 @@ public final class OperationIngest {
         }
         Instant now = clock.instant();
         Map<String, ObjectNode> results = new HashMap<>();
+        Map<String, Card> cards = new HashMap<>();
         for (long s = acked + 1; s <= acked + newBySeq.size(); s++) {
             int i = newBySeq.get(s);
             JsonNode op = ops.get(i);
-            Outcome outcome = apply(c, office, officeType, terminal, op, now);
+            Outcome outcome = apply(c, cards, office, officeType, terminal, op, now);
+            if (!LEAVES_CARDS_ALONE.contains(op.get("type").asText())) {
+                cards.clear();
+            }
             insertOperation(c, office, terminal, op, bodies.get(i), outcome, now);
             results.put(op.get("opId").asText(), outcome.toJson(op.get("opId").asText()));
         }
@@ -357,7 +368,7 @@ public final class OperationIngest {
         }
     }
 
-    private Outcome apply(Connection c, String office, String officeType, String terminal, JsonNode op, Instant now)
+    private Outcome apply(Connection c, Map<String, Card> cards, String office, String officeType, String terminal, JsonNode op, Instant now)
             throws SQLException {
         String type = op.get("type").asText();
         List<String> required = REQUIRED.get(type);
@@ -382,7 +393,7 @@ public final class OperationIngest {
             case "OPERATION_VOIDED" -> stored(c, p.get("voidedOpId").asText()) == null
                     ? Outcome.rejected("UNKNOWN_OPERATION") : Outcome.applied(null);
             case "APPLICATION_SUBMITTED" -> applicationSubmitted(c, office, p, now);
-            default -> cardOperation(c, office, officeType, type, p, now);
+            default -> cardOperation(c, cards, office, officeType, type, p, now);
         };
         if ("APPLIED_WITH_CONFLICT".equals(o.outcome)) {
             o.caseId = CentralRecords.openCase(c, office, op.get("opId").asText(), terminal, op.get("seq").asLong(), type,
@@ -403,9 +414,15 @@ public final class OperationIngest {
         return Outcome.applied(null);
     }
 
-    private Outcome cardOperation(Connection c, String office, String officeType, String type, JsonNode p, Instant now)
-            throws SQLException {
-        Card card = CentralRecords.card(c, p.get("cardSerial").asText());
+    /**
+     * {@code cards} holds the card rows this batch already read (a batch often carries many operations
+     * on few cards); the caller empties it after any operation that may change a card.
+     */
+    private Outcome cardOperation(Connection c, Map<String, Card> cards, String office, String officeType, String type, JsonNode p,
+            Instant now) throws SQLException {
+        String serial = p.get("cardSerial").asText();
+        Card card = cards.containsKey(serial) ? cards.get(serial) : CentralRecords.card(c, serial);
+        cards.put(serial, card);
         if (card == null) {
             return Outcome.rejected("UNKNOWN_CARD");
         }
