@@ -29,9 +29,9 @@ import jp.madoguchi.sim.central.store.CentralDatabase;
  */
 public final class OperationIngest {
 
-    /** The defined Operation fields; everything else in an operation is ignored (item 3). */
-    private static final List<String> DEFINED = List.of("opId", "seq", "type", "occurredAt", "clerkId", "supervisorId",
-            "basedOn", "payload");
+    /** The defined Operation fields, sorted; everything else in an operation is ignored (item 3). */
+    private static final List<String> DEFINED = List.of("basedOn", "clerkId", "occurredAt", "opId", "payload", "seq",
+            "supervisorId", "type");
 
     private static final Map<String, List<String>> REQUIRED = new HashMap<>();
 
@@ -119,13 +119,7 @@ public final class OperationIngest {
 
     /** The canonical body of an operation: its defined fields only (item 3). */
     public static String canonicalBody(JsonNode op) {
-        ObjectNode defined = Json.object();
-        for (String f : DEFINED) {
-            if (op.has(f)) {
-                defined.set(f, op.get(f));
-            }
-        }
-        return Json.canonical(defined);
+        return Json.canonical(op, DEFINED);
     }
 
     private record Stored(String office, String terminal, long seq, String body, String outcome, String reason, String caseId,
