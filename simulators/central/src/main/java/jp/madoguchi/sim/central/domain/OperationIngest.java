@@ -403,8 +403,9 @@ public final class OperationIngest {
         }
         CentralRecords.insertApplication(c, id, office, "SUBMITTED", p.get("kind").asText(), p.get("express").asBoolean(),
                 jp.madoguchi.sim.central.pki.ValidityRules.today(Clock.fixed(now, java.time.ZoneOffset.UTC)).toString());
-        // The simulated J-LIS receives the application at once (申請受付) and says so on the feed.
-        CentralRecords.changeApplication(c, CentralRecords.application(c, id), "RECEIVED", null, "APPLICATION_RECEIVED");
+        // The simulated J-LIS receives the application at once (申請受付) and says so on the feed. The row
+        // just inserted is SUBMITTED at version 1 (insertApplication): no need to read it back.
+        CentralRecords.changeApplication(c, new Application(id, office, "SUBMITTED", 1), "RECEIVED", null, "APPLICATION_RECEIVED");
         return Outcome.applied(null);
     }
 
