@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -141,53 +144,98 @@ public final class CacheStore implements AutoCloseable {
     }
 
     private void writeActs(List<CounterAct> acts, List<RecordedAct> receipts) {
-        List<Object> rows = new ArrayList<>(acts.size() * 3);
+        List<AuditRow> audits = new ArrayList<>(acts.size());
+        List<byte[]> payloads = new ArrayList<>(acts.size());
         long auditId = nextAuditId;
         String prev = headHash;
         for (int i = 0; i < acts.size(); i++) {
             CounterAct act = acts.get(i);
             RecordedAct receipt = receipts.get(i);
-            long now = receipt.occurredAt().toEpochMilli();
             String op = receipt.opId().toString();
-            long seq = receipt.seq();
             byte[] payload = sealPayload(act.payload(), op);
-
-            ActRow row = new ActRow();
-            row.opId = op;
-            row.seq = seq;
-            row.type = act.type().name();
-            row.cardSerial = act.cardSerial();
-            row.clerkId = act.clerkId();
-            row.supervisorId = act.supervisorId();
-            row.occurredAt = now;
-            row.details = payload;
-
-            OutboxRow entry = newOutboxRow(seq, op, act.type().name(), now, payload);
-            entry.clerkId = act.clerkId();
-            entry.supervisorId = act.supervisorId();
-            entry.basedOnVersion = act.basedOnVersion();
-
             AuditRow audit = new AuditRow();
             audit.id = auditId++;
             audit.opId = op;
-            audit.seq = seq;
+            audit.seq = receipt.seq();
             audit.type = act.type().name();
             audit.clerkId = act.clerkId();
-            audit.occurredAt = now;
+            audit.occurredAt = receipt.occurredAt().toEpochMilli();
             audit.contentHash = AuditChain.sha256(payload);
             audit.prevHash = prev;
             audit.rowHash = AuditChain.rowHash(audit);
             prev = audit.rowHash;
-            rows.add(row);
-            rows.add(entry);
-            rows.add(audit);
+            audits.add(audit);
+            payloads.add(payload);
         }
         long clock = Math.max(receipts.get(0).occurredAt().toEpochMilli(), lastClockMillis);
-        db.sessions().inTransaction(s -> rows.forEach(s::persist));
+        db.inJdbcTransaction(sql -> {
+            for (int i = 0; i < acts.size(); i++) {
+                CounterAct act = acts.get(i);
+                AuditRow audit = audits.get(i);
+                insertAct(sql, act, audit, payloads.get(i));
+                insertOutbox(sql, audit.seq, audit.opId, audit.type, audit.occurredAt, act.clerkId(), act.supervisorId(),
+                        act.basedOnVersion(), payloads.get(i));
+                insertAudit(sql, audit);
+            }
+            return null;
+        });
         nextSeq += acts.size();
         nextAuditId = auditId;
         headHash = prev;
         lastClockMillis = clock;
+    }
+
+    // The three inserts of the hot path, in plain JDBC on the store's connection (SqliteDatabase#inJdbcTransaction).
+    // They are the only place these rows are created; Hibernate reads and updates them afterwards.
+
+    private static void insertAct(SqliteDatabase.Statements sql, CounterAct act, AuditRow audit, byte[] payload) throws SQLException {
+        PreparedStatement p = sql.prepared("INSERT INTO counter_act (op_id, seq, type, card_serial, clerk_id, supervisor_id,"
+                + " occurred_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        p.setString(1, audit.opId);
+        p.setLong(2, audit.seq);
+        p.setString(3, audit.type);
+        p.setString(4, act.cardSerial());
+        p.setString(5, act.clerkId());
+        p.setString(6, act.supervisorId());
+        p.setLong(7, audit.occurredAt);
+        p.setBytes(8, payload);
+        p.executeUpdate();
+    }
+
+    private static void insertOutbox(SqliteDatabase.Statements sql, long seq, String opId, String type, long now, String clerkId,
+            String supervisorId, Long basedOnVersion, byte[] payload) throws SQLException {
+        PreparedStatement p = sql.prepared("INSERT INTO outbox (seq, op_id, type, occurred_at, clerk_id, supervisor_id,"
+                + " based_on_version, payload, state, enqueued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        p.setLong(1, seq);
+        p.setString(2, opId);
+        p.setString(3, type);
+        p.setLong(4, now);
+        p.setString(5, clerkId);
+        p.setString(6, supervisorId);
+        if (basedOnVersion == null) {
+            p.setNull(7, Types.INTEGER);
+        } else {
+            p.setLong(7, basedOnVersion);
+        }
+        p.setBytes(8, payload);
+        p.setString(9, LocalSyncState.PENDING.name());
+        p.setLong(10, now);
+        p.executeUpdate();
+    }
+
+    private static void insertAudit(SqliteDatabase.Statements sql, AuditRow audit) throws SQLException {
+        PreparedStatement p = sql.prepared("INSERT INTO audit_log (id, op_id, seq, type, clerk_id, occurred_at, content_hash,"
+                + " prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        p.setLong(1, audit.id);
+        p.setString(2, audit.opId);
+        p.setLong(3, audit.seq);
+        p.setString(4, audit.type);
+        p.setString(5, audit.clerkId);
+        p.setLong(6, audit.occurredAt);
+        p.setString(7, audit.contentHash);
+        p.setString(8, audit.prevHash);
+        p.setString(9, audit.rowHash);
+        p.executeUpdate();
     }
 
     /**
@@ -229,18 +277,6 @@ public final class CacheStore implements AutoCloseable {
         }
     }
 
-    private OutboxRow newOutboxRow(long seq, String opId, String type, long now, byte[] payload) {
-        OutboxRow entry = new OutboxRow();
-        entry.seq = seq;
-        entry.opId = opId;
-        entry.type = type;
-        entry.occurredAt = now;
-        entry.payload = payload;
-        entry.state = LocalSyncState.PENDING.name();
-        entry.enqueuedAt = now;
-        return entry;
-    }
-
     private byte[] sealPayload(Object payload, String opId) {
         try {
             return cipher.seal(JSON.writeValueAsBytes(payload), opId.getBytes(StandardCharsets.US_ASCII));
@@ -277,8 +313,11 @@ public final class CacheStore implements AutoCloseable {
                 long now = Math.max(settings.clock().millis(), lastClockMillis);
                 String opId = uuids.next(now).toString();
                 byte[] payload = sealPayload(Map.of("hash", headHash, "count", nextAuditId - 1), opId);
-                OutboxRow entry = newOutboxRow(nextSeq, opId, OperationType.AUDIT_HEAD.name(), now, payload);
-                db.sessions().inTransaction(s -> s.persist(entry));
+                long seq = nextSeq;
+                db.inJdbcTransaction(sql -> {
+                    insertOutbox(sql, seq, opId, OperationType.AUDIT_HEAD.name(), now, null, null, null, payload);
+                    return null;
+                });
                 nextSeq++;
                 return true;
             } catch (RuntimeException e) {

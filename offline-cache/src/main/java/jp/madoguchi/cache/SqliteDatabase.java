@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.madoguchi.common.MadoguchiException;
@@ -28,6 +31,11 @@ import org.sqlite.SQLiteException;
  * generates DDL) and a Hibernate session factory over ONE connection. The caller confines every use
  * to one thread (the store's writer thread), which is why one connection suffices and why no two
  * transactions ever contend inside this process.
+ *
+ * <p>The store's hot insert path (recording an act) uses {@link #inJdbcTransaction} instead of a
+ * session: the same connection, an explicit {@code BEGIN IMMEDIATE … COMMIT}, and statements
+ * prepared once per connection. A Hibernate session per act cost more than the fsynced commit itself
+ * (session and transaction set-up, dirty checking, and sqlite-jdbc compiling every statement anew).
  */
 final class SqliteDatabase implements AutoCloseable {
 
@@ -116,6 +124,50 @@ final class SqliteDatabase implements AutoCloseable {
 
     SessionFactory sessions() {
         return sessions;
+    }
+
+    /** Work inside {@link #inJdbcTransaction}: statements come from {@link Statements#prepared}. */
+    interface JdbcWork<T> {
+        T run(Statements statements) throws SQLException;
+    }
+
+    /** Prepared statements of the current connection, compiled on first use and kept until the connection is replaced. */
+    interface Statements {
+        PreparedStatement prepared(String sql) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in ONE {@code BEGIN IMMEDIATE … COMMIT} on the file's connection, with cached
+     * prepared statements, and returns its result once the commit returned (with synchronous=FULL: on
+     * disk). Any failure rolls back what can still be rolled back and is rethrown with SQLite's
+     * exception as its cause (for {@link #translate}); the caller then {@link #resetConnection()}s.
+     * Same thread confinement as {@link #sessions()}; never called while a session is open.
+     */
+    <T> T inJdbcTransaction(JdbcWork<T> work) {
+        try {
+            provider.getConnection();
+            Statement control = provider.control();
+            control.execute("BEGIN IMMEDIATE");
+            try {
+                T result = work.run(provider::prepared);
+                control.execute("COMMIT");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(control, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQLite: " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollbackQuietly(Statement control, Exception failure) {
+        try {
+            control.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite may have rolled back by itself (SQLITE_FULL, I/O error): nothing left to undo.
+            failure.addSuppressed(e);
+        }
     }
 
     /**
@@ -222,12 +274,15 @@ final class SqliteDatabase implements AutoCloseable {
     /**
      * Hands Hibernate the one connection and never closes it between sessions. A connection found
      * outside auto-commit when a session starts is left over from a failed transaction (see
-     * {@link #resetConnection()}) and is replaced before use.
+     * {@link #resetConnection()}) and is replaced before use. It also keeps the connection's prepared
+     * statements for {@link #inJdbcTransaction}; they go with the connection.
      */
     private static final class SingleConnectionProvider implements ConnectionProvider {
         private final String url;
         private final transient Path file;
         private transient Connection connection;
+        private final transient java.util.Map<String, PreparedStatement> statements = new HashMap<>();
+        private transient Statement control;
 
         SingleConnectionProvider(String url, Path file) {
             this.url = url;
@@ -245,7 +300,26 @@ final class SqliteDatabase implements AutoCloseable {
             return connection;
         }
 
+        /** For BEGIN, COMMIT and ROLLBACK on the current connection. */
+        Statement control() throws SQLException {
+            if (control == null) {
+                control = getConnection().createStatement();
+            }
+            return control;
+        }
+
+        PreparedStatement prepared(String sql) throws SQLException {
+            PreparedStatement p = statements.get(sql);
+            if (p == null) {
+                p = getConnection().prepareStatement(sql);
+                statements.put(sql, p);
+            }
+            return p;
+        }
+
         void close() {
+            statements.clear();
+            control = null;
             if (connection != null) {
                 closeQuietly(connection);
                 connection = null;

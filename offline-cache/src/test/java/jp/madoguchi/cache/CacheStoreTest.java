@@ -67,6 +67,24 @@ class CacheStoreTest {
     }
 
     @Test
+    void aRecordWhoseAuditInsertFailsLeavesNeitherItsActNorItsOutboxEntry() throws Exception {
+        try (CacheStore store = open(new MutableClock(Instant.parse("2026-11-25T01:00:00Z")))) {
+            store.record(Fixtures.delivery(Fixtures.serial(1), 1));
+            // Another process plants the audit id the next act will take: its third insert then fails.
+            try (var c = DriverManager.getConnection(CacheStore.outboxJdbcUrl(dir.resolve("outbox.db"), Duration.ofSeconds(5)))) {
+                c.createStatement().execute("insert into audit_log values (2, 'planted', 99, 'X', 'C', 0, 'h', 'h', 'h')");
+            }
+            assertThatThrownBy(() -> store.record(Fixtures.delivery(Fixtures.serial(2), 2))).isInstanceOf(MadoguchiException.class);
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+                ResultSet rs = c.createStatement().executeQuery(
+                        "select (select count(*) from counter_act), (select count(*) from outbox), (select max(seq) from outbox)")) {
+            rs.next();
+            assertThat(List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3))).containsExactly(1, 1, 1);
+        }
+    }
+
+    @Test
     void actsThatBelongTogetherAreRecordedInOneTransaction() {
         try (CacheStore store = open(new MutableClock(Instant.parse("2026-11-25T01:00:00Z")))) {
             store.record(Fixtures.delivery(Fixtures.serial(1), 1));

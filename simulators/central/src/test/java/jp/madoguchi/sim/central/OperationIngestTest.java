@@ -287,6 +287,40 @@ class OperationIngestTest {
     }
 
     @Test
+    void a_submitted_application_is_received_at_once_and_its_id_cannot_be_submitted_again() throws Exception {
+        HttpClient t05 = terminal("T05");
+        ObjectNode payload = Json.object().put("applicationId", "A-SUBMIT-1").put("kind", "DOMESTIC").put("express", false)
+                .put("visitorType", "HOLDER");
+        payload.putObject("resident").put("name", "試験 花子").put("birthDate", "1990-02-03");
+        payload.putArray("idMethod").add("ID_A");
+
+        Answer a = central.post(t05, "/v1/operations", batch("T05", op(UUID.randomUUID().toString(), 1, "APPLICATION_SUBMITTED", payload),
+                op(UUID.randomUUID().toString(), 2, "APPLICATION_SUBMITTED", payload)));
+
+        assertThat(a.body().get("results").get(0).get("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(a.body().get("results").get(1).get("reason").asText()).isEqualTo("APPLICATION_EXISTS");
+        assertThat(count("SELECT count(*) FROM application WHERE application_id = ? AND status = 'RECEIVED' AND version = 2",
+                "A-SUBMIT-1")).isEqualTo(1);
+        List<JsonNode> received = new ArrayList<>();
+        JsonNode page = central.get(t05, "/v1/offices/131016/feed?limit=1000").body();
+        while (true) {
+            for (JsonNode e : page.get("events")) {
+                if ("A-SUBMIT-1".equals(e.path("applicationId").asText())) {
+                    received.add(e);
+                }
+            }
+            if (!page.get("more").asBoolean()) {
+                break;
+            }
+            page = central.get(t05, "/v1/offices/131016/feed?limit=1000&after=" + page.get("checkpoint").asText()).body();
+        }
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).get("type").asText()).isEqualTo("APPLICATION_RECEIVED");
+        assertThat(received.get(0).get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(received.get(0).get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void feed_pages_with_checkpoints_and_refuses_foreign_ones() throws Exception {
         JsonNode first = central.get(t01, "/v1/offices/131016/feed?limit=2").body();
         assertThat(first.get("events")).hasSize(2);

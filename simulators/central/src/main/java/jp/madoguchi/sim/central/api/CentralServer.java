@@ -274,7 +274,8 @@ public final class CentralServer implements AutoCloseable {
 
     private static JsonNode jsonBody(Context ctx) {
         try {
-            JsonNode body = Json.parse(ctx.body());
+            // From the bytes: Jackson's UTF-8 parser, without first decoding a large batch into a String.
+            JsonNode body = Json.parse(ctx.bodyAsBytes());
             if (body != null && body.isObject()) {
                 return body;
             }

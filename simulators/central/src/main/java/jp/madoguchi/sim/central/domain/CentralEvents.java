@@ -87,7 +87,8 @@ public final class CentralEvents {
             }
             e.put("sentOn", ValidityRules.today(clock).toString());
             e.set("resident", card.resident());
-            long id = CentralRecords.appendFeed(c, card.office(), e);
+            CentralRecords.appendFeed(c, card.office(), e);
+            long id = CentralRecords.lastFeedEventId(c);
             return new IngestAnswer(200, Json.object().put("eventId", id));
         });
     }
@@ -105,7 +106,8 @@ public final class CentralEvents {
             if (body.path("maintenanceDays").isArray()) {
                 e.set("maintenanceDays", body.get("maintenanceDays"));
             }
-            long id = CentralRecords.appendFeed(c, office, e);
+            CentralRecords.appendFeed(c, office, e);
+            long id = CentralRecords.lastFeedEventId(c);
             return new IngestAnswer(200, Json.object().put("eventId", id));
         });
     }

@@ -29,9 +29,9 @@ import jp.madoguchi.sim.central.store.CentralDatabase;
  */
 public final class OperationIngest {
 
-    /** The defined Operation fields; everything else in an operation is ignored (item 3). */
-    private static final List<String> DEFINED = List.of("opId", "seq", "type", "occurredAt", "clerkId", "supervisorId",
-            "basedOn", "payload");
+    /** The defined Operation fields, sorted; everything else in an operation is ignored (item 3). */
+    private static final List<String> DEFINED = List.of("basedOn", "clerkId", "occurredAt", "opId", "payload", "seq",
+            "supervisorId", "type");
 
     private static final Map<String, List<String>> REQUIRED = new HashMap<>();
 
@@ -73,6 +73,13 @@ public final class OperationIngest {
     private static final Set<String> SIGN_REVOKING_ITEMS = Set.of("NAME", "ALIAS", "FORMER_SURNAME", "ADDRESS", "BIRTH_DATE",
             "SEX", "name", "alias", "formerSurname", "address", "birthDate", "sex");
 
+    /**
+     * Types whose application never writes a card row, so the batch's card reads stay valid after them
+     * (PIN work and certificate notices only read the card; AUDIT_HEAD and voids do not touch cards).
+     */
+    private static final Set<String> LEAVES_CARDS_ALONE = Set.of("PIN_RESET", "PIN_CHANGED", "CERT_RENEWED", "CERT_ISSUED",
+            "AUDIT_HEAD", "OPERATION_VOIDED");
+
     private final CentralDatabase db;
     private final Clock clock;
 
@@ -112,13 +119,7 @@ public final class OperationIngest {
 
     /** The canonical body of an operation: its defined fields only (item 3). */
     public static String canonicalBody(JsonNode op) {
-        ObjectNode defined = Json.object();
-        for (String f : DEFINED) {
-            if (op.has(f)) {
-                defined.set(f, op.get(f));
-            }
-        }
-        return Json.canonical(defined);
+        return Json.canonical(op, DEFINED);
     }
 
     private record Stored(String office, String terminal, long seq, String body, String outcome, String reason, String caseId,
@@ -176,10 +177,14 @@ public final class OperationIngest {
         }
         Instant now = clock.instant();
         Map<String, ObjectNode> results = new HashMap<>();
+        Map<String, Card> cards = new HashMap<>();
         for (long s = acked + 1; s <= acked + newBySeq.size(); s++) {
             int i = newBySeq.get(s);
             JsonNode op = ops.get(i);
-            Outcome outcome = apply(c, office, officeType, terminal, op, now);
+            Outcome outcome = apply(c, cards, office, officeType, terminal, op, now);
+            if (!LEAVES_CARDS_ALONE.contains(op.get("type").asText())) {
+                cards.clear();
+            }
             insertOperation(c, office, terminal, op, bodies.get(i), outcome, now);
             results.put(op.get("opId").asText(), outcome.toJson(op.get("opId").asText()));
         }
@@ -357,7 +362,7 @@ public final class OperationIngest {
         }
     }
 
-    private Outcome apply(Connection c, String office, String officeType, String terminal, JsonNode op, Instant now)
+    private Outcome apply(Connection c, Map<String, Card> cards, String office, String officeType, String terminal, JsonNode op, Instant now)
             throws SQLException {
         String type = op.get("type").asText();
         List<String> required = REQUIRED.get(type);
@@ -382,7 +387,7 @@ public final class OperationIngest {
             case "OPERATION_VOIDED" -> stored(c, p.get("voidedOpId").asText()) == null
                     ? Outcome.rejected("UNKNOWN_OPERATION") : Outcome.applied(null);
             case "APPLICATION_SUBMITTED" -> applicationSubmitted(c, office, p, now);
-            default -> cardOperation(c, office, officeType, type, p, now);
+            default -> cardOperation(c, cards, office, officeType, type, p, now);
         };
         if ("APPLIED_WITH_CONFLICT".equals(o.outcome)) {
             o.caseId = CentralRecords.openCase(c, office, op.get("opId").asText(), terminal, op.get("seq").asLong(), type,
@@ -398,14 +403,21 @@ public final class OperationIngest {
         }
         CentralRecords.insertApplication(c, id, office, "SUBMITTED", p.get("kind").asText(), p.get("express").asBoolean(),
                 jp.madoguchi.sim.central.pki.ValidityRules.today(Clock.fixed(now, java.time.ZoneOffset.UTC)).toString());
-        // The simulated J-LIS receives the application at once (申請受付) and says so on the feed.
-        CentralRecords.changeApplication(c, CentralRecords.application(c, id), "RECEIVED", null, "APPLICATION_RECEIVED");
+        // The simulated J-LIS receives the application at once (申請受付) and says so on the feed. The row
+        // just inserted is SUBMITTED at version 1 (insertApplication): no need to read it back.
+        CentralRecords.changeApplication(c, new Application(id, office, "SUBMITTED", 1), "RECEIVED", null, "APPLICATION_RECEIVED");
         return Outcome.applied(null);
     }
 
-    private Outcome cardOperation(Connection c, String office, String officeType, String type, JsonNode p, Instant now)
-            throws SQLException {
-        Card card = CentralRecords.card(c, p.get("cardSerial").asText());
+    /**
+     * {@code cards} holds the card rows this batch already read (a batch often carries many operations
+     * on few cards); the caller empties it after any operation that may change a card.
+     */
+    private Outcome cardOperation(Connection c, Map<String, Card> cards, String office, String officeType, String type, JsonNode p,
+            Instant now) throws SQLException {
+        String serial = p.get("cardSerial").asText();
+        Card card = cards.containsKey(serial) ? cards.get(serial) : CentralRecords.card(c, serial);
+        cards.put(serial, card);
         if (card == null) {
             return Outcome.rejected("UNKNOWN_CARD");
         }
