@@ -45,6 +45,15 @@ final class WizardTexts {
         return t.get(type == OperationType.CERT_ISSUED ? "wizard.issue.CERT_ISSUED" : "wizard.issue.CERT_RENEWED");
     }
 
+    /** A receipt's identity-document class ({@code DocumentClass} name, as the workflows record it). */
+    static String documentClass(Texts t, String documentClass) {
+        return switch (documentClass) {
+            case "ID_A" -> t.get("wizard.docClass.ID_A");
+            case "ID_B" -> t.get("wizard.docClass.ID_B");
+            default -> documentClass;
+        };
+    }
+
     static String visitor(Texts t, VisitorType visitor) {
         return t.get(switch (visitor) {
             case HOLDER -> "wizard.visitor.HOLDER";

@@ -642,7 +642,7 @@ public final class WizardViewModel implements AutoCloseable {
             lines.add(texts.format("wizard.summary.card", Map.of("last4", r.cardSerialLast4())));
             lines.add(texts.format("wizard.summary.deliveredAt", Map.of("at", TIME.format(r.deliveredAt().atZone(JST)))));
             lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
-            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", String.join("・", r.idMethod()))));
+            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
             lines.add(texts.format("wizard.summary.pins", Map.of("pins", pins(r.pinTypesSet()))));
             lines.add(texts.format("wizard.summary.items", Map.of("items", r.collected().stream()
                     .map(i -> WizardTexts.item(texts, i.kind()) + "（" + WizardTexts.disposition(texts, i.disposition()) + "）")
@@ -655,7 +655,7 @@ public final class WizardViewModel implements AutoCloseable {
             lines.add(texts.format("wizard.summary.triesBefore", Map.of("tries", r.triesLeftBefore().entrySet().stream()
                     .map(e -> WizardTexts.pin(texts, e.getKey()) + " " + e.getValue()).collect(Collectors.joining("、")))));
             lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
-            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", String.join("・", r.idMethod()))));
+            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
             lines.add(recorded(r.seq(), r.queuedOffline()));
         } else if (receipt instanceof RenewalWorkflow.Receipt r) {
             lines.add(texts.format("wizard.summary.card", Map.of("last4", r.cardSerialLast4())));
@@ -665,7 +665,7 @@ public final class WizardViewModel implements AutoCloseable {
                         "seq", c.seq())));
             }
             lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
-            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", String.join("・", r.idMethod()))));
+            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
         }
         return lines;
     }
@@ -673,6 +673,10 @@ public final class WizardViewModel implements AutoCloseable {
 
     private String pins(Set<PinType> types) {
         return types.stream().sorted().map(t -> WizardTexts.pin(texts, t)).collect(Collectors.joining("、"));
+    }
+
+    private String documentClasses(java.util.List<String> classes) {
+        return classes.stream().map(c -> WizardTexts.documentClass(texts, c)).collect(Collectors.joining("・"));
     }
 
     private String recorded(long seq, boolean queued) {

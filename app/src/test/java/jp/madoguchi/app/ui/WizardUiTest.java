@@ -199,7 +199,8 @@ class WizardUiTest extends FxRobot {
         type(KeyCode.ENTER);
         waitUntil(() -> text("#wizardTitle").equals("交付：完了"));
         List<String> summary = items("#wizardSummary");
-        assertThat(summary).contains("カード番号（下4桁）：" + card.cardSerial().substring(11))
+        assertThat(summary).contains("カード番号（下4桁）：" + card.cardSerial().substring(11),
+                        "本人確認書類の区分：A（顔写真付きの公的書類）")
                 .anyMatch(l -> l.equals("設定した暗証番号：署名用電子証明書、利用者証明用電子証明書、住民基本台帳用、券面事項入力補助用"))
                 .anyMatch(l -> l.startsWith("回収物：交付通知書（回収した）"))
                 .anyMatch(l -> l.contains("記録しました（オンライン"));
