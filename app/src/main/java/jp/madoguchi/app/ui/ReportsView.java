@@ -75,10 +75,16 @@ final class ReportsView implements ScreenView {
         save.disableProperty().bind(vm.canRenderProperty().not());
         print.disableProperty().bind(vm.canRenderProperty().not());
         Label status = Controls.label(vm.statusProperty(), "reportsStatus");
+        for (Label l : new Label[] {reason, problem, status}) {
+            // Nothing to say: no empty, nameless control for a screen reader to stop on.
+            l.visibleProperty().bind(l.textProperty().isNotEmpty());
+            l.managedProperty().bind(l.visibleProperty());
+        }
 
         Label flagsTitle = Controls.label(texts.bind("reports.gaiji.title"), "reportsGaijiTitle");
         flagsTitle.getStyleClass().add("screen-subtitle");
         ListView<String> flags = Controls.lines(vm.flags(), texts.bind("reports.gaiji.title"), "reportsGaiji");
+        flags.setPlaceholder(Controls.label(texts.bind("reports.gaiji.none"), "reportsGaijiNone"));
         flags.setPrefHeight(120);
         VBox.setVgrow(flags, Priority.ALWAYS);
         relabel = o -> list.refresh();
