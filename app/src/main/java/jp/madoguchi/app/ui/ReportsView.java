@@ -27,6 +27,7 @@ final class ReportsView implements ScreenView {
     private final Texts texts;
     private final ListView<ReportsViewModel.Choice> list = new ListView<>();
     private final InvalidationListener relabel;
+    private Button pressed;
 
     ReportsView(Texts texts, ReportsViewModel vm) {
         this.vm = vm;
@@ -69,9 +70,21 @@ final class ReportsView implements ScreenView {
         problem.getStyleClass().add("failure");
 
         Button save = Controls.button(texts.bind("reports.save"), texts.bind("reports.save.a11y"), "reportsSave");
-        save.setOnAction(e -> vm.save());
+        save.setOnAction(e -> {
+            pressed = save;
+            vm.save();
+        });
         Button print = Controls.button(texts.bind("reports.print"), texts.bind("reports.print.a11y"), "reportsPrint");
-        print.setOnAction(e -> vm.print());
+        print.setOnAction(e -> {
+            pressed = print;
+            vm.print();
+        });
+        // The button is disabled while the report is made, which moves the focus on: give it back.
+        vm.busyProperty().addListener((o, was, now) -> {
+            if (!now && pressed != null && !pressed.isDisabled()) {
+                pressed.requestFocus();
+            }
+        });
         save.disableProperty().bind(vm.canRenderProperty().not());
         print.disableProperty().bind(vm.canRenderProperty().not());
         Label status = Controls.label(vm.statusProperty(), "reportsStatus");

@@ -114,6 +114,7 @@ class ReportsUiTest extends FxRobot {
         assertThat(focused("reportsSave")).isTrue();
         type(KeyCode.SPACE);
         waitUntil(() -> text("#reportsStatus").startsWith("保存しました"));
+        assertThat(focused("reportsSave")).as("the focus comes back to the button").isTrue();
         String pdf = ReportsViewModelTest.pdfText(target);
         assertThat(pdf).contains("日計表", LocalDate.now(ZoneId.of("Asia/Tokyo")).toString(), "窓口花子", "PIN_RESET");
         assertThat(lookup("#reportsGaijiNone").queryAs(Labeled.class).getText()).isEqualTo(texts.get("reports.gaiji.none"));
