@@ -32,7 +32,7 @@ import javafx.util.Duration;
  */
 final class MainView {
 
-    /** Builds the view of a screen that is available in this build. */
+    /** Builds the view of a screen. */
     interface ScreenFactory {
         ScreenView create(Screen screen);
     }
@@ -133,7 +133,7 @@ final class MainView {
         if (current != null) {
             current.close();
         }
-        current = screen.available() ? factory.create(screen) : new UnavailableView(texts, screen);
+        current = factory.create(screen);
         content.getChildren().setAll(current.node());
         navButtons.forEach((s, b) -> {
             b.getStyleClass().remove("nav-current");

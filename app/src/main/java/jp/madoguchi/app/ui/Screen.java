@@ -2,28 +2,22 @@ package jp.madoguchi.app.ui;
 
 import javafx.scene.input.KeyCode;
 
-/**
- * The screens of the main window (issue 8), in navigation order, each with the function key that
- * opens it. {@code unavailableKey} names the text that explains which module the screen still waits
- * for; {@code null} when the screen works in this build.
- */
+/** The screens of the main window (issue 8), in navigation order, each with the function key that opens it. */
 public enum Screen {
-    CARD("nav.card", KeyCode.F1, null),
-    WORKFLOWS("nav.workflows", KeyCode.F2, null),
-    AWAITING_DELIVERY("nav.awaitingDelivery", KeyCode.F3, null),
-    SYNC("nav.sync", KeyCode.F4, null),
-    REPORTS("nav.reports", KeyCode.F5, "unavailable.reports"),
-    DIAGNOSTICS("nav.diagnostics", KeyCode.F6, null),
-    SETTINGS("nav.settings", KeyCode.F7, null);
+    CARD("nav.card", KeyCode.F1),
+    WORKFLOWS("nav.workflows", KeyCode.F2),
+    AWAITING_DELIVERY("nav.awaitingDelivery", KeyCode.F3),
+    SYNC("nav.sync", KeyCode.F4),
+    REPORTS("nav.reports", KeyCode.F5),
+    DIAGNOSTICS("nav.diagnostics", KeyCode.F6),
+    SETTINGS("nav.settings", KeyCode.F7);
 
     private final String titleKey;
     private final KeyCode key;
-    private final String unavailableKey;
 
-    Screen(String titleKey, KeyCode key, String unavailableKey) {
+    Screen(String titleKey, KeyCode key) {
         this.titleKey = titleKey;
         this.key = key;
-        this.unavailableKey = unavailableKey;
     }
 
     public String titleKey() {
@@ -32,13 +26,5 @@ public enum Screen {
 
     public KeyCode key() {
         return key;
-    }
-
-    public boolean available() {
-        return unavailableKey == null;
-    }
-
-    public String unavailableKey() {
-        return unavailableKey;
     }
 }

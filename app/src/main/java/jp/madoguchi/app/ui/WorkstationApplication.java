@@ -12,6 +12,7 @@ import jp.madoguchi.app.staff.LockoutRule;
 import jp.madoguchi.app.staff.PasswordHasher;
 import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.common.Configuration;
+import jp.madoguchi.reports.ReportEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +31,7 @@ public final class WorkstationApplication extends Application {
     private StaffDirectory staff;
     private BackgroundTaskExecutor executor;
     private CounterServices services;
+    private ReportEngine reports;
     private WorkstationWindow window;
 
     /** Starts JavaFX with the given configuration; returns when the last window closes. */
@@ -50,6 +52,7 @@ public final class WorkstationApplication extends Application {
             staff = null;
         }
         services = CounterServices.open(config, Clock.systemUTC());
+        reports = new ReportEngine();
     }
 
     /** The inactivity limit of the configuration, 1-120 minutes. */
@@ -70,7 +73,7 @@ public final class WorkstationApplication extends Application {
                 new FxDialogService(stage), () -> {
                     BlockingCallGuard.FORBID_FX_THREAD.run();
                     return new SelfCheck(c).run();
-                }, services);
+                }, services, reports, new FxSaveFileDialog(stage));
         window = new WorkstationWindow(stage, ws);
         LOG.info("sign-in screen shown for office {} ({}) terminal {}", c.get("office.code"), c.get("office.type"),
                 c.get("terminal.id"));

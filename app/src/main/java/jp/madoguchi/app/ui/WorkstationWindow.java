@@ -4,6 +4,7 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import jp.madoguchi.app.staff.StaffSession;
+import jp.madoguchi.reports.ReportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,7 +106,9 @@ public final class WorkstationWindow {
             case AWAITING_DELIVERY -> new AwaitingDeliveryView(ws.texts(),
                     new AwaitingDeliveryViewModel(ws.texts(), station(session), ws.executor(), ws.uiThread(), ws.clock()));
             case SYNC -> new SyncCasesView(ws.texts(), new SyncCasesViewModel(ws.texts(), station(session), ws.executor(), ws.uiThread()));
-            default -> throw new IllegalArgumentException(screen + " is not available in this build");
+            case REPORTS -> new ReportsView(ws.texts(), new ReportsViewModel(ws.texts(), station(session),
+                    new ReportService(ws.reports()), ws.reports(), ws.saveDialog(), ws.executor(), ws.uiThread(), ws.clock(),
+                    ws.office().terminal()));
         };
     }
 

@@ -85,7 +85,7 @@ class CounterScreensUiTest extends FxRobot {
             Workstation ws = new Workstation(new OfficeIdentity("MUNICIPAL", StationFixture.OFFICE, "T01"), false, texts, new Appearance(),
                     directory, executor, UiThread.FX, Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofMillis(200),
                     station.services.readerStatus(), station.services.syncStatus(), (title, question) -> true, List::of,
-                    station.services);
+                    station.services, new jp.madoguchi.reports.ReportEngine(), (title, name) -> java.util.Optional.empty());
             window = new WorkstationWindow(stage, ws);
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TextsKeysTest {
 
     static final Set<String> NAMESPACES = Set.of("age", "app", "awaiting", "card", "common", "diag", "main", "nav", "pinpad",
-            "role", "settings", "signin", "status", "sync", "unavailable", "wizard");
+            "role", "settings", "signin", "reports", "status", "sync", "wizard");
     private static final Pattern LITERAL = Pattern.compile("\"([a-z][A-Za-z]*)\\.([A-Za-z0-9_.]+)\"");
     private static final Path SOURCES = Path.of("src/main/java/jp/madoguchi/app/ui");
 

@@ -102,7 +102,7 @@ class WizardUiTest extends FxRobot {
                     }, List::of, staff -> {
                         BlockingCallGuard.FORBID_FX_THREAD.run();
                         return stack.station;
-                    });
+                    }, new jp.madoguchi.reports.ReportEngine(), (title, name) -> java.util.Optional.empty());
             window = new WorkstationWindow(stage, ws);
         });
         WaitForAsyncUtils.waitForFxEvents();
