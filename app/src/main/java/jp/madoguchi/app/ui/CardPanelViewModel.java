@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -37,10 +40,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The card panel (F1): what the card in the counter's reader says, shown as soon as the card's screen
- * data is read (serial, tries, then the holder from central's delivery record in the read cache) and
- * completed with the certificates. The card is read on the card thread (CardMonitor), the read cache
- * on the task executor; results come back on the {@link UiThread} and a result of an earlier card is
- * dropped. A pulled card clears everything at once. With the resident's 入力補助 PIN
+ * data is read (serial, expiry, tries), then the holder from central's delivery record in the read
+ * cache, completed with the certificates. The card is read on the card thread (CardMonitor); the read
+ * cache is looked up once per read, on the task executor, started the moment the card's serial is
+ * known, so it runs while the card thread reads the rest of the card. Results come back on the
+ * {@link UiThread} and a result of an earlier card is dropped. A pulled card clears everything at once. With the resident's 入力補助 PIN
  * ({@link #readWithCardTextPin}) the card's own basic 4 information and My Number are shown; the My
  * Number stays masked except while {@link #revealProperty()} is held. FX-thread confined;
  * {@link #close()} releases the card listener.
@@ -56,8 +60,19 @@ public final class CardPanelViewModel implements AutoCloseable {
     record Holder(String name, String kana, String romaji, LocalDate birthDate, String address) {
     }
 
-    /** One read: the card's snapshot and what the read cache knows of it. */
-    record Reading(CardSnapshot snapshot, Optional<Holder> holder, Optional<CardRecord> record) {
+    /** What the read cache knows of a card: the holder (CARD_SHIPPED) and central's record. */
+    record Found(Optional<Holder> holder, Optional<CardRecord> record) {
+    }
+
+    /** One read: the card's snapshot and, once the lookup has answered, what the read cache knows of it. */
+    record Reading(CardSnapshot snapshot, Optional<Found> found) {
+        Optional<Holder> holder() {
+            return found.flatMap(Found::holder);
+        }
+
+        Optional<CardRecord> record() {
+            return found.flatMap(Found::record);
+        }
     }
 
     private final Texts texts;
@@ -119,6 +134,9 @@ public final class CardPanelViewModel implements AutoCloseable {
             if (r.snapshot().basicInfo().isPresent()) {
                 return texts.get("card.source.card");
             }
+            if (r.found().isEmpty()) {
+                return texts.get("card.unknown");
+            }
             return r.holder().isPresent() ? texts.get("card.source.record") : texts.get("card.source.none");
         }, reading);
         texts.localeProperty().addListener(relabel);
@@ -137,7 +155,7 @@ public final class CardPanelViewModel implements AutoCloseable {
         }, uiThread);
     }
 
-    private StringBinding field(java.util.function.Function<Reading, String> value) {
+    private StringBinding field(Function<Reading, String> value) {
         return texts.bindComputed(() -> {
             Reading r = reading.get();
             if (r == null) {
@@ -204,41 +222,73 @@ public final class CardPanelViewModel implements AutoCloseable {
         phase.set(Phase.READING);
         failure.set(null);
         CounterStation st = station;
+        // At most one read-cache lookup per read: started from the screen data (card thread), or after
+        // the read should it somehow not have come; the card thread never waits for it.
+        AtomicReference<CompletableFuture<Found>> lookup = new AtomicReference<>();
+        Function<String, CompletableFuture<Found>> lookUpOnce = serial -> {
+            CompletableFuture<Found> started = new CompletableFuture<>();
+            if (!lookup.compareAndSet(null, started)) {
+                return lookup.get();
+            }
+            executor.submit(() -> lookUp(st, serial)).whenComplete((f, error) -> {
+                if (error != null) {
+                    started.completeExceptionally(error);
+                } else {
+                    started.complete(f);
+                }
+            });
+            return started;
+        };
         st.monitor().submit(st.reader(), c -> {
             try {
-                return c.read(new CardConnection.ReadRequest(pin, null, partial -> executor.submit(() -> lookUp(st, partial))
-                        .whenCompleteAsync((r, error) -> {
-                            if (error == null && mine == generation && !closed && phase.get() == Phase.READING) {
-                                reading.set(r);
-                            }
-                        }, uiThread)));
+                return c.read(new CardConnection.ReadRequest(pin, null, partial -> {
+                    CompletableFuture<Found> found = lookUpOnce.apply(partial.cardSerial());
+                    uiThread.execute(() -> showPartial(mine, new Reading(partial, Optional.empty())));
+                    found.thenAcceptAsync(f -> showPartial(mine, new Reading(partial, Optional.of(f))), uiThread);
+                }));
             } finally {
                 if (pin != null) {
                     Arrays.fill(pin, '\0');
                 }
             }
-        }).thenCompose(s -> executor.submit(() -> lookUp(st, s))).whenCompleteAsync((r, error) -> {
-            if (mine != generation || closed) {
-                return;
-            }
-            if (error != null) {
-                LOG.info("card panel: the read failed: {}", error.toString());
-                failure.set(error);
-                reading.set(null);
-                phase.set(Phase.FAILED);
-                return;
-            }
-            reading.set(r);
-            phase.set(Phase.SHOWN);
-        }, uiThread);
+        }).thenCompose(s -> lookUpOnce.apply(s.cardSerial()).thenApply(f -> new Reading(s, Optional.of(f))))
+                .whenCompleteAsync((r, error) -> {
+                    if (mine != generation || closed) {
+                        return;
+                    }
+                    if (error != null) {
+                        LOG.info("card panel: the read failed: {}", error.toString());
+                        failure.set(error);
+                        reading.set(null);
+                        phase.set(Phase.FAILED);
+                        return;
+                    }
+                    reading.set(r);
+                    phase.set(Phase.SHOWN);
+                }, uiThread);
     }
 
-    /** On the task executor: the read cache's record of the card (its own thread does the reading). */
-    private static Reading lookUp(CounterStation st, CardSnapshot s) {
+    /**
+     * On the UI thread: the screen data, then the same with the lookup's answer if it comes before the
+     * read ends (the UI thread runs them in the order they were handed over).
+     */
+    private void showPartial(long mine, Reading r) {
+        if (mine != generation || closed || phase.get() != Phase.READING) {
+            return;
+        }
+        reading.set(r);
+    }
+
+    /**
+     * On the task executor: the read cache's record of the card (its own thread does the reading): the
+     * card's feed events once, for the holder and for central's record.
+     */
+    private static Found lookUp(CounterStation st, String serial) {
         Optional<Holder> holder = Optional.empty();
         Optional<CardRecord> record = Optional.empty();
         try {
-            for (JsonNode e : st.cache().events(s.cardSerial())) {
+            List<JsonNode> events = st.cache().events(serial);
+            for (JsonNode e : events) {
                 if (e.path("type").asText().equals("CARD_SHIPPED")) {
                     JsonNode r = e.path("resident");
                     holder = Optional.of(new Holder(r.path("name").asText(null), r.path("nameFurigana").asText(null),
@@ -247,11 +297,11 @@ public final class CardPanelViewModel implements AutoCloseable {
                             r.path("address").asText(null)));
                 }
             }
-            record = CardRecord.find(st.cache(), st.office().code(), s.cardSerial());
+            record = CardRecord.find(st.cache(), st.office().code(), serial, events);
         } catch (RuntimeException e) {
             LOG.warn("card panel: the read cache has no usable record of the card: {}", e.toString());
         }
-        return new Reading(s, holder, record);
+        return new Found(holder, record);
     }
 
     private void renderLists() {

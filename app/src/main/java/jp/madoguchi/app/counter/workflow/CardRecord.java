@@ -54,6 +54,14 @@ public record CardRecord(Card card, Map<CertKind, Certificate> certificates, Loc
         return cache.card(serial).map(c -> fold(officeCode, serial, c, cache.events(serial)));
     }
 
+    /**
+     * As {@link #find(ReadCache, String, String)}, over the card's feed events the caller has already
+     * read from the cache (the card panel reads them once for the holder and the record).
+     */
+    public static Optional<CardRecord> find(ReadCache cache, String officeCode, String serial, List<JsonNode> events) {
+        return cache.card(serial).map(c -> fold(officeCode, serial, c, events));
+    }
+
     static CardRecord fold(String officeCode, String serial, CachedCard cached, List<JsonNode> events) {
         JsonNode shipped = null;
         Map<CertKind, Certificate> certs = new EnumMap<>(CertKind.class);
