@@ -31,6 +31,16 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         List<String> only = List.of(args);
+        List<String> known = new ArrayList<>();
+        ServiceLoader.load(Benchmark.class).forEach(b -> known.add(b.name()));
+        PLANNED.forEach(p -> known.add(p[0]));
+        List<String> unknown = only.stream().filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            // A misspelt name would otherwise run nothing and print an empty table.
+            System.err.println("bench: unknown benchmark " + String.join(", ", unknown) + "; known: "
+                    + String.join(" ", known.stream().distinct().toList()));
+            System.exit(2);
+        }
         List<BenchRow> rows = new ArrayList<>();
         List<String> ran = new ArrayList<>();
         int failures = 0;
