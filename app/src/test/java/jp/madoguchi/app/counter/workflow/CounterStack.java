@@ -205,8 +205,8 @@ public final class CounterStack implements AutoCloseable {
     }
 
     /** Central's view of a card: status. */
-    String centralCardStatus(String serial) throws Exception {
-        return central.database().read(c -> {
+    String centralCardStatus(String serial) {
+        return centralRead(c -> {
             try (var s = c.prepareStatement("SELECT status FROM card WHERE card_serial = ?")) {
                 s.setString(1, serial);
                 try (var rs = s.executeQuery()) {
@@ -217,8 +217,8 @@ public final class CounterStack implements AutoCloseable {
     }
 
     /** Central's certificate statuses of a card, "KIND:STATUS" in serial order. */
-    List<String> centralCertificates(String serial) throws Exception {
-        return central.database().read(c -> {
+    List<String> centralCertificates(String serial) {
+        return centralRead(c -> {
             List<String> out = new java.util.ArrayList<>();
             try (var s = c.prepareStatement("SELECT kind, status FROM certificate WHERE card_serial = ? ORDER BY rowid")) {
                 s.setString(1, serial);
@@ -230,6 +230,15 @@ public final class CounterStack implements AutoCloseable {
             }
             return out;
         });
+    }
+
+    /** A read of central's database for an assertion; its failure fails the test unchecked. */
+    private <T> T centralRead(jp.madoguchi.sim.central.store.CentralDatabase.Work<T> read) {
+        try {
+            return central.database().read(read);
+        } catch (Exception e) {
+            throw new IllegalStateException("reading central's database", e);
+        }
     }
 
     static final List<CollectedItem> ITEMS = List.of(

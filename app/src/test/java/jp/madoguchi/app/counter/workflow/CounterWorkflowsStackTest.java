@@ -134,7 +134,7 @@ class CounterWorkflowsStackTest {
         assertThat(snap.signCertificatePresent()).isTrue();
         assertThat(new CardAccess(stack.station).run(c -> c.verifyPin(PinKind.SIGN, "SIGN2026".toCharArray())).ok()).isTrue();
         CounterStack.await("both certificates VALID at central", Duration.ofSeconds(20),
-                () -> certs(card).stream().filter(c -> c.endsWith(":VALID")).count() == 2);
+                () -> stack.centralCertificates(card.cardSerial()).stream().filter(c -> c.endsWith(":VALID")).count() == 2);
         assertThat(IssuanceWorkflow.interrupted(stack.station)).isEmpty();
     }
 
@@ -184,7 +184,7 @@ class CounterWorkflowsStackTest {
         CounterStack.await("central's outcome", Duration.ofSeconds(15), () -> w.centralOutcome().isPresent());
         assertThat(w.centralOutcome()).contains("APPLIED");
         assertThat(stack.centralCardStatus(card.cardSerial())).isEqualTo("ACTIVE");
-        assertThat(certs(card)).contains("AUTH:VALID", "SIGN:REVOKED");
+        assertThat(stack.centralCertificates(card.cardSerial())).contains("AUTH:VALID", "SIGN:REVOKED");
         assertThat(stack.store.entries(w.receipt().orElseThrow().seq(), 1).get(0).type()).isEqualTo(OperationType.SUSPENSION_LIFTED);
     }
 
@@ -237,8 +237,8 @@ class CounterWorkflowsStackTest {
             stack.goOnline();
         }
         CounterStack.await("the old card REVOKED at central", Duration.ofSeconds(20),
-                () -> "REVOKED".equals(status(old)));
-        assertThat(status(holder)).isEqualTo("ACTIVE");
+                () -> "REVOKED".equals(stack.centralCardStatus(old.cardSerial())));
+        assertThat(stack.centralCardStatus(holder.cardSerial())).isEqualTo("ACTIVE");
         assertThat(OldCardCollectionWorkflow.interrupted(stack.station)).isEmpty();
     }
 
@@ -282,22 +282,8 @@ class CounterWorkflowsStackTest {
         // The holder's PIN is untouched by the key change.
         assertThat(new CardAccess(stack.station).run(c -> c.verifyPin(PinKind.AUTH, "5827".toCharArray())).ok()).isTrue();
         CounterStack.await("old AUTH superseded, new VALID at central", Duration.ofSeconds(20),
-                () -> certs(card).contains("AUTH:REVOKED") && certs(card).contains("AUTH:VALID"));
+                () -> stack.centralCertificates(card.cardSerial()).contains("AUTH:REVOKED") && stack.centralCertificates(card.cardSerial()).contains("AUTH:VALID"));
     }
 
-    private static String status(CardFactory.Made card) {
-        try {
-            return stack.centralCardStatus(card.cardSerial());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static List<String> certs(CardFactory.Made card) {
-        try {
-            return stack.centralCertificates(card.cardSerial());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

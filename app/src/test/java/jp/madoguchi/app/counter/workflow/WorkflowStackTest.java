@@ -111,9 +111,9 @@ class WorkflowStackTest {
         // Store: DELIVERY_COMPLETED + one OLD_CARD_COLLECTED (the notice is not a card); central applied them.
         var entries = stack.store.entries(r.seq(), 10);
         assertThat(entries).extracting(e -> e.type()).containsExactly(OperationType.DELIVERY_COMPLETED, OperationType.OLD_CARD_COLLECTED);
-        CounterStack.await("central ACTIVE", Duration.ofSeconds(15), () -> "ACTIVE".equals(status(card)));
+        CounterStack.await("central ACTIVE", Duration.ofSeconds(15), () -> "ACTIVE".equals(stack.centralCardStatus(card.cardSerial())));
         CounterStack.await("certificates VALID", Duration.ofSeconds(15),
-                () -> certs(card).stream().allMatch(c -> c.endsWith(":VALID")));
+                () -> stack.centralCertificates(card.cardSerial()).stream().allMatch(c -> c.endsWith(":VALID")));
         assertThat(DeliveryWorkflow.interrupted(stack.station)).isEmpty();
         stack.remove();
     }
@@ -129,14 +129,14 @@ class WorkflowStackTest {
             assertThat(w.receipt().orElseThrow().queuedOffline()).isTrue();
             assertThat(w.notices()).extracting(Notice::kind)
                     .contains(Notice.Kind.QUEUED_UNTIL_SYNC, Notice.Kind.CERTIFICATES_AFTER_SYNC);
-            assertThat(status(card)).isEqualTo("ISSUED");
-            assertThat(certs(card)).allMatch(c -> c.endsWith(":ON_HOLD"));
+            assertThat(stack.centralCardStatus(card.cardSerial())).isEqualTo("ISSUED");
+            assertThat(stack.centralCertificates(card.cardSerial())).allMatch(c -> c.endsWith(":ON_HOLD"));
         } finally {
             stack.goOnline();
         }
-        CounterStack.await("central ACTIVE after sync", Duration.ofSeconds(20), () -> "ACTIVE".equals(status(card)));
+        CounterStack.await("central ACTIVE after sync", Duration.ofSeconds(20), () -> "ACTIVE".equals(stack.centralCardStatus(card.cardSerial())));
         CounterStack.await("certificates VALID after sync", Duration.ofSeconds(20),
-                () -> certs(card).stream().allMatch(c -> c.endsWith(":VALID")));
+                () -> stack.centralCertificates(card.cardSerial()).stream().allMatch(c -> c.endsWith(":VALID")));
         stack.remove();
     }
 
@@ -198,7 +198,7 @@ class WorkflowStackTest {
         assertThat(set + remaining).isEqualTo(4);
         resumed.proceed();
         assertThat(resumed.step()).isEqualTo(DeliveryWorkflow.Step.DONE);
-        CounterStack.await("central ACTIVE", Duration.ofSeconds(15), () -> "ACTIVE".equals(status(card)));
+        CounterStack.await("central ACTIVE", Duration.ofSeconds(15), () -> "ACTIVE".equals(stack.centralCardStatus(card.cardSerial())));
         stack.remove();
     }
 
@@ -220,7 +220,7 @@ class WorkflowStackTest {
         CardFactory.Made card = adults.get(5);
         stack.insert(card.profile());
         deliver(card);
-        CounterStack.await("central ACTIVE", Duration.ofSeconds(15), () -> "ACTIVE".equals(status(card)));
+        CounterStack.await("central ACTIVE", Duration.ofSeconds(15), () -> "ACTIVE".equals(stack.centralCardStatus(card.cardSerial())));
         stack.engine.wake();
         CounterStack.await("cache ACTIVE", Duration.ofSeconds(15),
                 () -> stack.cache.card(card.cardSerial()).map(c -> c.status().equals("ACTIVE")).orElse(false));
@@ -370,21 +370,7 @@ class WorkflowStackTest {
         }
     }
 
-    private static String status(CardFactory.Made card) {
-        try {
-            return stack.centralCardStatus(card.cardSerial());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static List<String> certs(CardFactory.Made card) {
-        try {
-            return stack.centralCertificates(card.cardSerial());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static boolean centralHas(String type) {
         try {
