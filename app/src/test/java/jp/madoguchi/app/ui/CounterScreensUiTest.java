@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -266,15 +265,6 @@ class CounterScreensUiTest extends FxRobot {
     }
 
     private void screenshot(String name) throws Exception {
-        Files.createDirectories(WorkstationUiTest.SHOTS);
-        var image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        var buffered = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(),
-                ((java.awt.image.DataBufferInt) buffered.getRaster().getDataBuffer()).getData(), 0, w);
-        Path file = WorkstationUiTest.SHOTS.resolve(name + ".png");
-        javax.imageio.ImageIO.write(buffered, "png", file.toFile());
-        assertThat(Files.size(file)).isPositive();
+        Screenshots.save(stage.getScene(), name);
     }
 }

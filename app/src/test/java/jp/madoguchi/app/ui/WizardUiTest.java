@@ -2,7 +2,6 @@ package jp.madoguchi.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
@@ -58,7 +56,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class WizardUiTest extends FxRobot {
 
-    private static final Path SHOTS = Path.of("target", "screenshots");
 
     @TempDir
     static Path dir;
@@ -474,16 +471,6 @@ class WizardUiTest extends FxRobot {
 
     private void shotOf(Window window, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        Files.createDirectories(SHOTS);
-        Scene scene = window.getScene();
-        var image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        var buffered = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(),
-                ((java.awt.image.DataBufferInt) buffered.getRaster().getDataBuffer()).getData(), 0, w);
-        Path file = SHOTS.resolve(name + ".png");
-        javax.imageio.ImageIO.write(buffered, "png", file.toFile());
-        assertThat(Files.size(file)).isPositive();
+        Screenshots.save(window.getScene(), name);
     }
 }

@@ -3,7 +3,6 @@ package jp.madoguchi.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +44,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class WorkstationUiTest extends FxRobot {
 
-    static final Path SHOTS = Path.of("target", "screenshots");
 
     @TempDir
     Path data;
@@ -342,15 +340,6 @@ class WorkstationUiTest extends FxRobot {
     }
 
     private void screenshot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        var image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get();
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        var buffered = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(),
-                ((java.awt.image.DataBufferInt) buffered.getRaster().getDataBuffer()).getData(), 0, w);
-        Path file = SHOTS.resolve(name + ".png");
-        javax.imageio.ImageIO.write(buffered, "png", file.toFile());
-        assertThat(Files.size(file)).isPositive();
+        Screenshots.save(stage.getScene(), name);
     }
 }
