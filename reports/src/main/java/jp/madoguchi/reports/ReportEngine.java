@@ -59,12 +59,35 @@ public final class ReportEngine {
     private static final String TEMPLATES = "/jp/madoguchi/reports/templates/";
     private static final TimeZone TOKYO = TimeZone.getTimeZone("Asia/Tokyo");
 
-    private final SimpleJasperReportsContext context;
     private final Map<String, JasperReport> templates = new ConcurrentHashMap<>();
+    private volatile SimpleJasperReportsContext context;
     private volatile GlyphCoverage coverage;
 
+    /**
+     * Cheap: JasperReports and the fonts are touched by the first report (or {@link #preloadFonts()}),
+     * not here, so an application can make its engine while it starts (issue 8: the workstation's
+     * sign-in screen does not wait for JasperReports).
+     */
     public ReportEngine() {
-        context = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
+    }
+
+    /** JasperReports' context with this engine's settings, made once by whoever needs it first. */
+    private SimpleJasperReportsContext context() {
+        SimpleJasperReportsContext c = context;
+        if (c == null) {
+            synchronized (this) {
+                c = context;
+                if (c == null) {
+                    c = newContext();
+                    context = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static SimpleJasperReportsContext newContext() {
+        SimpleJasperReportsContext context = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
         // Supplementary characters (𠮷) and variation selectors (葛 + U+E0100) need AWT's layout to pick
         // the right glyph; the surrogate blocks catch every supplementary code point.
         context.setProperty("net.sf.jasperreports.export.pdf.glyph.renderer.blocks.madoguchi",
@@ -79,6 +102,7 @@ public final class ReportEngine {
         context.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");
         context.setProperty("net.sf.jasperreports.awt.ignore.missing.font", "false");
         context.setProperty("net.sf.jasperreports.export.pdf.producer.factory", LtrTextPdfProducerFactory.class.getName());
+        return context;
     }
 
     /**
@@ -91,7 +115,7 @@ public final class ReportEngine {
     public void preloadFonts() {
         Thread loader = new Thread(() -> {
             try {
-                FontUtil fonts = FontUtil.getInstance(context);
+                FontUtil fonts = FontUtil.getInstance(context());
                 for (String family : List.of(ReportFonts.TEXT, ReportFonts.NAME)) {
                     FontInfo info = fonts.getFontInfo(family, Locale.JAPANESE);
                     if (info != null && info.getFontFamily().getNormalFace() != null) {
@@ -133,7 +157,7 @@ public final class ReportEngine {
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         }
         try {
-            JasperPrint print = JasperFillManager.getInstance(context).fill(template(type), parameters, new RecordDataSource(rows));
+            JasperPrint print = JasperFillManager.getInstance(context()).fill(template(type), parameters, new RecordDataSource(rows));
             coverage().check(print);
             return print;
         } catch (JRException | RuntimeException e) {
@@ -198,7 +222,7 @@ public final class ReportEngine {
         if (service == null) {
             throw new MadoguchiException(ReportFailure.PRINT_FAILED, Map.of("printer", shown));
         }
-        JRPrintServiceExporter exporter = new JRPrintServiceExporter(context);
+        JRPrintServiceExporter exporter = new JRPrintServiceExporter(context());
         exporter.setExporterInput(new SimpleExporterInput(print));
         SimplePrintServiceExporterConfiguration configuration = new SimplePrintServiceExporterConfiguration();
         configuration.setPrintService(service);
@@ -214,7 +238,7 @@ public final class ReportEngine {
     }
 
     private void export(ReportType<?> type, JasperPrint print, java.io.OutputStream out) {
-        JRPdfExporter exporter = new JRPdfExporter(context);
+        JRPdfExporter exporter = new JRPdfExporter(context());
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
@@ -240,7 +264,7 @@ public final class ReportEngine {
                 if (in == null) {
                     throw new MadoguchiException(ReportFailure.TEMPLATE_MISSING, Map.of("report", name));
                 }
-                return (JasperReport) JRLoader.loadObject(context, in);
+                return (JasperReport) JRLoader.loadObject(context(), in);
             } catch (IOException | JRException e) {
                 throw new MadoguchiException(ReportFailure.TEMPLATE_MISSING, Map.of("report", name), e);
             }
@@ -253,7 +277,7 @@ public final class ReportEngine {
             synchronized (this) {
                 c = coverage;
                 if (c == null) {
-                    c = new GlyphCoverage(context);
+                    c = new GlyphCoverage(context());
                     coverage = c;
                 }
             }
