@@ -1,7 +1,14 @@
 package jp.madoguchi.reports;
 
+import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
+import java.text.AttributedCharacterIterator;
 import java.text.Bidi;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import net.sf.jasperreports.pdf.classic.ClassicChunk;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
 import net.sf.jasperreports.pdf.classic.ClassicPhrase;
@@ -21,6 +28,9 @@ import net.sf.jasperreports.pdf.common.TextDirection;
  * same places, for a fifth of the export time. Text that does need the algorithm (Arabic, Hebrew in a
  * romaji name, say) still gets it.
  *
+ * <p>It also makes each distinct font (face, size, colour, style) once per export instead of once per
+ * text run.
+ *
  * <p>Registered through {@code net.sf.jasperreports.export.pdf.producer.factory} on the engine's
  * context. A producer serves one export on one thread, as JasperReports' own does.
  */
@@ -29,6 +39,23 @@ public final class LtrTextPdfProducerFactory implements PdfProducerFactory {
     @Override
     public PdfProducer createProducer(PdfProducerContext context) {
         return new ClassicPdfProducer(context) {
+            // One export asks for the same few fonts (face, size, colour) once per text run, 60,000
+            // times for a 10,000-row tally; OpenPDF's FontFactory builds a new Font (and looks up its
+            // BaseFont by a concatenated key) each time. Equal attributes give an equal font, so each
+            // combination is made once per export. The key is a copy: JasperReports reuses its maps.
+            private final Map<List<Object>, Font> fonts = new HashMap<>();
+
+            @Override
+            public Font getFont(Map<AttributedCharacterIterator.Attribute, Object> attributes, Locale locale) {
+                List<Object> key = Arrays.asList(new HashMap<>(attributes), locale);
+                Font font = fonts.get(key);
+                if (font == null) {
+                    font = super.getFont(attributes, locale);
+                    fonts.put(key, font);
+                }
+                return font;
+            }
+
             @Override
             public PdfPhrase createPhrase() {
                 return new LtrPhrase(this, new Phrase());
