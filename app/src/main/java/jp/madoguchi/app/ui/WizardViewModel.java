@@ -146,6 +146,7 @@ public final class WizardViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper formBusy = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Throwable> formFailure = new SimpleObjectProperty<>();
     private final ObjectProperty<String> formDone = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.nio.file.Path> formFile = new SimpleObjectProperty<>();
     private final ObservableList<GaijiFlag> formFlagList = FXCollections.observableArrayList();
     private final ObservableList<String> formFlags = FXCollections.observableArrayList();
     private final StringBinding formStatus;
@@ -200,7 +201,7 @@ public final class WizardViewModel implements AutoCloseable {
             MadoguchiException m = Refusal.of(CounterFailure.SYNC_CENTRAL_NEEDED).toException();
             return texts.format("wizard.suspension.offline", Map.of("reason", m.code() + "　" + m.clerkMessage(texts.locale())));
         }, online);
-        formStatus = texts.bindComputed(this::renderFormStatus, formBusy, formFailure, formDone);
+        formStatus = texts.bindComputed(this::renderFormStatus, formBusy, formFailure, formDone, formFile);
         formAvailable = javafx.beans.binding.Bindings.createBooleanBinding(() -> page.get() == Page.SUMMARY && state.get() != null
                 && OperationForms.hasForm(state.get().receipt()), page, state);
         texts.localeProperty().addListener(relabel);
@@ -511,7 +512,7 @@ public final class WizardViewModel implements AutoCloseable {
         }
         State s = state.get();
         OperationForms.Visit visit = visit();
-        runForm(() -> form(s, visit).print(printing.engine()), "wizard.form.printed");
+        runForm(() -> form(s, visit).print(printing.engine()), "wizard.form.printed", null);
     }
 
     /** 「PDFで保存」: asks where (nothing on cancel), then writes the summary's form there as a PDF. */
@@ -527,7 +528,7 @@ public final class WizardViewModel implements AutoCloseable {
         }
         java.nio.file.Path file = target.get();
         OperationForms.Visit visit = visit();
-        runForm(() -> form(s, visit).saveTo(printing.service(), file), "wizard.form.saved");
+        runForm(() -> form(s, visit).saveTo(printing.service(), file), "wizard.form.saved", file);
     }
 
     /** On the worker: the act read back from the store, its card and holder from the cache, mapped to the form. */
@@ -548,7 +549,7 @@ public final class WizardViewModel implements AutoCloseable {
         return new OperationForms.Visit(docs, visitor.get() == VisitorType.HOLDER_WITH_LEGAL_REP ? representativeName.get() : null);
     }
 
-    private void runForm(Callable<List<GaijiFlag>> work, String doneKey) {
+    private void runForm(Callable<List<GaijiFlag>> work, String doneKey, java.nio.file.Path file) {
         clearForm();
         formBusy.set(true);
         executor.submit(work).whenCompleteAsync((flags, error) -> {
@@ -563,6 +564,7 @@ public final class WizardViewModel implements AutoCloseable {
             }
             formFlagList.setAll(flags);
             renderFormFlags();
+            formFile.set(file);
             formDone.set(doneKey);
         }, uiThread);
     }
@@ -570,6 +572,7 @@ public final class WizardViewModel implements AutoCloseable {
     private void clearForm() {
         formFailure.set(null);
         formDone.set(null);
+        formFile.set(null);
         formFlagList.clear();
         formFlags.clear();
     }
@@ -586,7 +589,7 @@ public final class WizardViewModel implements AutoCloseable {
         if (formFailure.get() != null) {
             return FailureText.of(texts, formFailure.get());
         }
-        return formDone.get() == null ? "" : texts.get(formDone.get());
+        return formDone.get() == null ? "" : texts.format(formDone.get(), Map.of("file", formFile.get() == null ? "" : formFile.get()));
     }
 
     /**

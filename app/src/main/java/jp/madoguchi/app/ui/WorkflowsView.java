@@ -325,7 +325,9 @@ final class WorkflowsView implements ScreenView {
         GridPane grid = grid();
         int row = 0;
         Map<CollectedItem.Kind, Node> boxes = new java.util.EnumMap<>(CollectedItem.Kind.class);
-        for (CollectedItem.Kind kind : CollectedItem.Kind.values()) {
+        // The notice first at delivery, the previous card first at a collection (each act hides the other's).
+        for (CollectedItem.Kind kind : List.of(CollectedItem.Kind.DELIVERY_NOTICE, CollectedItem.Kind.PREVIOUS_MY_NUMBER_CARD,
+                CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Kind.JUKI_CARD)) {
             ComboBox<CollectedItem.Disposition> box = combo(WizardViewModel.DISPOSITIONS,
                     d -> WizardTexts.disposition(texts, d), null, "wizardItem-" + kind.name());
             box.accessibleTextProperty().bind(texts.bindComputed(() -> WizardTexts.item(texts, kind)));

@@ -61,6 +61,8 @@ class WizardUiTest extends FxRobot {
     static Path dir;
     static CounterStack stack;
     static List<CardFactory.Made> adults;
+    /** An adult card made without certificates (picked before a test writes one to its profile). */
+    static CardFactory.Made withoutCertificates;
     @TempDir
     Path data;
     private final List<String> questions = new ArrayList<>();
@@ -77,6 +79,7 @@ class WizardUiTest extends FxRobot {
         stack = new CounterStack(dir, true, Clock.systemUTC());
         adults = stack.cards.stream().filter(CounterStack::adultWithSign).toList();
         assertThat(adults).hasSizeGreaterThanOrEqualTo(4);
+        withoutCertificates = stack.card(m -> CounterStack.age(m) >= 18 && !m.pinsPreset() && noCertificates(m));
     }
 
     @AfterAll
@@ -215,8 +218,12 @@ class WizardUiTest extends FxRobot {
         assertThat(lookup("#wizardFormSave").queryButton().isVisible()).isTrue();
         saveTarget = data.resolve("receipt.pdf");
         clickOn("#wizardFormSave");
-        waitUntil(() -> text("#wizardFormStatus").equals("帳票をPDFで保存しました。"));
+        waitUntil(() -> text("#wizardFormStatus").startsWith("帳票をPDFで保存しました："));
         assertThat(suggestedName).matches("delivery-receipt-[0-9]+\\.pdf");
+        // Kept beside the screenshots, for people to look at.
+        java.nio.file.Files.createDirectories(Path.of("target/screenshots"));
+        java.nio.file.Files.copy(saveTarget, Path.of("target/screenshots/38-delivery-receipt.pdf"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         String pdf = pdfText(saveTarget);
         assertThat(pdf).contains(card.resident().name().replaceAll("\\s+", ""))
                 .contains(card.cardSerial().substring(card.cardSerial().length() - 4))
@@ -282,7 +289,7 @@ class WizardUiTest extends FxRobot {
 
     @Test
     void c_renewal_online_issues_the_certificate_after_the_current_pin() throws Exception {
-        CardFactory.Made card = stack.card(m -> CounterStack.age(m) >= 18 && !m.pinsPreset() && noCertificates(m));
+        CardFactory.Made card = withoutCertificates;
         stack.insert(card.profile());
         deliverDirectly(card);
         CounterStack.await("cache ACTIVE", Duration.ofSeconds(20), () -> {
@@ -355,7 +362,7 @@ class WizardUiTest extends FxRobot {
     @Test
     void f_issuance_through_the_wizard_writes_the_certificate_and_saves_its_record() throws Exception {
         // The card of c_ (no certificate at manufacture): c_ gives it AUTH, this issues SIGN, whose PIN it never had.
-        CardFactory.Made card = stack.card(m -> CounterStack.age(m) >= 18 && !m.pinsPreset() && noCertificates(m));
+        CardFactory.Made card = withoutCertificates;
         stack.insert(card.profile());
         if (!stack.cache.card(card.cardSerial()).map(c -> c.status().equals("ACTIVE")).orElse(false)) {
             deliverDirectly(card);
@@ -398,7 +405,7 @@ class WizardUiTest extends FxRobot {
         assertThat(lookup("#wizardFormPrint").queryButton().getText()).isEqualTo("処理記録票を印刷");
         saveTarget = data.resolve("certificate-record.pdf");
         clickOn("#wizardFormSave");
-        waitUntil(() -> text("#wizardFormStatus").equals("帳票をPDFで保存しました。"));
+        waitUntil(() -> text("#wizardFormStatus").startsWith("帳票をPDFで保存しました："));
         assertThat(pdfText(saveTarget)).contains(card.resident().name().replaceAll("\\s+", "")).contains("新規");
         shot("73-wizard-issuance-summary");
     }
