@@ -230,6 +230,7 @@ class WizardUiTest extends FxRobot {
                 .doesNotContain(card.cardSerial()).doesNotContain("ABC123");
         assertThat(text("#wizardTitle")).as("saving keeps the summary").isEqualTo("交付：完了");
         shot("38-wizard-delivery-summary-receipt-saved");
+        assertEveryControlIsNamed(stage.getScene().getRoot());
         clickOn("#wizardFormPrint");
         waitUntil(() -> !text("#wizardFormStatus").isEmpty() && !text("#wizardFormStatus").equals("帳票を作成しています…"));
         // Printing goes to the default printer; a machine without one gets the coded failure, plainly.
