@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -55,8 +57,8 @@ import jp.madoguchi.app.counter.workflow.Workflow;
 import jp.madoguchi.app.forms.FormSource;
 import jp.madoguchi.app.forms.OperationForms;
 import jp.madoguchi.app.forms.PrintableForm;
-import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.app.staff.StaffAccount;
+import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.MadoguchiException;
 import jp.madoguchi.reports.model.SyncReport.GaijiFlag;
 import org.slf4j.Logger;
@@ -150,7 +152,7 @@ public final class WizardViewModel implements AutoCloseable {
     private final ObservableList<GaijiFlag> formFlagList = FXCollections.observableArrayList();
     private final ObservableList<String> formFlags = FXCollections.observableArrayList();
     private final StringBinding formStatus;
-    private final javafx.beans.binding.BooleanBinding formAvailable;
+    private final BooleanBinding formAvailable;
 
     // Inputs, bound by the view.
     private final StringProperty serial = new SimpleStringProperty("");
@@ -202,7 +204,7 @@ public final class WizardViewModel implements AutoCloseable {
             return texts.format("wizard.suspension.offline", Map.of("reason", m.code() + "　" + m.clerkMessage(texts.locale())));
         }, online);
         formStatus = texts.bindComputed(this::renderFormStatus, formBusy, formFailure, formDone, formFile);
-        formAvailable = javafx.beans.binding.Bindings.createBooleanBinding(() -> page.get() == Page.SUMMARY && state.get() != null
+        formAvailable = Bindings.createBooleanBinding(() -> page.get() == Page.SUMMARY && state.get() != null
                 && OperationForms.hasForm(state.get().receipt()), page, state);
         texts.localeProperty().addListener(relabel);
     }
@@ -284,7 +286,7 @@ public final class WizardViewModel implements AutoCloseable {
     }
 
     /** Whether the summary's act has a form to print or save (delivery, PIN reset, renewal, issuance). */
-    public javafx.beans.binding.BooleanBinding formAvailableProperty() {
+    public BooleanBinding formAvailableProperty() {
         return formAvailable;
     }
 
@@ -410,6 +412,8 @@ public final class WizardViewModel implements AutoCloseable {
         act.set(saved.act());
         failure.set(null);
         problemKey.set(null);
+        clearForm();
+        defaultItems(saved.act());
         submit("wizard.busy.open", () -> {
             CounterStation s = station();
             Workflow<?> w = switch (saved.act()) {
