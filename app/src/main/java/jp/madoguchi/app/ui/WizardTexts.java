@@ -22,6 +22,9 @@ final class WizardTexts {
             case DELIVERY -> "wizard.act.DELIVERY";
             case PIN_RESET -> "wizard.act.PIN_RESET";
             case RENEWAL -> "wizard.act.RENEWAL";
+            case ISSUANCE -> "wizard.act.ISSUANCE";
+            case SUSPENSION_LIFT -> "wizard.act.SUSPENSION_LIFT";
+            case OLD_CARD_COLLECTION -> "wizard.act.OLD_CARD_COLLECTION";
         });
     }
 

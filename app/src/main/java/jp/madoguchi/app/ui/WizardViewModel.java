@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -42,13 +44,23 @@ import jp.madoguchi.app.counter.domain.PossessionProof;
 import jp.madoguchi.app.counter.domain.ProxyPaperwork;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.rules.Notice;
+import jp.madoguchi.app.counter.rules.Refusal;
+import jp.madoguchi.app.counter.workflow.CardRecord;
 import jp.madoguchi.app.counter.workflow.CounterStation;
 import jp.madoguchi.app.counter.workflow.DeliveryWorkflow;
+import jp.madoguchi.app.counter.workflow.IssuanceWorkflow;
+import jp.madoguchi.app.counter.workflow.OldCardCollectionWorkflow;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
 import jp.madoguchi.app.counter.workflow.RenewalWorkflow;
+import jp.madoguchi.app.counter.workflow.SuspensionLiftWorkflow;
 import jp.madoguchi.app.counter.workflow.Workflow;
+import jp.madoguchi.app.forms.FormSource;
+import jp.madoguchi.app.forms.OperationForms;
+import jp.madoguchi.app.forms.PrintableForm;
 import jp.madoguchi.app.staff.StaffAccount;
+import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.MadoguchiException;
+import jp.madoguchi.reports.model.SyncReport.GaijiFlag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,8 +78,8 @@ public final class WizardViewModel implements AutoCloseable {
     private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
-    /** The three acts of the counter. */
-    public enum Act { DELIVERY, PIN_RESET, RENEWAL }
+    /** The acts of the counter the wizards lead through. */
+    public enum Act { DELIVERY, PIN_RESET, RENEWAL, ISSUANCE, SUSPENSION_LIFT, OLD_CARD_COLLECTION }
 
     /** The wizard's pages: CHOOSE and START before a workflow exists, then one per {@link Workflow.Input}. */
     public enum Page { CHOOSE, START, IDENTITY, CARD, COLLECTED_ITEMS, CHOICE, NEW_PIN, CURRENT_PIN, PROCEED, SUMMARY, REFUSED }
@@ -81,6 +93,12 @@ public final class WizardViewModel implements AutoCloseable {
     /** The items asked about at delivery. */
     public static final List<CollectedItem.Kind> ITEMS = List.of(CollectedItem.Kind.DELIVERY_NOTICE,
             CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Kind.JUKI_CARD);
+    /** The items asked about at an old-card collection (PR-58): cards only, the previous card first. */
+    public static final List<CollectedItem.Kind> OLD_CARD_ITEMS = List.of(CollectedItem.Kind.PREVIOUS_MY_NUMBER_CARD,
+            CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Kind.JUKI_CARD);
+    /** What the clerk may record for each item. */
+    public static final List<CollectedItem.Disposition> DISPOSITIONS = List.of(CollectedItem.Disposition.COLLECTED,
+            CollectedItem.Disposition.DECLARED_LOST, CollectedItem.Disposition.NOT_HELD);
 
     /** An interrupted workflow saved on disk, offered for resuming. */
     public record Resumable(Act act, String id) {
@@ -88,7 +106,12 @@ public final class WizardViewModel implements AutoCloseable {
 
     /** What the worker read from the workflow after a call. */
     record State(Page page, Optional<MadoguchiException> failure, List<Notice> notices, Optional<PinType> pin,
-                 Map<PinType, Integer> triesLeft, Optional<LocalDate> birthDate, Object receipt) {
+                 Map<PinType, Integer> triesLeft, Optional<LocalDate> birthDate, Object receipt, Optional<CardRecord> before,
+                 boolean signToIssue) {
+    }
+
+    /** What the worker found on the choose page: interrupted work and whether the link answers now. */
+    private record Found(List<Resumable> resumable, boolean online) {
     }
 
     private final Texts texts;
@@ -98,6 +121,7 @@ public final class WizardViewModel implements AutoCloseable {
     private final CounterStations stations;
     private final StaffAccount staff;
     private final PinPadViewModel pad;
+    private final WizardPrinting printing;
     private volatile CounterStation station;
     private Workflow<?> workflow;
     private boolean closed;
@@ -118,6 +142,17 @@ public final class WizardViewModel implements AutoCloseable {
     private final StringBinding pageTitle;
     private final StringBinding pageText;
     private final InvalidationListener relabel = o -> render();
+    /** Not known to be offline until the worker has asked the link (the online-only workflows check again themselves). */
+    private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(true);
+    private final StringBinding suspensionOffline;
+    private final ReadOnlyBooleanWrapper formBusy = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<Throwable> formFailure = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> formDone = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.nio.file.Path> formFile = new SimpleObjectProperty<>();
+    private final ObservableList<GaijiFlag> formFlagList = FXCollections.observableArrayList();
+    private final ObservableList<String> formFlags = FXCollections.observableArrayList();
+    private final StringBinding formStatus;
+    private final BooleanBinding formAvailable;
 
     // Inputs, bound by the view.
     private final StringProperty serial = new SimpleStringProperty("");
@@ -136,16 +171,19 @@ public final class WizardViewModel implements AutoCloseable {
     private final BooleanProperty adultWard = new SimpleBooleanProperty(false);
 
     public WizardViewModel(Texts texts, TaskExecutor executor, UiThread uiThread, DialogService dialogs, CounterStations stations,
-                           StaffAccount staff) {
+                           StaffAccount staff, WizardPrinting printing) {
         this.texts = texts;
+        this.printing = printing;
         this.executor = executor;
         this.uiThread = uiThread;
         this.dialogs = dialogs;
         this.stations = stations;
         this.staff = staff;
         this.pad = new PinPadViewModel(texts, this::pinEntered);
-        ITEMS.forEach(k -> items.put(k, new SimpleObjectProperty<>(k == CollectedItem.Kind.JUKI_CARD
-                ? CollectedItem.Disposition.NOT_HELD : CollectedItem.Disposition.COLLECTED)));
+        for (CollectedItem.Kind k : CollectedItem.Kind.values()) {
+            items.put(k, new SimpleObjectProperty<>());
+        }
+        defaultItems(Act.DELIVERY);
         for (PinType t : PinType.values()) {
             pinsChosen.put(t, new SimpleBooleanProperty(false));
         }
@@ -158,7 +196,31 @@ public final class WizardViewModel implements AutoCloseable {
         busyText = texts.bindComputed(() -> texts.get(busyKey.get()), busyKey);
         pageTitle = texts.bindComputed(this::renderTitle, page, act, state);
         pageText = texts.bindComputed(this::renderPageText, page, act, state);
+        suspensionOffline = texts.bindComputed(() -> {
+            if (online.get()) {
+                return "";
+            }
+            MadoguchiException m = Refusal.of(CounterFailure.SYNC_CENTRAL_NEEDED).toException();
+            return texts.format("wizard.suspension.offline", Map.of("reason", m.code() + "　" + m.clerkMessage(texts.locale())));
+        }, online);
+        formStatus = texts.bindComputed(this::renderFormStatus, formBusy, formFailure, formDone, formFile);
+        formAvailable = Bindings.createBooleanBinding(() -> page.get() == Page.SUMMARY && state.get() != null
+                && OperationForms.hasForm(state.get().receipt()), page, state);
         texts.localeProperty().addListener(relabel);
+    }
+
+    /** The items and their defaults for {@code chosen}: at delivery the notice and 通知カード are handed in; at a collection the previous card. */
+    private void defaultItems(Act chosen) {
+        for (CollectedItem.Kind k : CollectedItem.Kind.values()) {
+            boolean collected = chosen == Act.OLD_CARD_COLLECTION ? k == CollectedItem.Kind.PREVIOUS_MY_NUMBER_CARD
+                    : k == CollectedItem.Kind.DELIVERY_NOTICE || k == CollectedItem.Kind.NOTIFICATION_CARD;
+            items.get(k).set(collected ? CollectedItem.Disposition.COLLECTED : CollectedItem.Disposition.NOT_HELD);
+        }
+    }
+
+    /** The items the collected-items page asks about for the current act. */
+    public List<CollectedItem.Kind> itemsAsked() {
+        return act.get() == Act.OLD_CARD_COLLECTION ? OLD_CARD_ITEMS : ITEMS;
     }
 
     // ---- properties -------------------------------------------------------------------------------
@@ -211,6 +273,35 @@ public final class WizardViewModel implements AutoCloseable {
 
     public PinPadViewModel pad() {
         return pad;
+    }
+
+    /** Whether the link answered when the choose page was last shown (online-only acts are offered only then). */
+    public ReadOnlyBooleanProperty onlineProperty() {
+        return online.getReadOnlyProperty();
+    }
+
+    /** Why the suspension lift is not offered now (MDG-SYNC-001 in words); empty while online. */
+    public StringBinding suspensionOfflineProperty() {
+        return suspensionOffline;
+    }
+
+    /** Whether the summary's act has a form to print or save (delivery, PIN reset, renewal, issuance). */
+    public BooleanBinding formAvailableProperty() {
+        return formAvailable;
+    }
+
+    public ReadOnlyBooleanProperty formBusyProperty() {
+        return formBusy.getReadOnlyProperty();
+    }
+
+    /** Printing, saved to a file, printed, or the failure with its code, message and action. */
+    public StringBinding formStatusProperty() {
+        return formStatus;
+    }
+
+    /** The 「外字要確認」 flags of the form last saved or printed, in words: the clerk checks these names by hand. */
+    public ObservableList<String> formFlags() {
+        return FXCollections.unmodifiableObservableList(formFlags);
     }
 
     public Optional<MadoguchiException> failure() {
@@ -288,8 +379,14 @@ public final class WizardViewModel implements AutoCloseable {
             DeliveryWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.DELIVERY, id)));
             PinResetWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.PIN_RESET, id)));
             RenewalWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.RENEWAL, id)));
-            return found;
-        }, resumable::setAll);
+            IssuanceWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.ISSUANCE, id)));
+            SuspensionLiftWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.SUSPENSION_LIFT, id)));
+            OldCardCollectionWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.OLD_CARD_COLLECTION, id)));
+            return new Found(found, s.online());
+        }, f -> {
+            resumable.setAll(f.resumable());
+            online.set(f.online());
+        });
     }
 
     /** The clerk chose an act: its start page (who is at the counter; for delivery, which card). */
@@ -302,6 +399,8 @@ public final class WizardViewModel implements AutoCloseable {
         problemKey.set(null);
         notices.clear();
         summary.clear();
+        clearForm();
+        defaultItems(chosen);
         page.set(Page.START);
     }
 
@@ -313,12 +412,17 @@ public final class WizardViewModel implements AutoCloseable {
         act.set(saved.act());
         failure.set(null);
         problemKey.set(null);
+        clearForm();
+        defaultItems(saved.act());
         submit("wizard.busy.open", () -> {
             CounterStation s = station();
             Workflow<?> w = switch (saved.act()) {
                 case DELIVERY -> DeliveryWorkflow.resume(s, saved.id());
                 case PIN_RESET -> PinResetWorkflow.resume(s, saved.id());
                 case RENEWAL -> RenewalWorkflow.resume(s, saved.id());
+                case ISSUANCE -> IssuanceWorkflow.resume(s, saved.id());
+                case SUSPENSION_LIFT -> SuspensionLiftWorkflow.resume(s, saved.id());
+                case OLD_CARD_COLLECTION -> OldCardCollectionWorkflow.resume(s, saved.id());
             };
             workflow = w;
             return read(w);
@@ -330,7 +434,7 @@ public final class WizardViewModel implements AutoCloseable {
      * On the summary and refusal pages it goes back to the choice of act.
      */
     public void advance() {
-        if (busy.get()) {
+        if (busy.get() || formBusy.get()) {
             return;
         }
         Optional<String> problem = problem();
@@ -349,12 +453,21 @@ public final class WizardViewModel implements AutoCloseable {
                     p.cardPresented();
                 } else if (w instanceof RenewalWorkflow r) {
                     r.cardPresented();
+                } else if (w instanceof IssuanceWorkflow i) {
+                    i.cardPresented();
+                } else if (w instanceof SuspensionLiftWorkflow l) {
+                    l.cardPresented();
                 }
             });
             case COLLECTED_ITEMS -> {
-                List<CollectedItem> collected = ITEMS.stream().map(k -> new CollectedItem(k, items.get(k).get(), Optional.empty(), false))
-                        .toList();
-                step("wizard.busy.check", w -> ((DeliveryWorkflow) w).collected(collected));
+                // A loss declared at the counter is written and signed there (PR-18): choosing it records that.
+                List<CollectedItem> collected = itemsAsked().stream().map(k -> new CollectedItem(k, items.get(k).get(), Optional.empty(),
+                        items.get(k).get() == CollectedItem.Disposition.DECLARED_LOST)).toList();
+                if (act.get() == Act.OLD_CARD_COLLECTION) {
+                    step("wizard.busy.record", w -> ((OldCardCollectionWorkflow) w).collected(collected));
+                } else {
+                    step("wizard.busy.check", w -> ((DeliveryWorkflow) w).collected(collected));
+                }
             }
             case CHOICE -> {
                 if (act.get() == Act.PIN_RESET) {
@@ -364,21 +477,123 @@ public final class WizardViewModel implements AutoCloseable {
                 } else {
                     Set<CertKind> kinds = chosenKinds();
                     boolean ward = adultWard.get();
-                    step("wizard.busy.check", w -> ((RenewalWorkflow) w).choose(kinds, ward));
+                    step("wizard.busy.check", w -> {
+                        if (w instanceof IssuanceWorkflow i) {
+                            i.choose(kinds, ward);
+                        } else {
+                            ((RenewalWorkflow) w).choose(kinds, ward);
+                        }
+                    });
                 }
             }
             case NEW_PIN, CURRENT_PIN -> { }
-            case PROCEED -> step(act.get() == Act.RENEWAL ? "wizard.busy.issue" : "wizard.busy.write", w -> {
+            case PROCEED -> step(act.get() == Act.RENEWAL || act.get() == Act.ISSUANCE ? "wizard.busy.issue"
+                    : act.get() == Act.SUSPENSION_LIFT ? "wizard.busy.record" : "wizard.busy.write", w -> {
                 if (w instanceof DeliveryWorkflow d) {
                     d.proceed();
                 } else if (w instanceof PinResetWorkflow p) {
                     p.proceed();
                 } else if (w instanceof RenewalWorkflow r) {
                     r.proceed();
+                } else if (w instanceof IssuanceWorkflow i) {
+                    i.proceed();
+                } else if (w instanceof SuspensionLiftWorkflow l) {
+                    l.proceed();
                 }
             });
             case SUMMARY, REFUSED -> backToChoice();
         }
+    }
+
+    /**
+     * 「受領書を印刷」: the summary's form on the default printer, the way the Reports screen prints
+     * (no dialog; MDG-REPORT-008 without a printer). Names the fonts cannot draw print as 〓 and are
+     * listed in {@link #formFlags()}.
+     */
+    public void printForm() {
+        if (!formAvailable.get() || formBusy.get()) {
+            return;
+        }
+        State s = state.get();
+        OperationForms.Visit visit = visit();
+        runForm(() -> form(s, visit).print(printing.engine()), "wizard.form.printed", null);
+    }
+
+    /** 「PDFで保存」: asks where (nothing on cancel), then writes the summary's form there as a PDF. */
+    public void saveForm() {
+        if (!formAvailable.get() || formBusy.get()) {
+            return;
+        }
+        State s = state.get();
+        Optional<java.nio.file.Path> target = printing.saveDialog().choose(texts.get("wizard.form.save.title"),
+                OperationForms.suggestedFileName(s.receipt()));
+        if (target.isEmpty()) {
+            return;
+        }
+        java.nio.file.Path file = target.get();
+        OperationForms.Visit visit = visit();
+        runForm(() -> form(s, visit).saveTo(printing.service(), file), "wizard.form.saved", file);
+    }
+
+    /** On the worker: the act read back from the store, its card and holder from the cache, mapped to the form. */
+    private PrintableForm<?> form(State s, OperationForms.Visit visit) {
+        FormSource source = FormSource.load(station(), OperationForms.seqOf(s.receipt()), printing.workstationId(), printing.training());
+        return OperationForms.of(s.receipt(), source, visit, s.before()).orElseThrow();
+    }
+
+    /** What the clerk entered that the form prints and the receipt does not carry. */
+    private OperationForms.Visit visit() {
+        List<DocumentType> docs = new ArrayList<>();
+        if (document.get() != null) {
+            docs.add(document.get());
+        }
+        if (secondDocument.get() != null) {
+            docs.add(secondDocument.get());
+        }
+        return new OperationForms.Visit(docs, visitor.get() == VisitorType.HOLDER_WITH_LEGAL_REP ? representativeName.get() : null);
+    }
+
+    private void runForm(Callable<List<GaijiFlag>> work, String doneKey, java.nio.file.Path file) {
+        clearForm();
+        formBusy.set(true);
+        executor.submit(work).whenCompleteAsync((flags, error) -> {
+            if (closed) {
+                return;
+            }
+            formBusy.set(false);
+            if (error != null) {
+                LOG.warn("form printing failed", error);
+                formFailure.set(error);
+                return;
+            }
+            formFlagList.setAll(flags);
+            renderFormFlags();
+            formFile.set(file);
+            formDone.set(doneKey);
+        }, uiThread);
+    }
+
+    private void clearForm() {
+        formFailure.set(null);
+        formDone.set(null);
+        formFile.set(null);
+        formFlagList.clear();
+        formFlags.clear();
+    }
+
+    private void renderFormFlags() {
+        formFlags.setAll(formFlagList.stream().map(f -> texts.format("wizard.form.gaiji",
+                Map.of("field", f.field(), "codePoint", f.codePoint(), "record", f.recordId()))).toList());
+    }
+
+    private String renderFormStatus() {
+        if (formBusy.get()) {
+            return texts.get("wizard.form.busy");
+        }
+        if (formFailure.get() != null) {
+            return FailureText.of(texts, formFailure.get());
+        }
+        return formDone.get() == null ? "" : texts.format(formDone.get(), Map.of("file", formFile.get() == null ? "" : formFile.get()));
     }
 
     /**
@@ -408,7 +623,7 @@ public final class WizardViewModel implements AutoCloseable {
     /** What the current page still lacks, as a text key; empty when the page can go on. */
     Optional<String> problem() {
         return switch (page.get()) {
-            case START -> act.get() == Act.DELIVERY && !serial.get().trim().matches("[0-9A-Za-z]{4,32}")
+            case START -> asksSerial(act.get()) && !serial.get().trim().matches("[0-9A-Za-z]{4,32}")
                     ? Optional.of("wizard.problem.serial") : visitor.get() == null ? Optional.of("wizard.problem.visitor") : Optional.empty();
             case IDENTITY -> {
                 if (document.get() == null) {
@@ -436,12 +651,16 @@ public final class WizardViewModel implements AutoCloseable {
         Act chosen = act.get();
         VisitorType who = visitor.get();
         String cardSerial = serial.get().trim();
-        submit(chosen == Act.RENEWAL ? "wizard.busy.online" : "wizard.busy.open", () -> {
+        boolean onlineOnly = chosen == Act.RENEWAL || chosen == Act.ISSUANCE || chosen == Act.SUSPENSION_LIFT;
+        submit(onlineOnly ? "wizard.busy.online" : "wizard.busy.open", () -> {
             CounterStation s = station();
             Workflow<?> w = switch (chosen) {
                 case DELIVERY -> DeliveryWorkflow.start(s, cardSerial, who);
                 case PIN_RESET -> PinResetWorkflow.start(s, who);
                 case RENEWAL -> RenewalWorkflow.start(s, who);
+                case ISSUANCE -> IssuanceWorkflow.start(s, who);
+                case SUSPENSION_LIFT -> SuspensionLiftWorkflow.start(s, who);
+                case OLD_CARD_COLLECTION -> OldCardCollectionWorkflow.start(s, cardSerial, who);
             };
             workflow = w;
             return read(w);
@@ -457,12 +676,26 @@ public final class WizardViewModel implements AutoCloseable {
         }, this::show);
     }
 
+    /** Whether the start page asks for a card serial: delivery (from the notice), collection (the holder's current card). */
+    static boolean asksSerial(Act a) {
+        return a == Act.DELIVERY || a == Act.OLD_CARD_COLLECTION;
+    }
+
     private static Consumer<IdentityCheck> identityOf(Workflow<?> w) {
         if (w instanceof DeliveryWorkflow d) {
             return d::identity;
         }
         if (w instanceof PinResetWorkflow p) {
             return p::identity;
+        }
+        if (w instanceof IssuanceWorkflow i) {
+            return i::identity;
+        }
+        if (w instanceof SuspensionLiftWorkflow l) {
+            return l::identity;
+        }
+        if (w instanceof OldCardCollectionWorkflow o) {
+            return o::identity;
         }
         return ((RenewalWorkflow) w)::identity;
     }
@@ -478,6 +711,12 @@ public final class WizardViewModel implements AutoCloseable {
                     p.newPin(entry, confirmation);
                 } else if (w instanceof RenewalWorkflow r) {
                     r.currentPin(type, entry);
+                } else if (w instanceof IssuanceWorkflow i && confirmation == null) {
+                    i.jukiPin(entry);
+                } else if (w instanceof IssuanceWorkflow i) {
+                    i.newPin(entry, confirmation);
+                } else if (w instanceof SuspensionLiftWorkflow l) {
+                    l.jukiPin(entry);
                 }
             } finally {
                 Arrays.fill(entry, '\0');
@@ -495,6 +734,8 @@ public final class WizardViewModel implements AutoCloseable {
         Map<PinType, Integer> tries = Map.of();
         Optional<LocalDate> birth = Optional.empty();
         Object receipt = null;
+        Optional<CardRecord> before = Optional.empty();
+        boolean signToIssue = false;
         if (w instanceof DeliveryWorkflow d) {
             pin = d.pinToSet();
             birth = d.cardRecord().map(r -> r.birthDate());
@@ -506,6 +747,16 @@ public final class WizardViewModel implements AutoCloseable {
         } else if (w instanceof RenewalWorkflow r) {
             pin = r.expects() == Workflow.Input.CURRENT_PIN ? r.pinsToVerify().stream().findFirst() : Optional.empty();
             receipt = r.receipt().orElse(null);
+            before = r.cardRecord();
+        } else if (w instanceof IssuanceWorkflow i) {
+            pin = i.expects() == Workflow.Input.CURRENT_PIN ? Optional.of(PinType.JUKI) : i.pinToSet();
+            receipt = i.receipt().orElse(null);
+        } else if (w instanceof SuspensionLiftWorkflow l) {
+            pin = l.expects() == Workflow.Input.CURRENT_PIN ? Optional.of(PinType.JUKI) : Optional.empty();
+            receipt = l.receipt().orElse(null);
+            signToIssue = l.signToIssue();
+        } else if (w instanceof OldCardCollectionWorkflow o) {
+            receipt = o.receipt().orElse(null);
         }
         Page next = switch (w.expects()) {
             case CARD -> Page.CARD;
@@ -517,7 +768,7 @@ public final class WizardViewModel implements AutoCloseable {
             case PROCEED -> Page.PROCEED;
             case NONE -> receipt != null ? Page.SUMMARY : w.failure().isPresent() ? Page.REFUSED : Page.CHOOSE;
         };
-        return new State(next, w.failure(), List.copyOf(w.notices()), pin, tries, birth, receipt);
+        return new State(next, w.failure(), List.copyOf(w.notices()), pin, tries, birth, receipt, before, signToIssue);
     }
 
     private void show(State s) {
@@ -544,6 +795,7 @@ public final class WizardViewModel implements AutoCloseable {
         problemKey.set(null);
         notices.clear();
         summary.clear();
+        clearForm();
         act.set(null);
         page.set(Page.CHOOSE);
         findInterrupted();
@@ -631,9 +883,13 @@ public final class WizardViewModel implements AutoCloseable {
     // ---- texts ------------------------------------------------------------------------------------
 
     private void render() {
+        renderFormFlags();
         State s = state.get();
         notices.setAll(s == null ? List.of() : s.notices().stream().map(n -> n.message(texts.locale())).toList());
         summary.setAll(s == null || s.receipt() == null ? List.of() : summaryLines(s.receipt()));
+        if (s != null && s.signToIssue()) {
+            summary.add(texts.get("wizard.summary.signToIssue"));
+        }
     }
 
     private List<String> summaryLines(Object receipt) {
@@ -666,6 +922,32 @@ public final class WizardViewModel implements AutoCloseable {
             }
             lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
             lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
+        } else if (receipt instanceof IssuanceWorkflow.Receipt r) {
+            lines.add(texts.format("wizard.summary.card", Map.of("last4", r.cardSerialLast4())));
+            for (RenewalWorkflow.Written c : r.certificates()) {
+                lines.add(texts.format("wizard.summary.certificate", Map.of("kind", WizardTexts.kind(texts, c.kind()),
+                        "type", WizardTexts.issueType(texts, c.type()), "serial", c.certSerialHex(), "notAfter", c.notAfter(),
+                        "seq", c.seq())));
+            }
+            if (!r.pinsSet().isEmpty()) {
+                lines.add(texts.format("wizard.summary.pins", Map.of("pins", pins(r.pinsSet()))));
+            }
+            lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
+            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
+        } else if (receipt instanceof SuspensionLiftWorkflow.Receipt r) {
+            lines.add(texts.format("wizard.summary.card", Map.of("last4", r.cardSerialLast4())));
+            lines.add(texts.format("wizard.summary.liftedAt", Map.of("at", TIME.format(r.at().atZone(JST)))));
+            lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
+            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
+            lines.add(recorded(r.seq(), false));
+        } else if (receipt instanceof OldCardCollectionWorkflow.Receipt r) {
+            lines.add(texts.format("wizard.summary.card", Map.of("last4", r.cardSerialLast4())));
+            lines.add(texts.format("wizard.summary.items", Map.of("items", r.collected().stream()
+                    .map(i -> WizardTexts.item(texts, i.kind()) + "（" + WizardTexts.disposition(texts, i.disposition()) + "）")
+                    .collect(Collectors.joining("、")))));
+            lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
+            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
+            lines.add(recorded(r.seq(), r.queuedOffline()));
         }
         return lines;
     }
@@ -692,10 +974,11 @@ public final class WizardViewModel implements AutoCloseable {
             case IDENTITY -> texts.format("wizard.page.identity", Map.of("act", name));
             case CARD -> texts.format("wizard.page.card", Map.of("act", name));
             case COLLECTED_ITEMS -> texts.format("wizard.page.items", Map.of("act", name));
-            case CHOICE -> texts.format(a == Act.RENEWAL ? "wizard.page.kinds" : "wizard.page.pins", Map.of("act", name));
+            case CHOICE -> texts.format(a == Act.PIN_RESET ? "wizard.page.pins"
+                    : a == Act.ISSUANCE ? "wizard.page.issueKinds" : "wizard.page.kinds", Map.of("act", name));
             case NEW_PIN -> texts.format("wizard.page.newPin", Map.of("act", name));
             case CURRENT_PIN -> texts.format("wizard.page.currentPin", Map.of("act", name));
-            case PROCEED -> texts.format("wizard.page.proceed", Map.of("act", name));
+            case PROCEED -> texts.format(a == Act.SUSPENSION_LIFT ? "wizard.page.record" : "wizard.page.proceed", Map.of("act", name));
             case SUMMARY -> texts.format("wizard.page.summary", Map.of("act", name));
             case REFUSED -> texts.format("wizard.page.refused", Map.of("act", name));
         };
@@ -706,17 +989,25 @@ public final class WizardViewModel implements AutoCloseable {
         String pin = s == null ? "" : s.pin().map(t -> WizardTexts.pin(texts, t)).orElse("");
         return switch (page.get()) {
             case CHOOSE -> texts.get("wizard.text.choose");
-            case START -> texts.get(act.get() == Act.DELIVERY ? "wizard.text.startDelivery"
-                    : act.get() == Act.RENEWAL ? "wizard.text.startRenewal" : "wizard.text.start");
+            case START -> texts.get(switch (act.get()) {
+                case DELIVERY -> "wizard.text.startDelivery";
+                case RENEWAL, ISSUANCE -> "wizard.text.startRenewal";
+                case SUSPENSION_LIFT -> "wizard.text.startSuspension";
+                case OLD_CARD_COLLECTION -> "wizard.text.startOldCard";
+                case PIN_RESET -> "wizard.text.start";
+            });
             case IDENTITY -> texts.get("wizard.text.identity");
             case CARD -> texts.get("wizard.text.card");
-            case COLLECTED_ITEMS -> texts.get("wizard.text.items");
-            case CHOICE -> texts.get(act.get() == Act.RENEWAL ? "wizard.text.kinds" : "wizard.text.pins");
+            case COLLECTED_ITEMS -> texts.get(act.get() == Act.OLD_CARD_COLLECTION ? "wizard.text.oldCardItems" : "wizard.text.items");
+            case CHOICE -> texts.get(act.get() == Act.PIN_RESET ? "wizard.text.pins"
+                    : act.get() == Act.ISSUANCE ? "wizard.text.issueKinds" : "wizard.text.kinds");
             case NEW_PIN -> texts.format("wizard.text.newPin", Map.of("pin", pin));
             case CURRENT_PIN -> texts.format("wizard.text.currentPin", Map.of("pin", pin));
-            case PROCEED -> texts.get(act.get() == Act.RENEWAL ? "wizard.text.issue"
-                    : act.get() == Act.DELIVERY ? "wizard.text.activate" : "wizard.text.record");
-            case SUMMARY -> texts.get("wizard.text.summary");
+            case PROCEED -> texts.get(act.get() == Act.RENEWAL || act.get() == Act.ISSUANCE ? "wizard.text.issue"
+                    : act.get() == Act.DELIVERY ? "wizard.text.activate"
+                    : act.get() == Act.SUSPENSION_LIFT ? "wizard.text.recordLift" : "wizard.text.record");
+            case SUMMARY -> texts.get(state.get() != null && OperationForms.hasForm(state.get().receipt()) ? "wizard.text.summaryForm"
+                    : "wizard.text.summary");
             case REFUSED -> texts.get("wizard.text.refused");
         };
     }

@@ -188,6 +188,17 @@ final class WorkflowsView implements ScreenView {
         Button delivery = actButton(WizardViewModel.Act.DELIVERY, "wizard.act.DELIVERY", "wizard.act.DELIVERY.a11y", "actDelivery");
         Button reset = actButton(WizardViewModel.Act.PIN_RESET, "wizard.act.PIN_RESET", "wizard.act.PIN_RESET.a11y", "actPinReset");
         Button renewal = actButton(WizardViewModel.Act.RENEWAL, "wizard.act.RENEWAL", "wizard.act.RENEWAL.a11y", "actRenewal");
+        Button issuance = actButton(WizardViewModel.Act.ISSUANCE, "wizard.act.ISSUANCE", "wizard.act.ISSUANCE.a11y", "actIssuance");
+        Button lift = actButton(WizardViewModel.Act.SUSPENSION_LIFT, "wizard.act.SUSPENSION_LIFT", "wizard.act.SUSPENSION_LIFT.a11y",
+                "actSuspensionLift");
+        // Online only (PR-23): offered while the link answers; otherwise the reason is said next to it.
+        lift.disableProperty().bind(vm.onlineProperty().not());
+        Label liftOffline = Controls.label(vm.suspensionOfflineProperty(), "suspensionOffline");
+        liftOffline.getStyleClass().add("failure");
+        liftOffline.setWrapText(true);
+        bindShownWhenNotEmpty(liftOffline);
+        Button oldCard = actButton(WizardViewModel.Act.OLD_CARD_COLLECTION, "wizard.act.OLD_CARD_COLLECTION",
+                "wizard.act.OLD_CARD_COLLECTION.a11y", "actOldCard");
         VBox resumeBox = new VBox(6);
         Label resumeTitle = Controls.label(texts.bind("wizard.resume.title"), "resumeTitle");
         resumeTitle.getStyleClass().add("screen-subtitle");
@@ -198,7 +209,7 @@ final class WorkflowsView implements ScreenView {
         texts.localeProperty().addListener(relabel);
         releases.add(() -> texts.localeProperty().removeListener(relabel));
         fillResume(resumeBox, resumeTitle);
-        box.getChildren().addAll(delivery, reset, renewal, resumeBox);
+        box.getChildren().addAll(delivery, reset, renewal, issuance, lift, liftOffline, oldCard, resumeBox);
         pages.put(WizardViewModel.Page.CHOOSE, box);
         firstFocus.put(WizardViewModel.Page.CHOOSE, delivery);
         return delivery;
@@ -235,20 +246,24 @@ final class WorkflowsView implements ScreenView {
         releases.add(() -> serial.textProperty().unbindBidirectional(vm.serialProperty()));
         validation.registerValidator(serial, false, (javafx.scene.control.Control c, String v) ->
                 ValidationResult.fromErrorIf(c, texts.get("wizard.problem.serial"),
-                        vm.actProperty().get() == WizardViewModel.Act.DELIVERY && (v == null || !v.trim().matches("[0-9A-Za-z]{4,32}"))));
+                        WizardViewModel.asksSerial(vm.actProperty().get()) && (v == null || !v.trim().matches("[0-9A-Za-z]{4,32}"))));
         ComboBox<VisitorType> visitor = combo(WizardViewModel.VISITORS, t -> WizardTexts.visitor(texts, t), "wizard.visitor", "wizardVisitor");
         visitor.valueProperty().bindBidirectional(vm.visitorProperty());
         releases.add(() -> visitor.valueProperty().unbindBidirectional(vm.visitorProperty()));
         GridPane grid = grid();
-        Label serialLabel = fieldLabel("wizard.serial", serial, "wizardSerialLabel");
-        serialLabel.visibleProperty().bind(vm.actProperty().isEqualTo(WizardViewModel.Act.DELIVERY));
+        Label serialLabel = Controls.label(texts.bindComputed(() -> texts.get(vm.actProperty().get() == WizardViewModel.Act.OLD_CARD_COLLECTION
+                ? "wizard.serial.current" : "wizard.serial"), vm.actProperty()), "wizardSerialLabel");
+        serialLabel.setLabelFor(serial);
+        serial.accessibleTextProperty().bind(serialLabel.textProperty());
+        serialLabel.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> WizardViewModel.asksSerial(vm.actProperty().get()), vm.actProperty()));
         serial.visibleProperty().bind(serialLabel.visibleProperty());
         grid.addRow(0, fieldLabel("wizard.visitor", visitor, "wizardVisitorLabel"), visitor);
         grid.addRow(1, serialLabel, serial);
         pages.put(WizardViewModel.Page.START, grid);
         firstFocus.put(WizardViewModel.Page.START, visitor);
         ChangeListener<WizardViewModel.Act> focusSerial = (o, a, act) -> firstFocus.put(WizardViewModel.Page.START,
-                act == WizardViewModel.Act.DELIVERY ? serial : visitor);
+                WizardViewModel.asksSerial(act) ? serial : visitor);
         vm.actProperty().addListener(focusSerial);
         releases.add(() -> vm.actProperty().removeListener(focusSerial));
     }
@@ -309,9 +324,11 @@ final class WorkflowsView implements ScreenView {
     private void buildItemsPage() {
         GridPane grid = grid();
         int row = 0;
-        Node first = null;
-        for (CollectedItem.Kind kind : WizardViewModel.ITEMS) {
-            ComboBox<CollectedItem.Disposition> box = combo(List.of(CollectedItem.Disposition.COLLECTED, CollectedItem.Disposition.NOT_HELD),
+        Map<CollectedItem.Kind, Node> boxes = new java.util.EnumMap<>(CollectedItem.Kind.class);
+        // The notice first at delivery, the previous card first at a collection (each act hides the other's).
+        for (CollectedItem.Kind kind : List.of(CollectedItem.Kind.DELIVERY_NOTICE, CollectedItem.Kind.PREVIOUS_MY_NUMBER_CARD,
+                CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Kind.JUKI_CARD)) {
+            ComboBox<CollectedItem.Disposition> box = combo(WizardViewModel.DISPOSITIONS,
                     d -> WizardTexts.disposition(texts, d), null, "wizardItem-" + kind.name());
             box.accessibleTextProperty().bind(texts.bindComputed(() -> WizardTexts.item(texts, kind)));
             box.valueProperty().bindBidirectional(vm.itemProperty(kind));
@@ -319,12 +336,21 @@ final class WorkflowsView implements ScreenView {
             Label label = Controls.label(texts.bindComputed(() -> WizardTexts.item(texts, kind)), "wizardItemLabel-" + kind.name());
             label.setLabelFor(box);
             grid.addRow(row++, label, box);
-            if (first == null) {
-                first = box;
+            // Each act asks about its own items: the notice at delivery, the previous card at a collection.
+            javafx.beans.binding.BooleanBinding asked = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> vm.itemsAsked().contains(kind), vm.actProperty());
+            for (Node n : List.of(label, box)) {
+                n.visibleProperty().bind(asked);
+                n.managedProperty().bind(asked);
             }
+            boxes.put(kind, box);
         }
         pages.put(WizardViewModel.Page.COLLECTED_ITEMS, grid);
-        firstFocus.put(WizardViewModel.Page.COLLECTED_ITEMS, first);
+        firstFocus.put(WizardViewModel.Page.COLLECTED_ITEMS, boxes.get(WizardViewModel.ITEMS.get(0)));
+        ChangeListener<WizardViewModel.Act> focus = (o, a, act) -> firstFocus.put(WizardViewModel.Page.COLLECTED_ITEMS,
+                boxes.get(vm.itemsAsked().get(0)));
+        vm.actProperty().addListener(focus);
+        releases.add(() -> vm.actProperty().removeListener(focus));
     }
 
     private void buildChoicePage() {
@@ -388,8 +414,35 @@ final class WorkflowsView implements ScreenView {
         ListView<String> lines = new ListView<>(vm.summary());
         Controls.accessible(lines, texts.bind("wizard.summary"), "wizardSummary");
         lines.setCellFactory(v -> wrappingCell());
-        lines.setPrefHeight(260);
-        pages.put(WizardViewModel.Page.SUMMARY, lines);
+        lines.setPrefHeight(220);
+        Button print = Controls.button(texts.bindComputed(() -> texts.get(vm.actProperty().get() == WizardViewModel.Act.DELIVERY
+                ? "wizard.form.print.receipt" : "wizard.form.print.record"), vm.actProperty()),
+                texts.bind("wizard.form.print.a11y"), "wizardFormPrint");
+        print.setOnAction(e -> vm.printForm());
+        Button save = Controls.button(texts.bind("wizard.form.save"), texts.bind("wizard.form.save.a11y"), "wizardFormSave");
+        save.setOnAction(e -> vm.saveForm());
+        for (Button b : List.of(print, save)) {
+            b.disableProperty().bind(vm.formBusyProperty());
+        }
+        HBox formButtons = new HBox(12, print, save);
+        formButtons.setId("wizardFormButtons");
+        formButtons.visibleProperty().bind(vm.formAvailableProperty());
+        formButtons.managedProperty().bind(formButtons.visibleProperty());
+        Label status = Controls.label(vm.formStatusProperty(), "wizardFormStatus");
+        status.setWrapText(true);
+        bindShownWhenNotEmpty(status);
+        ListView<String> flags = new ListView<>(vm.formFlags());
+        Controls.accessible(flags, texts.bind("wizard.form.gaiji.title"), "wizardFormFlags");
+        flags.setCellFactory(v -> wrappingCell());
+        flags.setPrefHeight(70);
+        Label flagsTitle = Controls.label(texts.bind("wizard.form.gaiji.title"), "wizardFormFlagsTitle");
+        flagsTitle.getStyleClass().add("failure");
+        for (Node n : List.of(flags, flagsTitle)) {
+            n.visibleProperty().bind(Bindings.isNotEmpty(vm.formFlags()));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        VBox box = new VBox(10, lines, formButtons, status, flagsTitle, flags);
+        pages.put(WizardViewModel.Page.SUMMARY, box);
         firstFocus.put(WizardViewModel.Page.SUMMARY, next);
     }
 

@@ -61,9 +61,14 @@ class WizardUiTest extends FxRobot {
     static Path dir;
     static CounterStack stack;
     static List<CardFactory.Made> adults;
+    /** An adult card made without certificates (picked before a test writes one to its profile). */
+    static CardFactory.Made withoutCertificates;
     @TempDir
     Path data;
     private final List<String> questions = new ArrayList<>();
+    /** Where the save dialog "chooses" to put a PDF, and the name the wizard suggested. */
+    private Path saveTarget;
+    private String suggestedName;
     private BackgroundTaskExecutor executor;
     private Texts texts;
     private WorkstationWindow window;
@@ -74,6 +79,7 @@ class WizardUiTest extends FxRobot {
         stack = new CounterStack(dir, true, Clock.systemUTC());
         adults = stack.cards.stream().filter(CounterStack::adultWithSign).toList();
         assertThat(adults).hasSizeGreaterThanOrEqualTo(4);
+        withoutCertificates = stack.card(m -> CounterStack.age(m) >= 18 && !m.pinsPreset() && noCertificates(m));
     }
 
     @AfterAll
@@ -99,7 +105,10 @@ class WizardUiTest extends FxRobot {
                     }, List::of, staff -> {
                         BlockingCallGuard.FORBID_FX_THREAD.run();
                         return stack.station;
-                    }, new jp.madoguchi.reports.ReportEngine(), (title, name) -> java.util.Optional.empty());
+                    }, new jp.madoguchi.reports.ReportEngine(), (title, name) -> {
+                        suggestedName = name;
+                        return java.util.Optional.ofNullable(saveTarget);
+                    });
             window = new WorkstationWindow(stage, ws);
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -203,6 +212,31 @@ class WizardUiTest extends FxRobot {
                 .anyMatch(l -> l.contains("記録しました（オンライン"));
         shot("37-wizard-delivery-summary");
         CounterStack.await("central ACTIVE", Duration.ofSeconds(20), () -> centralStatus(card).equals("ACTIVE"));
+
+        // The receipt from the summary: saved as PDF where the clerk chose, then printed.
+        assertThat(lookup("#wizardFormPrint").queryButton().getText()).isEqualTo("受領書を印刷");
+        assertThat(lookup("#wizardFormSave").queryButton().isVisible()).isTrue();
+        saveTarget = data.resolve("receipt.pdf");
+        clickOn("#wizardFormSave");
+        waitUntil(() -> text("#wizardFormStatus").startsWith("帳票をPDFで保存しました："));
+        assertThat(suggestedName).matches("delivery-receipt-[0-9]+\\.pdf");
+        // Kept beside the screenshots, for people to look at.
+        java.nio.file.Files.createDirectories(Path.of("target/screenshots"));
+        java.nio.file.Files.copy(saveTarget, Path.of("target/screenshots/38-delivery-receipt.pdf"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String pdf = pdfText(saveTarget);
+        assertThat(pdf).contains(card.resident().name().replaceAll("\\s+", ""))
+                .contains(card.cardSerial().substring(card.cardSerial().length() - 4))
+                .doesNotContain(card.cardSerial()).doesNotContain("ABC123");
+        assertThat(text("#wizardTitle")).as("saving keeps the summary").isEqualTo("交付：完了");
+        shot("38-wizard-delivery-summary-receipt-saved");
+        assertEveryControlIsNamed(stage.getScene().getRoot());
+        clickOn("#wizardFormPrint");
+        waitUntil(() -> !text("#wizardFormStatus").isEmpty() && !text("#wizardFormStatus").equals("帳票を作成しています…"));
+        // Printing goes to the default printer; a machine without one gets the coded failure, plainly.
+        assertThat(text("#wizardFormStatus")).satisfiesAnyOf(t -> assertThat(t).isEqualTo("帳票を印刷しました。"),
+                t -> assertThat(t).startsWith("MDG-REPORT-008"));
+        shot("39-wizard-delivery-summary-receipt-printed");
     }
 
     @Test
@@ -256,7 +290,7 @@ class WizardUiTest extends FxRobot {
 
     @Test
     void c_renewal_online_issues_the_certificate_after_the_current_pin() throws Exception {
-        CardFactory.Made card = stack.card(m -> CounterStack.age(m) >= 18 && !m.pinsPreset() && noCertificates(m));
+        CardFactory.Made card = withoutCertificates;
         stack.insert(card.profile());
         deliverDirectly(card);
         CounterStack.await("cache ACTIVE", Duration.ofSeconds(20), () -> {
@@ -326,7 +360,145 @@ class WizardUiTest extends FxRobot {
         assertThat(lookup("#wizardTitle").tryQuery()).as("the wizard left with its screen").isEmpty();
     }
 
+    @Test
+    void f_issuance_through_the_wizard_writes_the_certificate_and_saves_its_record() throws Exception {
+        // The card of c_ (no certificate at manufacture): c_ gives it AUTH, this issues SIGN, whose PIN it never had.
+        CardFactory.Made card = withoutCertificates;
+        stack.insert(card.profile());
+        if (!stack.cache.card(card.cardSerial()).map(c -> c.status().equals("ACTIVE")).orElse(false)) {
+            deliverDirectly(card);
+        }
+        open();
+        clickOn("#actIssuance");
+        waitUntil(() -> text("#wizardTitle").equals("電子証明書の新規発行：来庁者"));
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("電子証明書の新規発行：カードの読み取り"));
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("電子証明書の新規発行：発行する電子証明書"));
+        clickOn("#wizardKind-AUTH");
+        clickOn("#wizardKind-SIGN");
+        shot("70-wizard-issuance-kinds");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("電子証明書の新規発行：現在の暗証番号の確認"));
+        padStage();
+        assertThat(text("#padPrompt")).contains("住民基本台帳用");
+        tap("5827");
+        clickOn("#padOk");
+        waitUntil(() -> text("#wizardTitle").equals("電子証明書の新規発行：本人確認"));
+        identity(DocumentType.PASSPORT);
+        shot("71-wizard-issuance-identity");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("電子証明書の新規発行：暗証番号の設定"));
+        padStage();
+        assertThat(text("#padPrompt")).contains("署名用電子証明書");
+        tap("ABC123");
+        clickOn("#padOk");
+        tap("ABC123");
+        clickOn("#padOk");
+        waitUntil(() -> text("#wizardTitle").equals("電子証明書の新規発行：カードへの書き込みと記録"));
+        assertClerkWindowShowsNo("ABC123");
+        shot("72-wizard-issuance-issue");
+        clickOn("#wizardTitle");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("電子証明書の新規発行：完了"));
+        assertThat(items("#wizardSummary")).anyMatch(l -> l.startsWith("署名用電子証明書：新規発行　証明書シリアル "))
+                .contains("設定した暗証番号：署名用電子証明書");
+        assertThat(lookup("#wizardFormPrint").queryButton().getText()).isEqualTo("処理記録票を印刷");
+        saveTarget = data.resolve("certificate-record.pdf");
+        clickOn("#wizardFormSave");
+        waitUntil(() -> text("#wizardFormStatus").startsWith("帳票をPDFで保存しました："));
+        assertThat(pdfText(saveTarget)).contains(card.resident().name().replaceAll("\\s+", "")).contains("新規");
+        shot("73-wizard-issuance-summary");
+    }
+
+    @Test
+    void g_suspension_lift_is_offered_online_only_and_recorded_through_the_wizard() throws Exception {
+        CardFactory.Made card = adults.get(2);
+        stack.insert(card.profile());
+        deliverDirectly(card);
+        new jp.madoguchi.sim.central.domain.CentralEvents(stack.central.database(), Clock.systemUTC()).suspend(card.cardSerial());
+        CounterStack.await("cache sees SUSPENDED", Duration.ofSeconds(20), () -> {
+            stack.engine.wake();
+            return stack.cache.card(card.cardSerial()).map(c -> c.status().equals("SUSPENDED")).orElse(false);
+        });
+        // Offline: not offered, and the reason is said plainly.
+        stack.goOffline();
+        open();
+        waitUntil(() -> !text("#suspensionOffline").isEmpty());
+        assertThat(lookup("#actSuspensionLift").queryButton().isDisabled()).isTrue();
+        assertThat(text("#suspensionOffline")).startsWith("一時停止解除は中央システムとの接続中にのみ行えます。").contains("MDG-SYNC-001");
+        shot("80-wizard-suspension-offline");
+        // Back online: the screen, opened again, offers it.
+        stack.goOnline();
+        type(KeyCode.F7);
+        waitUntil(() -> text("#screenTitle").equals("設定"));
+        type(KeyCode.F2);
+        waitUntil(() -> lookup("#actSuspensionLift").tryQuery().map(n -> !((javafx.scene.control.Button) n).isDisabled()).orElse(false));
+        assertThat(lookup("#suspensionOffline").tryQuery().map(Node::isVisible).orElse(false)).isFalse();
+        clickOn("#actSuspensionLift");
+        waitUntil(() -> text("#wizardTitle").equals("一時停止解除：来庁者"));
+        shot("81-wizard-suspension-start");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("一時停止解除：カードの読み取り"));
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("一時停止解除：現在の暗証番号の確認"));
+        padStage();
+        assertThat(text("#padPrompt")).contains("住民基本台帳用");
+        tap("5827");
+        clickOn("#padOk");
+        waitUntil(() -> text("#wizardTitle").equals("一時停止解除：本人確認"));
+        identity(DocumentType.DRIVERS_LICENSE);
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("一時停止解除：記録と送信"));
+        shot("82-wizard-suspension-record");
+        clickOn("#wizardTitle");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("一時停止解除：完了"));
+        assertThat(items("#wizardSummary")).contains("カード番号（下4桁）：" + card.cardSerial().substring(11))
+                .anyMatch(l -> l.contains("記録しました（オンライン"))
+                .anyMatch(l -> l.startsWith("署名用電子証明書は解除に伴い失効します"));
+        assertThat(lookup("#wizardFormButtons").query().isVisible()).as("a lift has no form").isFalse();
+        shot("83-wizard-suspension-summary");
+        CounterStack.await("central ACTIVE again", Duration.ofSeconds(20), () -> centralStatus(card).equals("ACTIVE"));
+    }
+
+    @Test
+    void h_old_card_collection_through_the_wizard_records_the_cards_handed_in() throws Exception {
+        CardFactory.Made card = adults.get(3);
+        open();
+        clickOn("#actOldCard");
+        waitUntil(() -> text("#wizardTitle").equals("旧カード等の回収：来庁者"));
+        assertThat(text("#wizardSerialLabel")).isEqualTo("本人の現在のカード番号");
+        clickOn("#wizardSerial");
+        write(card.cardSerial());
+        shot("90-wizard-old-card-start");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("旧カード等の回収：本人確認"));
+        identity(DocumentType.DRIVERS_LICENSE);
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("旧カード等の回収：回収物"));
+        assertThat(lookup("#wizardItem-DELIVERY_NOTICE").query().isVisible()).as("no notice at a collection").isFalse();
+        assertThat(this.<ComboBox<CollectedItem.Disposition>>node("#wizardItem-PREVIOUS_MY_NUMBER_CARD").getValue())
+                .isEqualTo(CollectedItem.Disposition.COLLECTED);
+        interact(() -> this.<ComboBox<CollectedItem.Disposition>>node("#wizardItem-NOTIFICATION_CARD")
+                .setValue(CollectedItem.Disposition.DECLARED_LOST));
+        assertEveryControlIsNamed(stage.getScene().getRoot());
+        shot("91-wizard-old-card-items");
+        clickOn("#wizardTitle");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("旧カード等の回収：完了"));
+        assertThat(items("#wizardSummary")).contains("回収物：以前のマイナンバーカード（回収した）、通知カード（紛失の届出）、住基カード（持っていない）")
+                .anyMatch(l -> l.contains("記録しました"));
+        shot("92-wizard-old-card-summary");
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------
+
+    private static String pdfText(Path file) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+        }
+    }
 
     private void identity(DocumentType type) {
         interact(() -> {

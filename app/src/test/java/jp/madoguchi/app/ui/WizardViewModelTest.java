@@ -8,10 +8,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import jp.madoguchi.app.counter.domain.CollectedItem;
 import jp.madoguchi.app.counter.domain.DocumentType;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.workflow.CounterStack;
 import jp.madoguchi.app.counter.workflow.DeliveryWorkflow;
+import jp.madoguchi.app.counter.workflow.OldCardCollectionWorkflow;
 import jp.madoguchi.app.staff.StaffAccount;
 import jp.madoguchi.app.staff.StaffRole;
 import jp.madoguchi.sim.central.factory.CardFactory;
@@ -58,8 +60,14 @@ class WizardViewModelTest {
         vm = new WizardViewModel(texts, new SameThread(), Runnable::run, (title, question) -> {
             questions.add(question);
             return answer;
-        }, staff -> stack.station, new StaffAccount("C001", "窓口 一郎", StaffRole.CLERK, 0, null));
+        }, staff -> stack.station, new StaffAccount("C001", "窓口 一郎", StaffRole.CLERK, 0, null), printing());
         return vm;
+    }
+
+    private static WizardPrinting printing() {
+        jp.madoguchi.reports.ReportEngine engine = new jp.madoguchi.reports.ReportEngine();
+        return new WizardPrinting(new jp.madoguchi.reports.ReportService(engine), engine, (title, name) -> java.util.Optional.empty(),
+                "T01", false);
     }
 
     private void enter(String pin) {
@@ -165,12 +173,39 @@ class WizardViewModelTest {
     }
 
     @Test
+    void an_old_card_collection_left_at_identity_is_offered_for_resuming_and_the_link_is_known() throws Exception {
+        CardFactory.Made card = adults.get(2);
+        wizard().findInterrupted();
+        assertThat(vm.onlineProperty().get()).as("the link answered: suspension lift is offered").isTrue();
+        assertThat(vm.suspensionOfflineProperty().get()).isEmpty();
+        vm.choose(WizardViewModel.Act.OLD_CARD_COLLECTION);
+        vm.advance();
+        assertThat(vm.problemTextProperty().get()).as("the holder's current card is asked for").startsWith("カード番号を");
+        vm.serialProperty().set(card.cardSerial());
+        vm.advance();
+        assertThat(vm.pageProperty().get()).isEqualTo(WizardViewModel.Page.IDENTITY);
+        assertThat(vm.pageTitleProperty().get()).isEqualTo("旧カード等の回収：本人確認");
+        assertThat(vm.itemsAsked()).containsExactly(CollectedItem.Kind.PREVIOUS_MY_NUMBER_CARD, CollectedItem.Kind.NOTIFICATION_CARD,
+                CollectedItem.Kind.JUKI_CARD);
+        assertThat(vm.itemProperty(CollectedItem.Kind.PREVIOUS_MY_NUMBER_CARD).get()).isEqualTo(CollectedItem.Disposition.COLLECTED);
+        assertThat(vm.itemProperty(CollectedItem.Kind.JUKI_CARD).get()).isEqualTo(CollectedItem.Disposition.NOT_HELD);
+        vm.close();
+        wizard().findInterrupted();
+        assertThat(vm.resumable()).extracting(WizardViewModel.Resumable::act).containsExactly(WizardViewModel.Act.OLD_CARD_COLLECTION);
+        vm.resume(vm.resumable().get(0));
+        assertThat(vm.pageProperty().get()).isEqualTo(WizardViewModel.Page.IDENTITY);
+        answer = true;
+        assertThat(vm.cancel()).isTrue();
+        assertThat(OldCardCollectionWorkflow.interrupted(stack.station)).isEmpty();
+    }
+
+    @Test
     void the_counter_parts_failing_to_open_is_shown_with_its_code() {
         vm = new WizardViewModel(texts, new SameThread(), Runnable::run, (t, q) -> true, staff -> {
                     throw new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING,
                             java.util.Map.of("path", "/d/workstation.p12"));
                 },
-                new StaffAccount("C001", "窓口 一郎", StaffRole.CLERK, 0, null));
+                new StaffAccount("C001", "窓口 一郎", StaffRole.CLERK, 0, null), printing());
         vm.choose(WizardViewModel.Act.PIN_RESET);
         vm.advance();
         assertThat(vm.failureTextProperty().get()).startsWith("MDG-UI-006");

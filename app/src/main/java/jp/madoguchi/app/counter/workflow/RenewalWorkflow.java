@@ -199,6 +199,11 @@ public final class RenewalWorkflow extends CertificateWork<RenewalWorkflow.Step>
         return Optional.ofNullable(receipt);
     }
 
+    /** The card's record as the workflow judged it before writing (its certificates are the old ones). */
+    public Optional<CardRecord> cardRecord() {
+        return Optional.ofNullable(record);
+    }
+
     /** The kinds chosen and whether each is a renewal or a new issuance. */
     public Map<CertKind, OperationType> plans() {
         return Map.copyOf(plans);

@@ -1,0 +1,71 @@
+package jp.madoguchi.app.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.madoguchi.app.counter.rules.ValidityRules;
+import jp.madoguchi.app.counter.workflow.CardRecord;
+import jp.madoguchi.app.counter.workflow.CounterStation;
+import jp.madoguchi.cache.LocalSyncState;
+import jp.madoguchi.cache.OutboxEntry;
+import jp.madoguchi.common.CounterFailure;
+import jp.madoguchi.common.MadoguchiException;
+import jp.madoguchi.reports.model.FormHeader;
+import jp.madoguchi.reports.model.Holder;
+
+/**
+ * What a form of one recorded act prints besides the workflow's receipt: the act as the store holds it
+ * (operation id, seq, time, whether central acknowledged it), the card's record and its holder as the
+ * read cache holds them (CARD_SHIPPED's resident summary, names exactly as received), and who printed
+ * it where. Immutable.
+ *
+ * @param foreignResident the holder is a foreign resident: a form the resident takes home is printed in English
+ */
+public record FormSource(UUID opId, long seq, LocalDateTime at, boolean synced, String officeName, String officeCode,
+                         String workstationId, String clerkName, String clerkId, boolean training, String cardSerial,
+                         CardRecord card, Holder holder, boolean foreignResident) {
+
+    /**
+     * Reads the act of {@code seq} from the store and its card's record and holder from the read cache.
+     * Blocking (the store's writer thread, the cache): call it on a worker, never on the FX thread.
+     * MDG-CARD-010 when the cache no longer has the card; MDG-REPORT-002 when the holder's name is missing.
+     */
+    public static FormSource load(CounterStation station, long seq, String workstationId, boolean training) {
+        List<OutboxEntry> entries = station.store().entries(seq, 1);
+        if (entries.isEmpty() || entries.get(0).seq() != seq) {
+            throw new IllegalStateException("no recorded act with seq " + seq);
+        }
+        OutboxEntry act = entries.get(0);
+        JsonNode details = station.store().details(act.opId());
+        String serial = details == null ? "" : details.path("cardSerial").asText("");
+        List<JsonNode> events = station.cache().events(serial);
+        CardRecord card = CardRecord.find(station.cache(), station.office().code(), serial, events)
+                .orElseThrow(() -> new MadoguchiException(CounterFailure.CARD_NOT_IN_STOCK, Map.of()));
+        JsonNode resident = events.stream().filter(e -> e.path("type").asText().equals("CARD_SHIPPED"))
+                .map(e -> e.path("resident")).findFirst().orElse(null);
+        Holder holder = new Holder(text(resident, "name"), text(resident, "nameFurigana"), text(resident, "nameRomaji"),
+                text(resident, "formerSurname"), text(resident, "formerSurnameFurigana"), text(resident, "alias"),
+                resident != null && resident.hasNonNull("birthDate") ? LocalDate.parse(resident.path("birthDate").asText())
+                        : card.birthDate());
+        boolean foreign = resident != null && resident.path("foreignResident").asBoolean(false);
+        // The act keeps the clerk's id; the signed-in clerk's name is known, another clerk prints by id.
+        String clerkName = act.clerkId() != null && act.clerkId().equals(station.staff().staffId()) ? station.staff().name()
+                : act.clerkId();
+        return new FormSource(act.opId(), act.seq(), LocalDateTime.ofInstant(act.occurredAt(), ValidityRules.JST),
+                act.state() == LocalSyncState.ACKED, station.office().name(), station.office().code(), workstationId,
+                clerkName, act.clerkId(), training, serial, card, holder, foreign);
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node == null || !node.hasNonNull(field) ? null : node.path(field).asText();
+    }
+
+    /** The header every form carries (counter-rules §6); no approval is wired into these acts yet. */
+    public FormHeader header() {
+        return new FormHeader(officeName, officeCode, workstationId, clerkName, clerkId, null, opId.toString(), seq, at, synced,
+                training);
+    }
+}
