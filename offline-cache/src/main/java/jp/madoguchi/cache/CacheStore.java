@@ -50,6 +50,7 @@ public final class CacheStore implements AutoCloseable {
     private final ExecutorService writer;
     private final Uuid7 uuids = new Uuid7();
     private volatile LongConsumer recordedListener = seq -> { };
+    private volatile Runnable caseActionListener = () -> { };
 
     // Writer-thread state, reloaded from the database after any failed write.
     private long nextSeq;
@@ -77,7 +78,7 @@ public final class CacheStore implements AutoCloseable {
         try {
             SqliteDatabase db = writer.submit(() -> SqliteDatabase.open(settings.outboxFile(), SqliteDatabase.Durability.FULL,
                     settings.busyTimeout().toMillis(), "db/outbox",
-                    List.of(ActRow.class, OutboxRow.class, AuditRow.class, MetaRow.class, CaseRow.class))).get();
+                    List.of(ActRow.class, OutboxRow.class, AuditRow.class, MetaRow.class, CaseRow.class, CaseActionRow.class))).get();
             CacheStore store = new CacheStore(settings, db, new FieldCipher(key), writer);
             store.onWriter(() -> {
                 store.checkTerminal();
@@ -491,34 +492,120 @@ public final class CacheStore implements AutoCloseable {
         return ("case:" + caseId).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A supervisor closes a case; a halt case lets sending resume. */
+    /** A supervisor closes a case; a halt case lets sending resume. See {@link #closeCase(String, String, String)}. */
     public void closeCase(String caseId) {
         closeCase(caseId, null);
     }
 
     /**
      * Closes a case and keeps who closed it ({@code staffId}, or null when unknown); a halt case lets
-     * sending resume. Closing a closed or unknown case changes nothing.
+     * sending resume. The resolution sent to central is the case's note when it has one. See
+     * {@link #closeCase(String, String, String)}.
      */
     public void closeCase(String caseId, String staffId) {
+        closeCase(caseId, staffId, null);
+    }
+
+    /**
+     * Closes a case and keeps who closed it. Closing a closed or unknown case changes nothing. When the
+     * case is one of central's (a conflict central opened), the close is queued for central in the same
+     * transaction (sync-protocol item 14: {@code supervisorId} = {@code staffId}, or this terminal's id
+     * when unknown; {@code resolution}, or else the case's note, or else {@code RESOLVED}) and the sync
+     * engine sends it, retrying while central is unreachable: a close made offline is not lost.
+     */
+    public void closeCase(String caseId, String staffId, String resolution) {
         long now = settings.clock().millis();
-        write(s -> s.createMutationQuery("update CaseRow set status = 'CLOSED', closedAt = :n, closedBy = :b "
-                        + "where caseId = :c and status = 'OPEN'")
-                .setParameter("n", now).setParameter("b", staffId).setParameter("c", caseId).executeUpdate());
+        boolean queued = write(s -> {
+            CaseRow c = s.find(CaseRow.class, caseId);
+            if (c == null || !"OPEN".equals(c.status)) {
+                return false;
+            }
+            c.status = "CLOSED";
+            c.closedAt = now;
+            c.closedBy = staffId;
+            if (!isCentralCase(c)) {
+                return false;
+            }
+            String text = resolution != null && !resolution.isBlank() ? resolution : c.note != null ? openNote(c) : "RESOLVED";
+            queueCaseAction(s, caseId, CaseActionRow.CLOSE, staffId != null ? staffId : settings.terminalId(), text, now);
+            return true;
+        });
+        if (queued) {
+            caseActionListener.run();
+        }
     }
 
     /**
      * Replaces the note on a case (what the staff found out, whom they called), sealed at rest, and
-     * keeps who wrote it. Blocks until committed; an unknown case id is MDG-CACHE-014.
+     * keeps who wrote it. On one of central's cases the note is also queued for central (sync-protocol
+     * item 14, {@code POST .../notes}) in the same transaction and sent by the sync engine. Blocks until
+     * committed; an unknown case id is MDG-CACHE-013.
      */
     public void annotateCase(String caseId, String staffId, String note) {
         java.util.Objects.requireNonNull(staffId, "staffId");
+        long now = settings.clock().millis();
         byte[] sealed = cipher.seal(note.getBytes(StandardCharsets.UTF_8), caseAad(caseId));
-        int changed = write(s -> s.createMutationQuery("update CaseRow set note = :t, notedBy = :b where caseId = :c")
-                .setParameter("t", sealed).setParameter("b", staffId).setParameter("c", caseId).executeUpdate());
-        if (changed == 0) {
+        Boolean queued = write(s -> {
+            CaseRow c = s.find(CaseRow.class, caseId);
+            if (c == null) {
+                return null;
+            }
+            c.note = sealed;
+            c.notedBy = staffId;
+            if (!isCentralCase(c)) {
+                return false;
+            }
+            queueCaseAction(s, caseId, CaseActionRow.NOTE, staffId, note, now);
+            return true;
+        });
+        if (queued == null) {
             throw new MadoguchiException(CacheFailure.UNKNOWN_CASE, Map.of("caseId", caseId));
         }
+        if (queued) {
+            caseActionListener.run();
+        }
+    }
+
+    /** Central's own cases are the conflicts it opened and named; every other case exists only here. */
+    private static boolean isCentralCase(CaseRow c) {
+        return "CONFLICT".equals(c.kind) && !c.caseId.startsWith("L-");
+    }
+
+    private void queueCaseAction(Session s, String caseId, String action, String staffId, String text, long now) {
+        Long max = s.createSelectionQuery("select max(id) from CaseActionRow", Long.class).getSingleResult();
+        CaseActionRow a = new CaseActionRow();
+        a.id = max == null ? 1 : max + 1;
+        a.caseId = caseId;
+        a.action = action;
+        a.staffId = staffId;
+        a.body = cipher.seal(text.getBytes(StandardCharsets.UTF_8), caseActionAad(a.id));
+        a.createdAt = now;
+        s.persist(a);
+    }
+
+    static byte[] caseActionAad(long id) {
+        return ("case-action:" + id).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Case notes and closes not yet answered by central, oldest first (what the engine sends next). */
+    List<CaseAction> pendingCaseActions() {
+        return onWriter(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from CaseActionRow where sentAt is null order by id", CaseActionRow.class).getResultList().stream()
+                .map(a -> new CaseAction(a.id, a.caseId, a.action, a.staffId,
+                        new String(cipher.open(a.body, caseActionAad(a.id), "case action " + a.id), StandardCharsets.UTF_8)))
+                .toList()));
+    }
+
+    /** Central answered a case action ({@code OK}, or a refusal kept as its status and code); it is not sent again. */
+    void caseActionAnswered(long id, String result) {
+        long now = settings.clock().millis();
+        write(s -> s.createMutationQuery("update CaseActionRow set sentAt = :n, result = :r where id = :i")
+                .setParameter("n", now).setParameter("r", result).setParameter("i", id).executeUpdate());
+    }
+
+    /** Called after a case action was queued (the sync engine's wake-up). */
+    void onCaseAction(Runnable listener) {
+        this.caseActionListener = listener;
     }
 
     /** The payload of a recorded act, opened, for the workflow that printed it (e.g. a reprint). */

@@ -84,6 +84,7 @@ public final class SyncEngine implements AutoCloseable {
     /** Starts the engine and probe threads. Call once. */
     public synchronized void start() {
         store.onRecorded(seq -> wake());
+        store.onCaseAction(this::wake);
         engine = new Thread(this::run, "sync-engine");
         engine.setDaemon(true);
         engine.start();
@@ -199,6 +200,7 @@ public final class SyncEngine implements AutoCloseable {
         if (halt == null) {
             push();
         }
+        sendCaseActions();
         pull();
         lastSuccess = clock.instant();
         if (Duration.between(lastPurge, clock.instant()).toHours() >= 1) {
@@ -285,6 +287,29 @@ public final class SyncEngine implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * Sends the staff's notes and closes of central's cases, oldest first (sync-protocol item 14). A 2xx
+     * or a refusal for good (4xx but 429: the case is unknown to central, the body was refused) settles
+     * the action, the refusal kept with it and logged; 429, 5xx and transport failures leave it queued
+     * and retry with the round (backoff, Retry-After), so an action taken offline reaches central later.
+     */
+    private void sendCaseActions() throws InterruptedException {
+        for (CaseAction a : store.pendingCaseActions()) {
+            CentralClient.Answer answer = call(() -> CaseActionRow.CLOSE.equals(a.action())
+                    ? client.closeCase(a.caseId(), a.staffId(), a.text())
+                    : client.noteCase(a.caseId(), a.staffId(), a.text()));
+            if (answer.status() / 100 == 2) {
+                store.caseActionAnswered(a.id(), "OK");
+            } else if (answer.status() == 429 || answer.status() >= 500) {
+                throw failure(answer);
+            } else {
+                String result = answer.status() + " " + answer.error().code();
+                LOG.error("central refused the {} of case {}: {}; kept as answered", a.action(), a.caseId(), result);
+                store.caseActionAnswered(a.id(), result);
+            }
+        }
     }
 
     private OperationBatch batch(List<PendingOperation> ops) {

@@ -163,6 +163,62 @@ class SyncEngineTest {
         List<CentralCase> centralCases = central.client(Duration.ofSeconds(5)).cases().cases();
         assertThat(centralCases).extracting(CentralCase::caseId).contains(entry.caseId());
         assertThat(ws.engine.status().openCases()).isEqualTo(1);
+
+        // Staff resolve it while the link is down again, and the workstation restarts before the link heals:
+        // the note and the close are durable and reach central afterwards (sync-protocol item 14).
+        central.faults(FaultSettings.NONE.with(CacheStore.JSON.readTree("{\"partition\": true}")));
+        Workstation.await("the link to go OFFLINE", WAIT, () -> ws.engine.link() == LinkState.OFFLINE);
+        String note = "本人来庁、一時停止の経緯を確認";
+        ws.store.annotateCase(entry.caseId(), "C001", note);
+        ws.store.closeCase(entry.caseId(), "S001");
+        assertThat(ws.store.openCases()).isEmpty();
+        assertThat(centralCase(entry.caseId()).path("status").asText()).isEqualTo("OPEN");
+        ws.close();
+        ws = new Workstation(dir.resolve("ws"), central);
+        assertThat(ws.store.pendingCaseActions()).extracting(CaseAction::action).containsExactly("NOTE", "CLOSE");
+        ws.start();
+        central.faults(FaultSettings.NONE);
+        Workstation.await("central to list the case CLOSED", WAIT, () -> ws.store.pendingCaseActions().isEmpty());
+        CentralCase closed = central.client(Duration.ofSeconds(5)).cases().cases().stream()
+                .filter(c -> c.caseId().equals(entry.caseId())).findFirst().orElseThrow();
+        assertThat(closed.status()).isEqualTo("CLOSED");
+        assertThat(closed.closedBy()).isEqualTo("S001");
+        assertThat(closed.resolution()).isEqualTo(note);
+        assertThat(centralNotes(entry.caseId())).containsExactly("C001:" + note);
+
+        // A local case (a rejection central never saw) is closed here only: nothing is queued for central.
+        RecordedAct unknown = ws.store.record(new CounterAct(OperationType.PIN_RESET, "C001", null, "999999999999999", null,
+                Map.of("cardSerial", "999999999999999", "pinTypes", List.of("AUTH"), "reason", "FORGOTTEN", "triesLeftBefore", 0,
+                        "visitorType", "HOLDER", "idMethod", List.of("ID_A"))));
+        Workstation.await("the rejection's case", WAIT, () -> !ws.store.openCases().isEmpty());
+        assertThat(ws.store.openCases()).singleElement().satisfies(c -> assertThat(c.seq()).isEqualTo(unknown.seq()));
+        ws.store.annotateCase(ws.store.openCases().get(0).caseId(), "S001", "誤記");
+        ws.store.closeCase(ws.store.openCases().get(0).caseId(), "S001");
+        assertThat(ws.store.pendingCaseActions()).isEmpty();
+    }
+
+    private JsonNode centralCase(String caseId) throws Exception {
+        for (JsonNode c : central.system.queries().cases(CentralFixture.OFFICE).body().path("cases")) {
+            if (c.path("caseId").asText().equals(caseId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("central has no case " + caseId);
+    }
+
+    private List<String> centralNotes(String caseId) throws Exception {
+        return central.system.database().read(c -> {
+            List<String> out = new ArrayList<>();
+            try (java.sql.PreparedStatement s = c.prepareStatement("SELECT staff_id, text FROM case_note WHERE case_id = ? ORDER BY noted_at")) {
+                s.setString(1, caseId);
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1) + ":" + rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     @Test
