@@ -128,6 +128,22 @@ class SyncEngineTest {
         // The read cache lists this office's cards by central status (the awaiting-delivery list).
         assertThat(ws.cache.cards("ISSUED")).extracting(CachedCard::cardSerial).containsExactly(cards.get(1));
         assertThat(ws.cache.cards("ACTIVE")).extracting(CachedCard::cardSerial).containsExactly(cards.get(0));
+
+        // The application taken at the counter is received by J-LIS, then returned for a defect in its photo:
+        // the read cache keeps each application's latest central status, reason and version.
+        Workstation.await("the intake to be RECEIVED in the read cache", WAIT,
+                () -> "RECEIVED".equals(ws.cache.application("APP-P-1").map(CachedApplication::status).orElse("")));
+        assertThat(new CentralEvents(central.system.database(), central.system.clock())
+                .moveApplication("APP-P-1", "DEFECT_RETURNED", "PHOTO").status()).isEqualTo(200);
+        ws.engine.wake();
+        Workstation.await("the defect to reach the read cache", WAIT,
+                () -> "DEFECT_RETURNED".equals(ws.cache.application("APP-P-1").map(CachedApplication::status).orElse("")));
+        assertThat(ws.cache.application("APP-P-1")).get().satisfies(a -> {
+            assertThat(a.reason()).isEqualTo("PHOTO");
+            assertThat(a.version()).isEqualTo(3);
+        });
+        assertThat(ws.cache.applications("DEFECT_RETURNED")).extracting(CachedApplication::applicationId).containsExactly("APP-P-1");
+        assertThat(ws.cache.applications("RECEIVED")).isEmpty();
     }
 
     @Test
