@@ -415,6 +415,27 @@ public final class CacheStore implements AutoCloseable {
                 .setParameter("e", expectedSeq).executeUpdate());
     }
 
+    /**
+     * Settles one entry that central refuses on its own (a 422 narrowed down to it) as REJECTED, with a
+     * local case of kind {@code kind} naming its seq, opId, type and card. The entry is kept, never sent
+     * again and never dropped; the entries after it are sent as usual.
+     */
+    void refuse(long seq, String kind, String reason) {
+        long now = settings.clock().millis();
+        write(s -> {
+            OutboxRow row = s.find(OutboxRow.class, seq);
+            if (row == null || LocalSyncState.valueOf(row.state).settled()) {
+                return null;
+            }
+            row.state = LocalSyncState.REJECTED.name();
+            row.reason = kind;
+            row.ackedAt = now;
+            row.caseId = "L-" + kind + "-" + seq;
+            openCase(s, row.caseId, kind, row, reason, now);
+            return null;
+        });
+    }
+
     /** Opens a local case that halts sending until a supervisor resolves it (SEQ_REUSED, OP_ID_REUSED, ...). */
     String openHaltCase(String kind, Long seq, String reason) {
         long now = settings.clock().millis();

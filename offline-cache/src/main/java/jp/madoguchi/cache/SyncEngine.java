@@ -34,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Order.</b> Entries go in seq order, in batches; an entry is settled only by central's
  * answer for its opId (APPLIED/DUPLICATE → ACKED, APPLIED_WITH_CONFLICT → CONFLICT with central's case,
  * REJECTED → REJECTED with a local case); nothing is deleted. A 409 SEQ_GAP resends from central's
- * expectedSeq. A 409 SEQ_REUSED, a 422, a 400 or a 403 opens a supervisor case and halts sending
- * (recording goes on) until that case is closed. 429/503 wait at least Retry-After; transport failures
+ * expectedSeq. A 422 (an opId central holds with another body) is narrowed down by resending smaller
+ * batches until the one entry is found; that entry becomes REJECTED with a case naming it and the rest
+ * is sent. A 409 SEQ_REUSED, a 400 or a 403 opens a supervisor case and halts sending (recording goes
+ * on) until that case is closed. 429/503 wait at least Retry-After; transport failures
  * and 5xx retry through Failsafe with full-jitter exponential backoff. Each round that sends also sends
  * an AUDIT_HEAD with the audit chain's head.
  *
@@ -231,10 +233,11 @@ public final class SyncEngine implements AutoCloseable {
     /** Sends every unsettled entry; false when sending was halted. */
     private boolean drain() throws InterruptedException {
         long lastGap = -1;
+        int size = settings.batchSize();
         for (int rounds = 0; rounds < MAX_ROUNDS_PER_DRAIN; rounds++) {
             List<PendingOperation> ops;
             try {
-                ops = store.unsettled(settings.batchSize());
+                ops = store.unsettled(size);
             } catch (MadoguchiException e) {
                 if (e.failure() == CacheFailure.CORRUPTED_ROW) {
                     Object seq = e.params().get("seq");
@@ -276,8 +279,18 @@ public final class SyncEngine implements AutoCloseable {
                     }
                 }
                 case 422 -> {
-                    halt("OP_ID_REUSED", first, "422 " + answer.error().code());
-                    return false;
+                    // Central applied nothing of the batch. Halve it until the one entry it refuses is alone,
+                    // settle that entry as REJECTED with a case naming it, and send the rest (halving only
+                    // ever shrinks what is sent: nothing is skipped or dropped).
+                    String code = answer.error().code() == null ? "OP_ID_REUSED" : answer.error().code();
+                    if (ops.size() > 1) {
+                        size = Math.max(1, ops.size() / 2);
+                        LOG.warn("422 {} on seqs {}..{}: resending in batches of {} to find the entry", code, first, last, size);
+                    } else {
+                        store.refuse(first, code, "422 " + code + ": " + answer.error().message());
+                        size = settings.batchSize();
+                        publish();
+                    }
                 }
                 case 400, 403 -> {
                     halt("REFUSED", first, answer.status() + " " + answer.error().code());

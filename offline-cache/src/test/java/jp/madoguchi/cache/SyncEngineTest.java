@@ -296,6 +296,48 @@ class SyncEngineTest {
         assertThat(ws.engine.status().halt()).isNull();
     }
 
+    @Test
+    void anEntryCentralHoldsWithAnotherBodyIsNamedInACaseAndTheRestOfTheQueueDrains() throws Exception {
+        Path data = dir.resolve("ws");
+        ws = new Workstation(data, central).start();
+        List<RecordedAct> acts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            acts.add(ws.store.record(Fixtures.applicationWithPersonalData(i)));
+        }
+        Workstation.await("the first acts to drain", WAIT, () -> drained(ws, central));
+        ws.close();
+        // As if central's answers for seqs 2..4 had been lost, and seq 3 had changed since it was sent (a newer
+        // program writing a field differently, a hand-repaired row): central holds seq 3's opId with another body.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("outbox.db"));
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE outbox SET state = 'PENDING', outcome = NULL, acked_at = NULL WHERE seq BETWEEN 2 AND 4");
+            st.executeUpdate("UPDATE outbox SET clerk_id = 'C999' WHERE seq = 3");
+        }
+        ws = new Workstation(data, central).start();
+        for (int i = 5; i < 8; i++) {
+            acts.add(ws.store.record(Fixtures.applicationWithPersonalData(i)));
+        }
+        Workstation.await("the rest of the queue to drain", WAIT, () -> drained(ws, central));
+
+        OutboxEntry refused = ws.store.entries(3, 1).get(0);
+        assertThat(refused.state()).isEqualTo(LocalSyncState.REJECTED);
+        assertThat(refused.reason()).isEqualTo("OP_ID_REUSED");
+        assertThat(ws.store.openCases()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo("OP_ID_REUSED");
+            assertThat(c.seq()).isEqualTo(3);
+            assertThat(c.opId()).isEqualTo(acts.get(2).opId().toString());
+            assertThat(c.caseId()).isEqualTo(refused.caseId());
+        });
+        assertThat(ws.engine.status().halt()).isNull();
+        assertThat(ws.store.entries(1, 100)).filteredOn(e -> e.seq() != 3).allMatch(e -> e.state() == LocalSyncState.ACKED);
+        // Central holds every entry once, seq 3 with the body it first received; every act of ours is there.
+        long[] stored = central.storedOperations();
+        assertThat(stored[1]).isEqualTo(stored[0]).isEqualTo(ws.store.summary().lastSeq());
+        List<String[]> held = central.operations();
+        assertThat(held).extracting(o -> o[1]).containsAll(acts.stream().map(a -> a.opId().toString()).toList());
+        assertThat(held.get(2)[4]).contains("\"clerkId\":\"C001\"");
+    }
+
     /** Every local entry settled and central holding the last seq (the final AUDIT_HEAD comes after the acts). */
     static boolean drained(Workstation ws, CentralFixture central) {
         try {
