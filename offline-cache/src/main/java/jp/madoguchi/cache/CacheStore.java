@@ -693,22 +693,31 @@ public final class CacheStore implements AutoCloseable {
 
     /**
      * Removes the personal data of acts that central acknowledged more than the retention period ago
-     * (the sealed details and payload); the audit chain keeps its hashes, the outbox its ids and
-     * states. Returns how many acts were purged.
+     * ({@link StoreSettings#piiRetention()}, configuration key {@code cache.pii.retention.days}), and of
+     * CONFLICT or REJECTED acts whose case was closed more than that period ago: the sealed details and
+     * payload go; the audit chain keeps its hashes (and still verifies), the outbox its ids and states.
+     * The texts of case notes and closes central acknowledged that long ago go too. Returns how many
+     * acts were purged. The sync engine calls it once an hour.
      */
     public int purgePersonalData() {
         long now = settings.clock().millis();
         long cutoff = now - settings.piiRetention().toMillis();
         return write(s -> {
-            List<String> ops = s.createSelectionQuery(
+            List<String> ops = new ArrayList<>(s.createSelectionQuery(
                     "select opId from OutboxRow where state = 'ACKED' and ackedAt < :c and payload is not null", String.class)
-                    .setParameter("c", cutoff).getResultList();
+                    .setParameter("c", cutoff).getResultList());
+            ops.addAll(s.createSelectionQuery("select o.opId from OutboxRow o where o.state in ('CONFLICT', 'REJECTED')"
+                    + " and o.payload is not null and exists (select 1 from CaseRow k where k.caseId = o.caseId"
+                    + " and k.status = 'CLOSED' and k.closedAt < :c)", String.class)
+                    .setParameter("c", cutoff).getResultList());
             for (int i = 0; i < ops.size(); i += 500) {
                 List<String> chunk = ops.subList(i, Math.min(ops.size(), i + 500));
                 s.createMutationQuery("update OutboxRow set payload = null where opId in :o").setParameter("o", chunk).executeUpdate();
                 s.createMutationQuery("update ActRow set details = null, purgedAt = :n where opId in :o")
                         .setParameter("n", now).setParameter("o", chunk).executeUpdate();
             }
+            s.createMutationQuery("update CaseActionRow set body = null where sentAt < :c and body is not null")
+                    .setParameter("c", cutoff).executeUpdate();
             return ops.size();
         });
     }
