@@ -57,6 +57,11 @@ public final class CacheStore implements AutoCloseable {
     private long nextAuditId;
     private String headHash;
     private long lastClockMillis;
+    /**
+     * Low-water mark: every PENDING or IN_FLIGHT entry has a seq at or above it (the outbox has no index
+     * on state, V5). Lowering it is always safe; it is raised only from committed state.
+     */
+    private long unsettledFrom;
 
     private CacheStore(StoreSettings settings, SqliteDatabase db, FieldCipher cipher, ExecutorService writer) {
         this.settings = settings;
@@ -116,6 +121,12 @@ public final class CacheStore implements AutoCloseable {
         if (acts.isEmpty()) {
             return List.of();
         }
+        // The payloads are serialised on the caller's thread: only what needs the opId (sealing) and the
+        // chain (hashing) runs on the writer thread, so callers on several counters overlap that work.
+        List<byte[]> json = new ArrayList<>(acts.size());
+        for (CounterAct act : acts) {
+            json.add(toJson(act.payload()));
+        }
         return onWriter(() -> {
             long now = settings.clock().millis();
             if (now < lastClockMillis - settings.clockTolerance().toMillis()) {
@@ -126,7 +137,7 @@ public final class CacheStore implements AutoCloseable {
                 receipts.add(new RecordedAct(uuids.next(Math.max(now, lastClockMillis)), nextSeq + i, Instant.ofEpochMilli(now)));
             }
             try {
-                writeActs(acts, receipts);
+                writeActs(acts, json, receipts);
             } catch (RuntimeException e) {
                 MadoguchiException coded = diagnose(e);
                 reloadAfterFailure();
@@ -144,7 +155,7 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
-    private void writeActs(List<CounterAct> acts, List<RecordedAct> receipts) {
+    private void writeActs(List<CounterAct> acts, List<byte[]> json, List<RecordedAct> receipts) {
         List<AuditRow> audits = new ArrayList<>(acts.size());
         List<byte[]> payloads = new ArrayList<>(acts.size());
         long auditId = nextAuditId;
@@ -153,7 +164,7 @@ public final class CacheStore implements AutoCloseable {
             CounterAct act = acts.get(i);
             RecordedAct receipt = receipts.get(i);
             String op = receipt.opId().toString();
-            byte[] payload = sealPayload(act.payload(), op);
+            byte[] payload = cipher.seal(json.get(i), op.getBytes(StandardCharsets.US_ASCII));
             AuditRow audit = new AuditRow();
             audit.id = auditId++;
             audit.opId = op;
@@ -267,10 +278,9 @@ public final class CacheStore implements AutoCloseable {
     private boolean isOnDisk(RecordedAct receipt) {
         try {
             return db.sessions().fromTransaction(s -> {
+                // The three rows commit together, so the outbox entry and the act tell whether the audit row is there too.
                 OutboxRow r = s.find(OutboxRow.class, receipt.seq());
-                AuditRow a = s.createSelectionQuery("from AuditRow where opId = :o", AuditRow.class)
-                        .setParameter("o", receipt.opId().toString()).uniqueResult();
-                return r != null && r.opId.equals(receipt.opId().toString()) && a != null && s.find(ActRow.class, r.opId) != null;
+                return r != null && r.opId.equals(receipt.opId().toString()) && s.find(ActRow.class, r.opId) != null;
             });
         } catch (RuntimeException e) {
             db.resetConnection();
@@ -279,8 +289,12 @@ public final class CacheStore implements AutoCloseable {
     }
 
     private byte[] sealPayload(Object payload, String opId) {
+        return cipher.seal(toJson(payload), opId.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] toJson(Object payload) {
         try {
-            return cipher.seal(JSON.writeValueAsBytes(payload), opId.getBytes(StandardCharsets.US_ASCII));
+            return JSON.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("payload is not JSON-serialisable: " + e.getOriginalMessage(), e);
         }
@@ -335,8 +349,8 @@ public final class CacheStore implements AutoCloseable {
     List<PendingOperation> unsettled(int limit) {
         return onWriter(() -> {
             List<OutboxRow> rows = db.sessions().fromTransaction(s -> s.createSelectionQuery(
-                    "from OutboxRow where state in ('PENDING', 'IN_FLIGHT') order by seq", OutboxRow.class)
-                    .setMaxResults(limit).getResultList());
+                    "from OutboxRow where seq >= :w and state in ('PENDING', 'IN_FLIGHT') order by seq", OutboxRow.class)
+                    .setParameter("w", unsettledFrom).setMaxResults(limit).getResultList());
             List<PendingOperation> ops = new ArrayList<>(rows.size());
             for (OutboxRow r : rows) {
                 if (r.payload == null) {
@@ -363,18 +377,16 @@ public final class CacheStore implements AutoCloseable {
     /**
      * Records central's answers for a batch in one transaction: APPLIED/DUPLICATE → ACKED,
      * APPLIED_WITH_CONFLICT → CONFLICT with central's case, REJECTED → REJECTED with a local case.
-     * Nothing is deleted.
+     * Nothing is deleted. {@code fromSeq..toSeq} is the batch that was sent: answers are matched to its
+     * entries by opId within that range (the outbox keeps no opId index, V5); an answer for an opId
+     * outside it changes nothing.
      */
-    void applyOutcomes(List<OperationOutcome> outcomes) {
+    void applyOutcomes(long fromSeq, long toSeq, List<OperationOutcome> outcomes) {
         long now = settings.clock().millis();
         write(s -> {
             Map<String, OutboxRow> rows = new java.util.HashMap<>();
-            List<String> ids = outcomes.stream().map(OperationOutcome::opId).toList();
-            for (int i = 0; i < ids.size(); i += 500) {
-                s.createSelectionQuery("from OutboxRow where opId in :ops", OutboxRow.class)
-                        .setParameter("ops", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
-                        .forEach(r -> rows.put(r.opId, r));
-            }
+            s.createSelectionQuery("from OutboxRow where seq between :a and :b", OutboxRow.class)
+                    .setParameter("a", fromSeq).setParameter("b", toSeq).getResultList().forEach(r -> rows.put(r.opId, r));
             for (OperationOutcome o : outcomes) {
                 OutboxRow row = rows.get(o.opId());
                 if (row == null || LocalSyncState.valueOf(row.state).settled()) {
@@ -407,10 +419,26 @@ public final class CacheStore implements AutoCloseable {
             }
             return null;
         });
+        raiseUnsettledFrom();
+    }
+
+    /** After answers were committed: the first entry still unsettled, or the next seq when there is none. */
+    private void raiseUnsettledFrom() {
+        onWriter(() -> {
+            Long first = db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                    "select min(seq) from OutboxRow where seq >= :w and state in ('PENDING', 'IN_FLIGHT')", Long.class)
+                    .setParameter("w", unsettledFrom).getSingleResult());
+            unsettledFrom = first == null ? nextSeq : first;
+            return null;
+        });
     }
 
     /** Central's ackedSeq is below what we hold as settled (409 SEQ_GAP): entries from {@code expectedSeq} are sent again. */
     void resendFrom(long expectedSeq) {
+        onWriter(() -> {
+            unsettledFrom = Math.min(unsettledFrom, expectedSeq);
+            return null;
+        });
         write(s -> s.createMutationQuery("update OutboxRow set state = 'PENDING', ackedAt = null where seq >= :e and state in ('ACKED', 'IN_FLIGHT')")
                 .setParameter("e", expectedSeq).executeUpdate());
     }
@@ -473,8 +501,10 @@ public final class CacheStore implements AutoCloseable {
     /** The queue at a glance. */
     public QueueSummary summary() {
         return onWriter(() -> db.sessions().fromTransaction(s -> {
-            long depth = s.createSelectionQuery("select count(*) from OutboxRow where state in ('PENDING','IN_FLIGHT')", Long.class).getSingleResult();
-            Long oldest = s.createSelectionQuery("select min(enqueuedAt) from OutboxRow where state in ('PENDING','IN_FLIGHT')", Long.class).getSingleResult();
+            long depth = s.createSelectionQuery("select count(*) from OutboxRow where seq >= :w and state in ('PENDING','IN_FLIGHT')",
+                    Long.class).setParameter("w", unsettledFrom).getSingleResult();
+            Long oldest = s.createSelectionQuery("select min(enqueuedAt) from OutboxRow where seq >= :w and state in ('PENDING','IN_FLIGHT')",
+                    Long.class).setParameter("w", unsettledFrom).getSingleResult();
             Long last = s.createSelectionQuery("select max(seq) from OutboxRow", Long.class).getSingleResult();
             long conflicts = s.createSelectionQuery("select count(*) from OutboxRow where state = 'CONFLICT'", Long.class).getSingleResult();
             long rejected = s.createSelectionQuery("select count(*) from OutboxRow where state = 'REJECTED'", Long.class).getSingleResult();
@@ -792,6 +822,9 @@ public final class CacheStore implements AutoCloseable {
             // The last clock reading is the newest entry's time: no extra row to write per act.
             Long last = s.createSelectionQuery("select max(occurredAt) from OutboxRow", Long.class).getSingleResult();
             lastClockMillis = last == null ? 0 : last;
+            Long unsettled = s.createSelectionQuery("select min(seq) from OutboxRow where state in ('PENDING', 'IN_FLIGHT')", Long.class)
+                    .getSingleResult();
+            unsettledFrom = unsettled == null ? nextSeq : unsettled;
         });
     }
 

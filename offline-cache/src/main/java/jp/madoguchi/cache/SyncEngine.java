@@ -261,7 +261,7 @@ public final class SyncEngine implements AutoCloseable {
                         outcomes.add(new OperationOutcome(r.opId(), r.outcome(), r.originalOutcome(), r.reason(),
                                 r.cardStatusVersion(), r.caseId()));
                     }
-                    store.applyOutcomes(outcomes);
+                    store.applyOutcomes(first, last, outcomes);
                     observe(LinkState.ONLINE);
                     publish();
                 }

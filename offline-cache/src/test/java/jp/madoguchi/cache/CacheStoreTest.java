@@ -173,7 +173,7 @@ class CacheStoreTest {
             synced = store.record(Fixtures.applicationWithPersonalData(1));
             RecordedAct unsynced = store.record(Fixtures.applicationWithPersonalData(2));
             conflicted = store.record(Fixtures.applicationWithPersonalData(3));
-            store.applyOutcomes(List.of(new OperationOutcome(synced.opId().toString(), "APPLIED", null, null, null, null),
+            store.applyOutcomes(synced.seq(), conflicted.seq(), List.of(new OperationOutcome(synced.opId().toString(), "APPLIED", null, null, null, null),
                     new OperationOutcome(conflicted.opId().toString(), "APPLIED_WITH_CONFLICT", null, "APPLICATION_EXISTS", null, "CASE-1")));
             clock.advance(Duration.ofDays(29));
             assertThat(store.purgePersonalData()).isZero();
