@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * is sent. A 409 SEQ_REUSED, a 400 or a 403 opens a supervisor case and halts sending (recording goes
  * on) until that case is closed. 429/503 wait at least Retry-After; transport failures
  * and 5xx retry through Failsafe with full-jitter exponential backoff. Each round that sends also sends
- * an AUDIT_HEAD with the audit chain's head.
+ * an AUDIT_HEAD with the audit chain's head, and every round sends the staff's pending notes and closes
+ * of central's cases (sync-protocol item 14), whether or not sending operations is halted.
  *
  * <p><b>Threads.</b> One engine thread does every round; one probe thread calls {@code /v1/health}.
  * Counter work never waits for either: {@link CacheStore#record} returns after the local commit and
