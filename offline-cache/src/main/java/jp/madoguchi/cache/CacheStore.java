@@ -50,12 +50,18 @@ public final class CacheStore implements AutoCloseable {
     private final ExecutorService writer;
     private final Uuid7 uuids = new Uuid7();
     private volatile LongConsumer recordedListener = seq -> { };
+    private volatile Runnable caseActionListener = () -> { };
 
     // Writer-thread state, reloaded from the database after any failed write.
     private long nextSeq;
     private long nextAuditId;
     private String headHash;
     private long lastClockMillis;
+    /**
+     * Low-water mark: every PENDING or IN_FLIGHT entry has a seq at or above it (the outbox has no index
+     * on state, V5). Lowering it is always safe; it is raised only from committed state.
+     */
+    private long unsettledFrom;
 
     private CacheStore(StoreSettings settings, SqliteDatabase db, FieldCipher cipher, ExecutorService writer) {
         this.settings = settings;
@@ -77,7 +83,7 @@ public final class CacheStore implements AutoCloseable {
         try {
             SqliteDatabase db = writer.submit(() -> SqliteDatabase.open(settings.outboxFile(), SqliteDatabase.Durability.FULL,
                     settings.busyTimeout().toMillis(), "db/outbox",
-                    List.of(ActRow.class, OutboxRow.class, AuditRow.class, MetaRow.class, CaseRow.class))).get();
+                    List.of(ActRow.class, OutboxRow.class, AuditRow.class, MetaRow.class, CaseRow.class, CaseActionRow.class))).get();
             CacheStore store = new CacheStore(settings, db, new FieldCipher(key), writer);
             store.onWriter(() -> {
                 store.checkTerminal();
@@ -115,6 +121,12 @@ public final class CacheStore implements AutoCloseable {
         if (acts.isEmpty()) {
             return List.of();
         }
+        // The payloads are serialised on the caller's thread: only what needs the opId (sealing) and the
+        // chain (hashing) runs on the writer thread, so callers on several counters overlap that work.
+        List<byte[]> json = new ArrayList<>(acts.size());
+        for (CounterAct act : acts) {
+            json.add(toJson(act.payload()));
+        }
         return onWriter(() -> {
             long now = settings.clock().millis();
             if (now < lastClockMillis - settings.clockTolerance().toMillis()) {
@@ -125,7 +137,7 @@ public final class CacheStore implements AutoCloseable {
                 receipts.add(new RecordedAct(uuids.next(Math.max(now, lastClockMillis)), nextSeq + i, Instant.ofEpochMilli(now)));
             }
             try {
-                writeActs(acts, receipts);
+                writeActs(acts, json, receipts);
             } catch (RuntimeException e) {
                 MadoguchiException coded = diagnose(e);
                 reloadAfterFailure();
@@ -143,7 +155,7 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
-    private void writeActs(List<CounterAct> acts, List<RecordedAct> receipts) {
+    private void writeActs(List<CounterAct> acts, List<byte[]> json, List<RecordedAct> receipts) {
         List<AuditRow> audits = new ArrayList<>(acts.size());
         List<byte[]> payloads = new ArrayList<>(acts.size());
         long auditId = nextAuditId;
@@ -152,7 +164,7 @@ public final class CacheStore implements AutoCloseable {
             CounterAct act = acts.get(i);
             RecordedAct receipt = receipts.get(i);
             String op = receipt.opId().toString();
-            byte[] payload = sealPayload(act.payload(), op);
+            byte[] payload = cipher.seal(json.get(i), op.getBytes(StandardCharsets.US_ASCII));
             AuditRow audit = new AuditRow();
             audit.id = auditId++;
             audit.opId = op;
@@ -266,10 +278,9 @@ public final class CacheStore implements AutoCloseable {
     private boolean isOnDisk(RecordedAct receipt) {
         try {
             return db.sessions().fromTransaction(s -> {
+                // The three rows commit together, so the outbox entry and the act tell whether the audit row is there too.
                 OutboxRow r = s.find(OutboxRow.class, receipt.seq());
-                AuditRow a = s.createSelectionQuery("from AuditRow where opId = :o", AuditRow.class)
-                        .setParameter("o", receipt.opId().toString()).uniqueResult();
-                return r != null && r.opId.equals(receipt.opId().toString()) && a != null && s.find(ActRow.class, r.opId) != null;
+                return r != null && r.opId.equals(receipt.opId().toString()) && s.find(ActRow.class, r.opId) != null;
             });
         } catch (RuntimeException e) {
             db.resetConnection();
@@ -278,8 +289,12 @@ public final class CacheStore implements AutoCloseable {
     }
 
     private byte[] sealPayload(Object payload, String opId) {
+        return cipher.seal(toJson(payload), opId.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static byte[] toJson(Object payload) {
         try {
-            return cipher.seal(JSON.writeValueAsBytes(payload), opId.getBytes(StandardCharsets.US_ASCII));
+            return JSON.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("payload is not JSON-serialisable: " + e.getOriginalMessage(), e);
         }
@@ -334,8 +349,8 @@ public final class CacheStore implements AutoCloseable {
     List<PendingOperation> unsettled(int limit) {
         return onWriter(() -> {
             List<OutboxRow> rows = db.sessions().fromTransaction(s -> s.createSelectionQuery(
-                    "from OutboxRow where state in ('PENDING', 'IN_FLIGHT') order by seq", OutboxRow.class)
-                    .setMaxResults(limit).getResultList());
+                    "from OutboxRow where seq >= :w and state in ('PENDING', 'IN_FLIGHT') order by seq", OutboxRow.class)
+                    .setParameter("w", unsettledFrom).setMaxResults(limit).getResultList());
             List<PendingOperation> ops = new ArrayList<>(rows.size());
             for (OutboxRow r : rows) {
                 if (r.payload == null) {
@@ -362,18 +377,16 @@ public final class CacheStore implements AutoCloseable {
     /**
      * Records central's answers for a batch in one transaction: APPLIED/DUPLICATE → ACKED,
      * APPLIED_WITH_CONFLICT → CONFLICT with central's case, REJECTED → REJECTED with a local case.
-     * Nothing is deleted.
+     * Nothing is deleted. {@code fromSeq..toSeq} is the batch that was sent: answers are matched to its
+     * entries by opId within that range (the outbox keeps no opId index, V5); an answer for an opId
+     * outside it changes nothing.
      */
-    void applyOutcomes(List<OperationOutcome> outcomes) {
+    void applyOutcomes(long fromSeq, long toSeq, List<OperationOutcome> outcomes) {
         long now = settings.clock().millis();
         write(s -> {
             Map<String, OutboxRow> rows = new java.util.HashMap<>();
-            List<String> ids = outcomes.stream().map(OperationOutcome::opId).toList();
-            for (int i = 0; i < ids.size(); i += 500) {
-                s.createSelectionQuery("from OutboxRow where opId in :ops", OutboxRow.class)
-                        .setParameter("ops", ids.subList(i, Math.min(ids.size(), i + 500))).getResultList()
-                        .forEach(r -> rows.put(r.opId, r));
-            }
+            s.createSelectionQuery("from OutboxRow where seq between :a and :b", OutboxRow.class)
+                    .setParameter("a", fromSeq).setParameter("b", toSeq).getResultList().forEach(r -> rows.put(r.opId, r));
             for (OperationOutcome o : outcomes) {
                 OutboxRow row = rows.get(o.opId());
                 if (row == null || LocalSyncState.valueOf(row.state).settled()) {
@@ -406,12 +419,49 @@ public final class CacheStore implements AutoCloseable {
             }
             return null;
         });
+        raiseUnsettledFrom();
+    }
+
+    /** After answers were committed: the first entry still unsettled, or the next seq when there is none. */
+    private void raiseUnsettledFrom() {
+        onWriter(() -> {
+            Long first = db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                    "select min(seq) from OutboxRow where seq >= :w and state in ('PENDING', 'IN_FLIGHT')", Long.class)
+                    .setParameter("w", unsettledFrom).getSingleResult());
+            unsettledFrom = first == null ? nextSeq : first;
+            return null;
+        });
     }
 
     /** Central's ackedSeq is below what we hold as settled (409 SEQ_GAP): entries from {@code expectedSeq} are sent again. */
     void resendFrom(long expectedSeq) {
+        onWriter(() -> {
+            unsettledFrom = Math.min(unsettledFrom, expectedSeq);
+            return null;
+        });
         write(s -> s.createMutationQuery("update OutboxRow set state = 'PENDING', ackedAt = null where seq >= :e and state in ('ACKED', 'IN_FLIGHT')")
                 .setParameter("e", expectedSeq).executeUpdate());
+    }
+
+    /**
+     * Settles one entry that central refuses on its own (a 422 narrowed down to it) as REJECTED, with a
+     * local case of kind {@code kind} naming its seq, opId, type and card. The entry is kept, never sent
+     * again and never dropped; the entries after it are sent as usual.
+     */
+    void refuse(long seq, String kind, String reason) {
+        long now = settings.clock().millis();
+        write(s -> {
+            OutboxRow row = s.find(OutboxRow.class, seq);
+            if (row == null || LocalSyncState.valueOf(row.state).settled()) {
+                return null;
+            }
+            row.state = LocalSyncState.REJECTED.name();
+            row.reason = kind;
+            row.ackedAt = now;
+            row.caseId = "L-" + kind + "-" + seq;
+            openCase(s, row.caseId, kind, row, reason, now);
+            return null;
+        });
     }
 
     /** Opens a local case that halts sending until a supervisor resolves it (SEQ_REUSED, OP_ID_REUSED, ...). */
@@ -451,8 +501,10 @@ public final class CacheStore implements AutoCloseable {
     /** The queue at a glance. */
     public QueueSummary summary() {
         return onWriter(() -> db.sessions().fromTransaction(s -> {
-            long depth = s.createSelectionQuery("select count(*) from OutboxRow where state in ('PENDING','IN_FLIGHT')", Long.class).getSingleResult();
-            Long oldest = s.createSelectionQuery("select min(enqueuedAt) from OutboxRow where state in ('PENDING','IN_FLIGHT')", Long.class).getSingleResult();
+            long depth = s.createSelectionQuery("select count(*) from OutboxRow where seq >= :w and state in ('PENDING','IN_FLIGHT')",
+                    Long.class).setParameter("w", unsettledFrom).getSingleResult();
+            Long oldest = s.createSelectionQuery("select min(enqueuedAt) from OutboxRow where seq >= :w and state in ('PENDING','IN_FLIGHT')",
+                    Long.class).setParameter("w", unsettledFrom).getSingleResult();
             Long last = s.createSelectionQuery("select max(seq) from OutboxRow", Long.class).getSingleResult();
             long conflicts = s.createSelectionQuery("select count(*) from OutboxRow where state = 'CONFLICT'", Long.class).getSingleResult();
             long rejected = s.createSelectionQuery("select count(*) from OutboxRow where state = 'REJECTED'", Long.class).getSingleResult();
@@ -491,34 +543,120 @@ public final class CacheStore implements AutoCloseable {
         return ("case:" + caseId).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A supervisor closes a case; a halt case lets sending resume. */
+    /** A supervisor closes a case; a halt case lets sending resume. See {@link #closeCase(String, String, String)}. */
     public void closeCase(String caseId) {
         closeCase(caseId, null);
     }
 
     /**
      * Closes a case and keeps who closed it ({@code staffId}, or null when unknown); a halt case lets
-     * sending resume. Closing a closed or unknown case changes nothing.
+     * sending resume. The resolution sent to central is the case's note when it has one. See
+     * {@link #closeCase(String, String, String)}.
      */
     public void closeCase(String caseId, String staffId) {
+        closeCase(caseId, staffId, null);
+    }
+
+    /**
+     * Closes a case and keeps who closed it. Closing a closed or unknown case changes nothing. When the
+     * case is one of central's (a conflict central opened), the close is queued for central in the same
+     * transaction (sync-protocol item 14: {@code supervisorId} = {@code staffId}, or this terminal's id
+     * when unknown; {@code resolution}, or else the case's note, or else {@code RESOLVED}) and the sync
+     * engine sends it, retrying while central is unreachable: a close made offline is not lost.
+     */
+    public void closeCase(String caseId, String staffId, String resolution) {
         long now = settings.clock().millis();
-        write(s -> s.createMutationQuery("update CaseRow set status = 'CLOSED', closedAt = :n, closedBy = :b "
-                        + "where caseId = :c and status = 'OPEN'")
-                .setParameter("n", now).setParameter("b", staffId).setParameter("c", caseId).executeUpdate());
+        boolean queued = write(s -> {
+            CaseRow c = s.find(CaseRow.class, caseId);
+            if (c == null || !"OPEN".equals(c.status)) {
+                return false;
+            }
+            c.status = "CLOSED";
+            c.closedAt = now;
+            c.closedBy = staffId;
+            if (!isCentralCase(c)) {
+                return false;
+            }
+            String text = resolution != null && !resolution.isBlank() ? resolution : c.note != null ? openNote(c) : "RESOLVED";
+            queueCaseAction(s, caseId, CaseActionRow.CLOSE, staffId != null ? staffId : settings.terminalId(), text, now);
+            return true;
+        });
+        if (queued) {
+            caseActionListener.run();
+        }
     }
 
     /**
      * Replaces the note on a case (what the staff found out, whom they called), sealed at rest, and
-     * keeps who wrote it. Blocks until committed; an unknown case id is MDG-CACHE-014.
+     * keeps who wrote it. On one of central's cases the note is also queued for central (sync-protocol
+     * item 14, {@code POST .../notes}) in the same transaction and sent by the sync engine. Blocks until
+     * committed; an unknown case id is MDG-CACHE-013.
      */
     public void annotateCase(String caseId, String staffId, String note) {
         java.util.Objects.requireNonNull(staffId, "staffId");
+        long now = settings.clock().millis();
         byte[] sealed = cipher.seal(note.getBytes(StandardCharsets.UTF_8), caseAad(caseId));
-        int changed = write(s -> s.createMutationQuery("update CaseRow set note = :t, notedBy = :b where caseId = :c")
-                .setParameter("t", sealed).setParameter("b", staffId).setParameter("c", caseId).executeUpdate());
-        if (changed == 0) {
+        Boolean queued = write(s -> {
+            CaseRow c = s.find(CaseRow.class, caseId);
+            if (c == null) {
+                return null;
+            }
+            c.note = sealed;
+            c.notedBy = staffId;
+            if (!isCentralCase(c)) {
+                return false;
+            }
+            queueCaseAction(s, caseId, CaseActionRow.NOTE, staffId, note, now);
+            return true;
+        });
+        if (queued == null) {
             throw new MadoguchiException(CacheFailure.UNKNOWN_CASE, Map.of("caseId", caseId));
         }
+        if (queued) {
+            caseActionListener.run();
+        }
+    }
+
+    /** Central's own cases are the conflicts it opened and named; every other case exists only here. */
+    private static boolean isCentralCase(CaseRow c) {
+        return "CONFLICT".equals(c.kind) && !c.caseId.startsWith("L-");
+    }
+
+    private void queueCaseAction(Session s, String caseId, String action, String staffId, String text, long now) {
+        Long max = s.createSelectionQuery("select max(id) from CaseActionRow", Long.class).getSingleResult();
+        CaseActionRow a = new CaseActionRow();
+        a.id = max == null ? 1 : max + 1;
+        a.caseId = caseId;
+        a.action = action;
+        a.staffId = staffId;
+        a.body = cipher.seal(text.getBytes(StandardCharsets.UTF_8), caseActionAad(a.id));
+        a.createdAt = now;
+        s.persist(a);
+    }
+
+    static byte[] caseActionAad(long id) {
+        return ("case-action:" + id).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Case notes and closes not yet answered by central, oldest first (what the engine sends next). */
+    List<CaseAction> pendingCaseActions() {
+        return onWriter(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from CaseActionRow where sentAt is null order by id", CaseActionRow.class).getResultList().stream()
+                .map(a -> new CaseAction(a.id, a.caseId, a.action, a.staffId,
+                        new String(cipher.open(a.body, caseActionAad(a.id), "case action " + a.id), StandardCharsets.UTF_8)))
+                .toList()));
+    }
+
+    /** Central answered a case action ({@code OK}, or a refusal kept as its status and code); it is not sent again. */
+    void caseActionAnswered(long id, String result) {
+        long now = settings.clock().millis();
+        write(s -> s.createMutationQuery("update CaseActionRow set sentAt = :n, result = :r where id = :i")
+                .setParameter("n", now).setParameter("r", result).setParameter("i", id).executeUpdate());
+    }
+
+    /** Called after a case action was queued (the sync engine's wake-up). */
+    void onCaseAction(Runnable listener) {
+        this.caseActionListener = listener;
     }
 
     /** The payload of a recorded act, opened, for the workflow that printed it (e.g. a reprint). */
@@ -585,22 +723,31 @@ public final class CacheStore implements AutoCloseable {
 
     /**
      * Removes the personal data of acts that central acknowledged more than the retention period ago
-     * (the sealed details and payload); the audit chain keeps its hashes, the outbox its ids and
-     * states. Returns how many acts were purged.
+     * ({@link StoreSettings#piiRetention()}, configuration key {@code cache.pii.retention.days}), and of
+     * CONFLICT or REJECTED acts whose case was closed more than that period ago: the sealed details and
+     * payload go; the audit chain keeps its hashes (and still verifies), the outbox its ids and states.
+     * The texts of case notes and closes central acknowledged that long ago go too. Returns how many
+     * acts were purged. The sync engine calls it once an hour.
      */
     public int purgePersonalData() {
         long now = settings.clock().millis();
         long cutoff = now - settings.piiRetention().toMillis();
         return write(s -> {
-            List<String> ops = s.createSelectionQuery(
+            List<String> ops = new ArrayList<>(s.createSelectionQuery(
                     "select opId from OutboxRow where state = 'ACKED' and ackedAt < :c and payload is not null", String.class)
-                    .setParameter("c", cutoff).getResultList();
+                    .setParameter("c", cutoff).getResultList());
+            ops.addAll(s.createSelectionQuery("select o.opId from OutboxRow o where o.state in ('CONFLICT', 'REJECTED')"
+                    + " and o.payload is not null and exists (select 1 from CaseRow k where k.caseId = o.caseId"
+                    + " and k.status = 'CLOSED' and k.closedAt < :c)", String.class)
+                    .setParameter("c", cutoff).getResultList());
             for (int i = 0; i < ops.size(); i += 500) {
                 List<String> chunk = ops.subList(i, Math.min(ops.size(), i + 500));
                 s.createMutationQuery("update OutboxRow set payload = null where opId in :o").setParameter("o", chunk).executeUpdate();
                 s.createMutationQuery("update ActRow set details = null, purgedAt = :n where opId in :o")
                         .setParameter("n", now).setParameter("o", chunk).executeUpdate();
             }
+            s.createMutationQuery("update CaseActionRow set body = null where sentAt < :c and body is not null")
+                    .setParameter("c", cutoff).executeUpdate();
             return ops.size();
         });
     }
@@ -675,6 +822,9 @@ public final class CacheStore implements AutoCloseable {
             // The last clock reading is the newest entry's time: no extra row to write per act.
             Long last = s.createSelectionQuery("select max(occurredAt) from OutboxRow", Long.class).getSingleResult();
             lastClockMillis = last == null ? 0 : last;
+            Long unsettled = s.createSelectionQuery("select min(seq) from OutboxRow where state in ('PENDING', 'IN_FLIGHT')", Long.class)
+                    .getSingleResult();
+            unsettledFrom = unsettled == null ? nextSeq : unsettled;
         });
     }
 

@@ -157,6 +157,28 @@ public final class CentralClient {
         return JSON.readValue(a.body(), CaseList.class);
     }
 
+    /** {@code POST .../cases/{caseId}/close} {supervisorId, resolution} (sync-protocol item 14). */
+    Answer closeCase(String caseId, String supervisorId, String resolution) throws IOException, InterruptedException {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("supervisorId", supervisorId);
+        body.put("resolution", resolution);
+        return postCase(caseId, "close", body);
+    }
+
+    /** {@code POST .../cases/{caseId}/notes} {staffId, text} (sync-protocol item 14). */
+    Answer noteCase(String caseId, String staffId, String text) throws IOException, InterruptedException {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("staffId", staffId);
+        body.put("text", text);
+        return postCase(caseId, "notes", body);
+    }
+
+    private Answer postCase(String caseId, String action, Map<String, String> body) throws IOException, InterruptedException {
+        String path = "/v1/offices/" + officeCode + "/cases/" + URLEncoder.encode(caseId, StandardCharsets.UTF_8) + "/" + action;
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+    }
+
     /**
      * Central's answer to a certificate request (sync-protocol "Online-only: certificates"): issued,
      * refused with central's code (item 10: 4xx, nothing issued), or unavailable (429/5xx: nothing

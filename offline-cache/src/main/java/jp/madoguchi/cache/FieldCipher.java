@@ -13,7 +13,8 @@ import jp.madoguchi.common.MadoguchiException;
  * AES-256-GCM for personal data at rest, field by field (docs/decisions/0004-cache-encryption-at-rest.md).
  * A sealed value is {@code 0x01 | 12-byte random nonce | ciphertext | 16-byte tag}. The associated
  * data binds a value to its row (the opId), so a sealed value copied into another row fails to open.
- * Thread-safe: a {@link Cipher} is made per call.
+ * Thread-safe: each thread keeps one {@link Cipher} and initialises it afresh, with a new nonce, for
+ * every value (looking a Cipher up per call cost about as much as the sealing itself).
  */
 public final class FieldCipher {
 
@@ -23,6 +24,13 @@ public final class FieldCipher {
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    });
 
     public FieldCipher(SecretKey key) {
         this.key = key;
@@ -32,7 +40,7 @@ public final class FieldCipher {
         byte[] nonce = new byte[NONCE];
         random.nextBytes(nonce);
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(associated);
             byte[] sealed = c.doFinal(plain);
@@ -51,7 +59,7 @@ public final class FieldCipher {
             throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", rowName));
         }
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE));
             c.updateAAD(associated);
             return c.doFinal(sealed, 1 + NONCE, sealed.length - 1 - NONCE);

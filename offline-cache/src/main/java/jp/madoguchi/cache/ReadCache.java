@@ -52,7 +52,7 @@ public final class ReadCache implements AutoCloseable {
         try {
             SqliteDatabase db = thread.submit(() -> SqliteDatabase.open(settings.readCacheFile(), SqliteDatabase.Durability.NORMAL,
                     settings.busyTimeout().toMillis(), "db/readcache",
-                    List.of(CachedCardRow.class, FeedEventRow.class, FeedCheckpointRow.class))).get();
+                    List.of(CachedCardRow.class, FeedEventRow.class, FeedCheckpointRow.class, CachedApplicationRow.class))).get();
             return new ReadCache(db, new FieldCipher(key), settings.clock(), thread, officeCode);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,6 +116,9 @@ public final class ReadCache implements AutoCloseable {
                             s.merge(card);
                         }
                     }
+                    if (row.type.startsWith("APPLICATION_") && event.hasNonNull("applicationId") && event.has("status")) {
+                        cacheApplication(s, event, now);
+                    }
                 }
                 FeedCheckpointRow cp = s.find(FeedCheckpointRow.class, officeCode);
                 if (cp == null) {
@@ -128,6 +131,25 @@ public final class ReadCache implements AutoCloseable {
             });
             return null;
         });
+    }
+
+    /** Keeps the newest status of an application; an older or replayed event changes nothing. */
+    private static void cacheApplication(org.hibernate.Session s, JsonNode event, long now) {
+        String id = event.path("applicationId").asText();
+        long version = event.path("version").asLong(0);
+        CachedApplicationRow app = s.find(CachedApplicationRow.class, id);
+        if (app == null) {
+            app = new CachedApplicationRow();
+            app.applicationId = id;
+            app.version = -1;
+        }
+        if (version >= app.version) {
+            app.status = event.path("status").asText();
+            app.reason = event.path("reason").asText(null);
+            app.version = version;
+            app.updatedAt = now;
+            s.merge(app);
+        }
     }
 
     private byte[] seal(JsonNode event, long id) {
@@ -153,6 +175,26 @@ public final class ReadCache implements AutoCloseable {
                 .getResultList().stream()
                 .map(r -> new CachedCard(r.cardSerial, r.status, r.version, r.applicationId, Instant.ofEpochMilli(r.updatedAt)))
                 .toList()));
+    }
+
+    /** An application's central status as the feed last said it (APPLICATION_* events), if the feed named it. */
+    public Optional<CachedApplication> application(String applicationId) {
+        return on(() -> db.sessions().fromTransaction(s -> Optional.ofNullable(s.find(CachedApplicationRow.class, applicationId))
+                .map(ReadCache::application)));
+    }
+
+    /**
+     * Every cached application whose central status is {@code status} (e.g. DEFECT_RETURNED: returned
+     * by J-LIS for a defect in photo or form), in id order. Blocks until the cache thread has read them.
+     */
+    public List<CachedApplication> applications(String status) {
+        return on(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from CachedApplicationRow where status = :st order by applicationId", CachedApplicationRow.class)
+                .setParameter("st", status).getResultList().stream().map(ReadCache::application).toList()));
+    }
+
+    private static CachedApplication application(CachedApplicationRow r) {
+        return new CachedApplication(r.applicationId, r.status, r.reason, r.version, Instant.ofEpochMilli(r.updatedAt));
     }
 
     /** The feed events stored for a card, opened, oldest first (for the counter screens). */

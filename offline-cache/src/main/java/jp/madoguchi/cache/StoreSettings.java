@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import jp.madoguchi.common.Configuration;
 
 /**
  * How a {@link CacheStore} opens.
@@ -17,6 +18,9 @@ import java.util.Objects;
  */
 public record StoreSettings(Path dataDirectory, String terminalId, Clock clock, Duration busyTimeout,
         Duration clockTolerance, Duration piiRetention) {
+
+    /** The configuration key of the PII retention period, in days. */
+    public static final String PII_RETENTION_KEY = "cache.pii.retention.days";
 
     public StoreSettings {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -32,6 +36,28 @@ public record StoreSettings(Path dataDirectory, String terminalId, Clock clock, 
 
     public StoreSettings withClock(Clock c) {
         return new StoreSettings(dataDirectory, terminalId, c, busyTimeout, clockTolerance, piiRetention);
+    }
+
+    /** The setting that purges personal data of synced acts after {@code d} (see {@link CacheStore#purgePersonalData()}). */
+    public StoreSettings withPiiRetention(Duration d) {
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("the PII retention period must be positive: " + d);
+        }
+        return new StoreSettings(dataDirectory, terminalId, clock, busyTimeout, clockTolerance, d);
+    }
+
+    /**
+     * These settings with the workstation configuration's keys for the store applied:
+     * {@code cache.pii.retention.days} (1-3650, default 30 in madoguchi-defaults.properties). A value
+     * outside that range is refused naming the key and where it came from.
+     */
+    public StoreSettings withConfiguration(Configuration config) {
+        int days = config.getInt(PII_RETENTION_KEY);
+        if (days < 1 || days > 3650) {
+            throw new IllegalArgumentException("setting " + PII_RETENTION_KEY + " from " + config.origin(PII_RETENTION_KEY)
+                    + " must be 1-3650 days: " + days);
+        }
+        return withPiiRetention(Duration.ofDays(days));
     }
 
     public StoreSettings withBusyTimeout(Duration d) {

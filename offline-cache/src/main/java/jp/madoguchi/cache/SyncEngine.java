@@ -34,10 +34,13 @@ import org.slf4j.LoggerFactory;
  * <p><b>Order.</b> Entries go in seq order, in batches; an entry is settled only by central's
  * answer for its opId (APPLIED/DUPLICATE → ACKED, APPLIED_WITH_CONFLICT → CONFLICT with central's case,
  * REJECTED → REJECTED with a local case); nothing is deleted. A 409 SEQ_GAP resends from central's
- * expectedSeq. A 409 SEQ_REUSED, a 422, a 400 or a 403 opens a supervisor case and halts sending
- * (recording goes on) until that case is closed. 429/503 wait at least Retry-After; transport failures
+ * expectedSeq. A 422 (an opId central holds with another body) is narrowed down by resending smaller
+ * batches until the one entry is found; that entry becomes REJECTED with a case naming it and the rest
+ * is sent. A 409 SEQ_REUSED, a 400 or a 403 opens a supervisor case and halts sending (recording goes
+ * on) until that case is closed. 429/503 wait at least Retry-After; transport failures
  * and 5xx retry through Failsafe with full-jitter exponential backoff. Each round that sends also sends
- * an AUDIT_HEAD with the audit chain's head.
+ * an AUDIT_HEAD with the audit chain's head, and every round sends the staff's pending notes and closes
+ * of central's cases (sync-protocol item 14), whether or not sending operations is halted.
  *
  * <p><b>Threads.</b> One engine thread does every round; one probe thread calls {@code /v1/health}.
  * Counter work never waits for either: {@link CacheStore#record} returns after the local commit and
@@ -84,6 +87,7 @@ public final class SyncEngine implements AutoCloseable {
     /** Starts the engine and probe threads. Call once. */
     public synchronized void start() {
         store.onRecorded(seq -> wake());
+        store.onCaseAction(this::wake);
         engine = new Thread(this::run, "sync-engine");
         engine.setDaemon(true);
         engine.start();
@@ -199,6 +203,7 @@ public final class SyncEngine implements AutoCloseable {
         if (halt == null) {
             push();
         }
+        sendCaseActions();
         pull();
         lastSuccess = clock.instant();
         if (Duration.between(lastPurge, clock.instant()).toHours() >= 1) {
@@ -229,10 +234,11 @@ public final class SyncEngine implements AutoCloseable {
     /** Sends every unsettled entry; false when sending was halted. */
     private boolean drain() throws InterruptedException {
         long lastGap = -1;
+        int size = settings.batchSize();
         for (int rounds = 0; rounds < MAX_ROUNDS_PER_DRAIN; rounds++) {
             List<PendingOperation> ops;
             try {
-                ops = store.unsettled(settings.batchSize());
+                ops = store.unsettled(size);
             } catch (MadoguchiException e) {
                 if (e.failure() == CacheFailure.CORRUPTED_ROW) {
                     Object seq = e.params().get("seq");
@@ -256,7 +262,7 @@ public final class SyncEngine implements AutoCloseable {
                         outcomes.add(new OperationOutcome(r.opId(), r.outcome(), r.originalOutcome(), r.reason(),
                                 r.cardStatusVersion(), r.caseId()));
                     }
-                    store.applyOutcomes(outcomes);
+                    store.applyOutcomes(first, last, outcomes);
                     observe(LinkState.ONLINE);
                     publish();
                 }
@@ -274,8 +280,18 @@ public final class SyncEngine implements AutoCloseable {
                     }
                 }
                 case 422 -> {
-                    halt("OP_ID_REUSED", first, "422 " + answer.error().code());
-                    return false;
+                    // Central applied nothing of the batch. Halve it until the one entry it refuses is alone,
+                    // settle that entry as REJECTED with a case naming it, and send the rest (halving only
+                    // ever shrinks what is sent: nothing is skipped or dropped).
+                    String code = answer.error().code() == null ? "OP_ID_REUSED" : answer.error().code();
+                    if (ops.size() > 1) {
+                        size = Math.max(1, ops.size() / 2);
+                        LOG.warn("422 {} on seqs {}..{}: resending in batches of {} to find the entry", code, first, last, size);
+                    } else {
+                        store.refuse(first, code, "422 " + code + ": " + answer.error().message());
+                        size = settings.batchSize();
+                        publish();
+                    }
                 }
                 case 400, 403 -> {
                     halt("REFUSED", first, answer.status() + " " + answer.error().code());
@@ -285,6 +301,29 @@ public final class SyncEngine implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * Sends the staff's notes and closes of central's cases, oldest first (sync-protocol item 14). A 2xx
+     * or a refusal for good (4xx but 429: the case is unknown to central, the body was refused) settles
+     * the action, the refusal kept with it and logged; 429, 5xx and transport failures leave it queued
+     * and retry with the round (backoff, Retry-After), so an action taken offline reaches central later.
+     */
+    private void sendCaseActions() throws InterruptedException {
+        for (CaseAction a : store.pendingCaseActions()) {
+            CentralClient.Answer answer = call(() -> CaseActionRow.CLOSE.equals(a.action())
+                    ? client.closeCase(a.caseId(), a.staffId(), a.text())
+                    : client.noteCase(a.caseId(), a.staffId(), a.text()));
+            if (answer.status() / 100 == 2) {
+                store.caseActionAnswered(a.id(), "OK");
+            } else if (answer.status() == 429 || answer.status() >= 500) {
+                throw failure(answer);
+            } else {
+                String result = answer.status() + " " + answer.error().code();
+                LOG.error("central refused the {} of case {}: {}; kept as answered", a.action(), a.caseId(), result);
+                store.caseActionAnswered(a.id(), result);
+            }
+        }
     }
 
     private OperationBatch batch(List<PendingOperation> ops) {

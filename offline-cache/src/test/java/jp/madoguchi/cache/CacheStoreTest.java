@@ -163,22 +163,49 @@ class CacheStoreTest {
     }
 
     @Test
-    void purgeRemovesPersonalDataOfOldSyncedActsAndKeepsTheAuditChain() {
+    void purgeRemovesPersonalDataOfOldSyncedActsAndKeepsTheAuditChain() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-10-01T00:00:00Z"));
-        try (CacheStore store = open(clock)) {
-            RecordedAct synced = store.record(Fixtures.applicationWithPersonalData(1));
+        RecordedAct synced;
+        RecordedAct conflicted;
+        try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir, "T01").withClock(clock)
+                .withConfiguration(jp.madoguchi.common.Configuration.load(List.of())), Fixtures.key(dir))) {
+            assertThat(store.settings().piiRetention()).isEqualTo(Duration.ofDays(30));
+            synced = store.record(Fixtures.applicationWithPersonalData(1));
             RecordedAct unsynced = store.record(Fixtures.applicationWithPersonalData(2));
-            store.applyOutcomes(List.of(new OperationOutcome(synced.opId().toString(), "APPLIED", null, null, null, null)));
+            conflicted = store.record(Fixtures.applicationWithPersonalData(3));
+            store.applyOutcomes(synced.seq(), conflicted.seq(), List.of(new OperationOutcome(synced.opId().toString(), "APPLIED", null, null, null, null),
+                    new OperationOutcome(conflicted.opId().toString(), "APPLIED_WITH_CONFLICT", null, "APPLICATION_EXISTS", null, "CASE-1")));
             clock.advance(Duration.ofDays(29));
             assertThat(store.purgePersonalData()).isZero();
             clock.advance(Duration.ofDays(2));
+            // The conflict's case is still open: its act keeps its details however old it is.
             assertThat(store.purgePersonalData()).isEqualTo(1);
             assertThat(store.details(synced.opId())).isNull();
             assertThat(store.details(unsynced.opId())).isNotNull();
+            assertThat(store.details(conflicted.opId())).isNotNull();
+            store.closeCase("CASE-1", "S001", "申請重複を確認");
+            clock.advance(Duration.ofDays(30).plusMinutes(1));
+            assertThat(store.purgePersonalData()).isEqualTo(1);
+            assertThat(store.details(conflicted.opId())).isNull();
+            assertThat(store.details(unsynced.opId())).isNotNull();
             AuditVerification v = store.verifyAudit();
             assertThat(v.intact()).isTrue();
-            assertThat(v.rows()).isEqualTo(2);
+            assertThat(v.rows()).isEqualTo(3);
         }
+        // Reopened (as at the next start), the purged store still verifies, and no purged act's My Number is left readable.
+        try (CacheStore store = open(clock)) {
+            assertThat(store.requireIntactAudit().rows()).isEqualTo(3);
+            assertThat(store.entries(1, 10)).hasSize(3);
+        }
+    }
+
+    @Test
+    void theRetentionPeriodComesFromTheConfigurationAndIsChecked() {
+        StoreSettings base = StoreSettings.defaults(dir, "T01");
+        assertThat(base.withConfiguration(jp.madoguchi.common.Configuration.load(List.of("--set", "cache.pii.retention.days=7")))
+                .piiRetention()).isEqualTo(Duration.ofDays(7));
+        assertThatThrownBy(() -> base.withConfiguration(jp.madoguchi.common.Configuration.load(List.of("--set", "cache.pii.retention.days=0"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache.pii.retention.days").hasMessageContaining("--set");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.madoguchi.sim.central.faults.FaultInjector;
 import jp.madoguchi.sim.central.faults.FaultSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,5 +103,29 @@ class PartitionTest {
         }
         assertEverythingAppliedOnce(acts);
         assertThat(ws.store.entries(1, 100_000)).anyMatch(e -> "DUPLICATE".equals(e.outcome()) || "APPLIED".equals(e.outcome()));
+    }
+
+    @Test
+    void a429IsRetriedNoSoonerThanItsRetryAfterAndThenEverythingArrivesOnce() throws Exception {
+        ws = new Workstation(dir.resolve("ws"), central).start();
+        List<RecordedAct> acts = new ArrayList<>(storm(1, 3));
+        Workstation.await("the first acts to drain", WAIT, () -> SyncEngineTest.drained(ws, central));
+        // Every request is now answered 429 with Retry-After 2 s; the engine's own backoff (FAST) is capped at 0.4 s.
+        central.faults(FaultSettings.NONE.with(CacheStore.JSON.readTree("{\"throttleRate\": 1, \"retryAfterSeconds\": 2}")));
+        acts.addAll(storm(1, 3));
+        Workstation.await("three throttled pushes", WAIT, () -> pushes().size() >= 3);
+        List<FaultInjector.Decision> throttled = pushes();
+        central.faults(FaultSettings.NONE);
+        assertThat(throttled).allMatch(d -> d.action() == FaultInjector.Action.THROTTLED);
+        for (int i = 1; i < throttled.size(); i++) {
+            assertThat(Duration.ofNanos(throttled.get(i).nanoTime() - throttled.get(i - 1).nanoTime()))
+                    .as("gap before throttled push %d", i).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        }
+        assertEverythingAppliedOnce(acts);
+    }
+
+    /** The batches central's fault gate saw since the settings last changed. */
+    private List<FaultInjector.Decision> pushes() {
+        return central.faults.history().stream().filter(d -> d.path().equals("POST /v1/operations")).toList();
     }
 }

@@ -128,6 +128,22 @@ class SyncEngineTest {
         // The read cache lists this office's cards by central status (the awaiting-delivery list).
         assertThat(ws.cache.cards("ISSUED")).extracting(CachedCard::cardSerial).containsExactly(cards.get(1));
         assertThat(ws.cache.cards("ACTIVE")).extracting(CachedCard::cardSerial).containsExactly(cards.get(0));
+
+        // The application taken at the counter is received by J-LIS, then returned for a defect in its photo:
+        // the read cache keeps each application's latest central status, reason and version.
+        Workstation.await("the intake to be RECEIVED in the read cache", WAIT,
+                () -> "RECEIVED".equals(ws.cache.application("APP-P-1").map(CachedApplication::status).orElse("")));
+        assertThat(new CentralEvents(central.system.database(), central.system.clock())
+                .moveApplication("APP-P-1", "DEFECT_RETURNED", "PHOTO").status()).isEqualTo(200);
+        ws.engine.wake();
+        Workstation.await("the defect to reach the read cache", WAIT,
+                () -> "DEFECT_RETURNED".equals(ws.cache.application("APP-P-1").map(CachedApplication::status).orElse("")));
+        assertThat(ws.cache.application("APP-P-1")).get().satisfies(a -> {
+            assertThat(a.reason()).isEqualTo("PHOTO");
+            assertThat(a.version()).isEqualTo(3);
+        });
+        assertThat(ws.cache.applications("DEFECT_RETURNED")).extracting(CachedApplication::applicationId).containsExactly("APP-P-1");
+        assertThat(ws.cache.applications("RECEIVED")).isEmpty();
     }
 
     @Test
@@ -163,6 +179,62 @@ class SyncEngineTest {
         List<CentralCase> centralCases = central.client(Duration.ofSeconds(5)).cases().cases();
         assertThat(centralCases).extracting(CentralCase::caseId).contains(entry.caseId());
         assertThat(ws.engine.status().openCases()).isEqualTo(1);
+
+        // Staff resolve it while the link is down again, and the workstation restarts before the link heals:
+        // the note and the close are durable and reach central afterwards (sync-protocol item 14).
+        central.faults(FaultSettings.NONE.with(CacheStore.JSON.readTree("{\"partition\": true}")));
+        Workstation.await("the link to go OFFLINE", WAIT, () -> ws.engine.link() == LinkState.OFFLINE);
+        String note = "本人来庁、一時停止の経緯を確認";
+        ws.store.annotateCase(entry.caseId(), "C001", note);
+        ws.store.closeCase(entry.caseId(), "S001");
+        assertThat(ws.store.openCases()).isEmpty();
+        assertThat(centralCase(entry.caseId()).path("status").asText()).isEqualTo("OPEN");
+        ws.close();
+        ws = new Workstation(dir.resolve("ws"), central);
+        assertThat(ws.store.pendingCaseActions()).extracting(CaseAction::action).containsExactly("NOTE", "CLOSE");
+        ws.start();
+        central.faults(FaultSettings.NONE);
+        Workstation.await("central to list the case CLOSED", WAIT, () -> ws.store.pendingCaseActions().isEmpty());
+        CentralCase closed = central.client(Duration.ofSeconds(5)).cases().cases().stream()
+                .filter(c -> c.caseId().equals(entry.caseId())).findFirst().orElseThrow();
+        assertThat(closed.status()).isEqualTo("CLOSED");
+        assertThat(closed.closedBy()).isEqualTo("S001");
+        assertThat(closed.resolution()).isEqualTo(note);
+        assertThat(centralNotes(entry.caseId())).containsExactly("C001:" + note);
+
+        // A local case (a rejection central never saw) is closed here only: nothing is queued for central.
+        RecordedAct unknown = ws.store.record(new CounterAct(OperationType.PIN_RESET, "C001", null, "999999999999999", null,
+                Map.of("cardSerial", "999999999999999", "pinTypes", List.of("AUTH"), "reason", "FORGOTTEN", "triesLeftBefore", 0,
+                        "visitorType", "HOLDER", "idMethod", List.of("ID_A"))));
+        Workstation.await("the rejection's case", WAIT, () -> !ws.store.openCases().isEmpty());
+        assertThat(ws.store.openCases()).singleElement().satisfies(c -> assertThat(c.seq()).isEqualTo(unknown.seq()));
+        ws.store.annotateCase(ws.store.openCases().get(0).caseId(), "S001", "誤記");
+        ws.store.closeCase(ws.store.openCases().get(0).caseId(), "S001");
+        assertThat(ws.store.pendingCaseActions()).isEmpty();
+    }
+
+    private JsonNode centralCase(String caseId) throws Exception {
+        for (JsonNode c : central.system.queries().cases(CentralFixture.OFFICE).body().path("cases")) {
+            if (c.path("caseId").asText().equals(caseId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("central has no case " + caseId);
+    }
+
+    private List<String> centralNotes(String caseId) throws Exception {
+        return central.system.database().read(c -> {
+            List<String> out = new ArrayList<>();
+            try (java.sql.PreparedStatement s = c.prepareStatement("SELECT staff_id, text FROM case_note WHERE case_id = ? ORDER BY noted_at")) {
+                s.setString(1, caseId);
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1) + ":" + rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     @Test
@@ -222,6 +294,48 @@ class SyncEngineTest {
         assertThat(stored[1]).isEqualTo(stored[0]);
         assertThat(ws.store.entries(1, 100)).allMatch(e -> e.state() == LocalSyncState.ACKED);
         assertThat(ws.engine.status().halt()).isNull();
+    }
+
+    @Test
+    void anEntryCentralHoldsWithAnotherBodyIsNamedInACaseAndTheRestOfTheQueueDrains() throws Exception {
+        Path data = dir.resolve("ws");
+        ws = new Workstation(data, central).start();
+        List<RecordedAct> acts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            acts.add(ws.store.record(Fixtures.applicationWithPersonalData(i)));
+        }
+        Workstation.await("the first acts to drain", WAIT, () -> drained(ws, central));
+        ws.close();
+        // As if central's answers for seqs 2..4 had been lost, and seq 3 had changed since it was sent (a newer
+        // program writing a field differently, a hand-repaired row): central holds seq 3's opId with another body.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + data.resolve("outbox.db"));
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE outbox SET state = 'PENDING', outcome = NULL, acked_at = NULL WHERE seq BETWEEN 2 AND 4");
+            st.executeUpdate("UPDATE outbox SET clerk_id = 'C999' WHERE seq = 3");
+        }
+        ws = new Workstation(data, central).start();
+        for (int i = 5; i < 8; i++) {
+            acts.add(ws.store.record(Fixtures.applicationWithPersonalData(i)));
+        }
+        Workstation.await("the rest of the queue to drain", WAIT, () -> drained(ws, central));
+
+        OutboxEntry refused = ws.store.entries(3, 1).get(0);
+        assertThat(refused.state()).isEqualTo(LocalSyncState.REJECTED);
+        assertThat(refused.reason()).isEqualTo("OP_ID_REUSED");
+        assertThat(ws.store.openCases()).singleElement().satisfies(c -> {
+            assertThat(c.kind()).isEqualTo("OP_ID_REUSED");
+            assertThat(c.seq()).isEqualTo(3);
+            assertThat(c.opId()).isEqualTo(acts.get(2).opId().toString());
+            assertThat(c.caseId()).isEqualTo(refused.caseId());
+        });
+        assertThat(ws.engine.status().halt()).isNull();
+        assertThat(ws.store.entries(1, 100)).filteredOn(e -> e.seq() != 3).allMatch(e -> e.state() == LocalSyncState.ACKED);
+        // Central holds every entry once, seq 3 with the body it first received; every act of ours is there.
+        long[] stored = central.storedOperations();
+        assertThat(stored[1]).isEqualTo(stored[0]).isEqualTo(ws.store.summary().lastSeq());
+        List<String[]> held = central.operations();
+        assertThat(held).extracting(o -> o[1]).containsAll(acts.stream().map(a -> a.opId().toString()).toList());
+        assertThat(held.get(2)[4]).contains("\"clerkId\":\"C001\"");
     }
 
     /** Every local entry settled and central holding the last seq (the final AUDIT_HEAD comes after the acts). */

@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * {@code <data dir>/enrolment/workstation.p12} and {@code central-ca.pem}; the keystore's password is
  * {@code workstation.password} and the issuer key {@code k-issuer.hex} beside the keystore),
  * {@code central.timeout.seconds}, {@code reader.provider}, {@code reader.name}, {@code data.dir},
- * {@code cache.max.age.hours}, {@code training.mode}.
+ * {@code cache.max.age.hours}, {@code cache.pii.retention.days}, {@code training.mode}.
  *
  * <p>Opening never throws: a part that cannot open leaves a coded {@link #failure()} (missing
  * enrolment MDG-UI-006, the key or store's own MDG-CACHE code, otherwise MDG-UI-007), which
@@ -158,7 +158,7 @@ public final class CounterServices implements CounterStations, AutoCloseable {
         try {
             Path own = training ? data.resolve("training") : data;
             SecretKey key = KeyVault.openOrCreate(own.resolve("key").resolve("cache-key.p12"), password.clone());
-            StoreSettings settings = StoreSettings.defaults(own, config.get("terminal.id")).withClock(clock);
+            StoreSettings settings = StoreSettings.defaults(own, config.get("terminal.id")).withConfiguration(config).withClock(clock);
             store = CacheStore.open(settings, key);
             cache = ReadCache.open(settings, key, office.code());
             URI url = URI.create(config.get("central.url"));

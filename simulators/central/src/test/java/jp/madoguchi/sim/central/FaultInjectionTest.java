@@ -68,6 +68,30 @@ class FaultInjectionTest {
     }
 
     @Test
+    void throttling_answers_429_with_retry_after_deterministically_from_the_seed_and_is_logged() throws Exception {
+        HttpClient client = CentralTestServer.client(enrolment);
+        List<List<Integer>> runs = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            faults("{\"throttleRate\": 0.5, \"retryAfterSeconds\": 3, \"seed\": 99}");
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                var a = CentralTestServer.send(client, health(Duration.ofSeconds(10)));
+                statuses.add(a.status());
+                if (a.status() == 429) {
+                    assertThat(a.raw().headers().firstValue("Retry-After")).contains("3");
+                    assertThat(a.body().get("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+                }
+            }
+            runs.add(statuses);
+        }
+        assertThat(runs.get(0)).isEqualTo(runs.get(1)).contains(200, 429);
+        List<jp.madoguchi.sim.central.faults.FaultInjector.Decision> history = central.faults.history();
+        assertThat(history).hasSize(16).allMatch(d -> d.path().equals("GET /v1/health"));
+        assertThat(history.stream().map(d -> d.action() == jp.madoguchi.sim.central.faults.FaultInjector.Action.THROTTLED ? 429 : 200)
+                .toList()).isEqualTo(runs.get(1));
+    }
+
+    @Test
     void error_rate_is_deterministic_from_the_seed() throws Exception {
         HttpClient client = CentralTestServer.client(enrolment);
         List<List<Integer>> runs = new ArrayList<>();

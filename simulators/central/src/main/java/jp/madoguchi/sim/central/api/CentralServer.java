@@ -46,6 +46,7 @@ public final class CentralServer implements AutoCloseable {
     private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
     private Javalin api;
     private Javalin admin;
+    private java.util.concurrent.ScheduledExecutorService sweeper;
     private int port;
 
     private CentralServer(CentralSystem system, FaultInjector faults) {
@@ -68,6 +69,7 @@ public final class CentralServer implements AutoCloseable {
         if (faults.settings().partition()) {
             server.partition(faults.settings());
         }
+        server.startExpirySweep();
         return server;
     }
 
@@ -190,7 +192,7 @@ public final class CentralServer implements AutoCloseable {
         if (s.latencyMillis() > 0) {
             Thread.sleep(s.latencyMillis());
         }
-        switch (faults.decide()) {
+        switch (faults.decide(ctx.method() + " " + ctx.path())) {
             case RESET -> {
                 reset(ctx);
                 throw new InjectedFault();
@@ -207,6 +209,11 @@ public final class CentralServer implements AutoCloseable {
             case UNAVAILABLE -> {
                 ctx.header("Retry-After", Integer.toString(s.retryAfterSeconds()));
                 send(ctx, IngestAnswer.error(503, "UNAVAILABLE", "injected: service unavailable"));
+                throw new InjectedFault();
+            }
+            case THROTTLED -> {
+                ctx.header("Retry-After", Integer.toString(s.retryAfterSeconds()));
+                send(ctx, IngestAnswer.error(429, "TOO_MANY_REQUESTS", "injected: too many requests"));
                 throw new InjectedFault();
             }
             case ERROR -> {
@@ -315,6 +322,29 @@ public final class CentralServer implements AutoCloseable {
         ctx.result(Json.write(body));
     }
 
+    /**
+     * Certificates and cards reach their end of validity by the clock alone (counter-rules §4.2/§4.3): a
+     * sweep every minute moves them (see {@link CentralEvents#expire()}) on one daemon thread; the first
+     * runs a minute after start.
+     */
+    private void startExpirySweep() {
+        sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "central-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                IngestAnswer a = events.expire();
+                if (a.body().path("certificatesExpired").asInt() + a.body().path("cardsExpired").asInt() > 0) {
+                    LOG.info("end of validity: {}", a.body());
+                }
+            } catch (Exception e) {
+                LOG.warn("expiry sweep failed; it runs again in a minute", e);
+            }
+        }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     private void startAdmin(int adminPort) {
         admin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -348,6 +378,14 @@ public final class CentralServer implements AutoCloseable {
                     send(ctx, events.officeConfig(ctx.pathParam("officeCode"), body));
                 }
             });
+            cfg.routes.post("/admin/expire", ctx -> send(ctx, events.expire()));
+            cfg.routes.post("/admin/applications/{applicationId}/status", ctx -> {
+                JsonNode body = jsonBody(ctx);
+                if (body != null) {
+                    send(ctx, events.moveApplication(ctx.pathParam("applicationId"), body.path("status").asText(null),
+                            body.path("reason").asText(null)));
+                }
+            });
             cfg.routes.post("/admin/cards/{cardSerial}/revoke", ctx -> {
                 String reason = ctx.queryParam("reason");
                 send(ctx, events.revoke(ctx.pathParam("cardSerial"), reason == null ? "OFFICIAL_CORRECTION" : reason));
@@ -359,6 +397,9 @@ public final class CentralServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         if (admin != null) {
             admin.stop();
         }

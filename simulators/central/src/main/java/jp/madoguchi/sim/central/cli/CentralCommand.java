@@ -35,6 +35,7 @@ public final class CentralCommand {
                   --admin-port P        loopback admin port for faults and drills (default port+1; -1 = off)
                   --fault-latency-ms N  --fault-error-rate R  --fault-unavailable-rate R  --fault-retry-after S
                   --fault-reset-rate R  --fault-hang-rate R   --fault-partition  --fault-seed N
+                  --fault-throttle-rate R (429 with Retry-After S)
               enrol --office CODE --type MUNICIPAL|MISSION|POST_OFFICE --terminal ID --out DIR [--password P]
                     [--data DIR] [--valid-days N]
                   writes DIR/workstation.p12, DIR/central-ca.pem and DIR/k-issuer.hex (password printed if generated)
@@ -122,7 +123,8 @@ public final class CentralCommand {
                 Integer.parseInt(o.getOrDefault("--fault-retry-after", "1")),
                 Double.parseDouble(o.getOrDefault("--fault-reset-rate", "0")),
                 Double.parseDouble(o.getOrDefault("--fault-hang-rate", "0")),
-                o.containsKey("--fault-partition"), Long.parseLong(o.getOrDefault("--fault-seed", "0")));
+                o.containsKey("--fault-partition"), Long.parseLong(o.getOrDefault("--fault-seed", "0")),
+                Double.parseDouble(o.getOrDefault("--fault-throttle-rate", "0")));
     }
 
     private static void serve(Map<String, String> o) throws Exception {

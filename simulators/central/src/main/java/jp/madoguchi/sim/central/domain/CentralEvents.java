@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import jp.madoguchi.sim.central.Json;
 import jp.madoguchi.sim.central.domain.CentralRecords.Card;
 import jp.madoguchi.sim.central.domain.CentralRecords.Cert;
@@ -17,6 +20,15 @@ import jp.madoguchi.sim.central.store.CentralDatabase;
  * drills and tests. Thread-safe (each call is one writer transaction).
  */
 public final class CentralEvents {
+
+    /** The central transitions of an application (counter-rules §4.1, source CF), as {from states → to}. */
+    private static final Map<String, Set<String>> APPLICATION_FROM = Map.of(
+            "RECEIVED", Set.of("SUBMITTED", "DEFECT_RETURNED"),
+            "DEFECT_RETURNED", Set.of("RECEIVED"),
+            "CANCELLED", Set.of("SUBMITTED", "RECEIVED", "DEFECT_RETURNED"),
+            "VOID", Set.of("SUBMITTED", "RECEIVED", "DEFECT_RETURNED"),
+            "ISSUED", Set.of("RECEIVED"),
+            "DELIVERED_BY_POST", Set.of("ISSUED"));
 
     private final CentralDatabase db;
     private final Clock clock;
@@ -90,6 +102,65 @@ public final class CentralEvents {
             CentralRecords.appendFeed(c, card.office(), e);
             long id = CentralRecords.lastFeedEventId(c);
             return new IngestAnswer(200, Json.object().put("eventId", id));
+        });
+    }
+
+    /**
+     * The end of validity (counter-rules §4.3 and §4.2, source CF): every VALID or ON_HOLD certificate
+     * whose notAfter has passed becomes EXPIRED (terminal, like REVOKED), and every ACTIVE or SUSPENDED
+     * card whose validTo (JST calendar date, inclusive) has passed becomes REVOKED with reason EXPIRED,
+     * its remaining live certificates revoked. Each change bumps the version and emits its feed event
+     * in one transaction. Answers {@code {certificatesExpired, cardsExpired}}; running it again changes
+     * nothing. The server runs it every minute; the admin port runs it on demand.
+     */
+    public IngestAnswer expire() throws Exception {
+        return db.write(c -> {
+            Instant now = clock.instant();
+            int certs = 0;
+            for (Cert cert : CentralRecords.liveCertsEndedBefore(c, now.toEpochMilli())) {
+                Card card = CentralRecords.card(c, cert.cardSerial());
+                CentralRecords.changeCert(c, card.office(), cert, "EXPIRED", null, now);
+                certs++;
+            }
+            int cards = 0;
+            for (String serial : CentralRecords.liveCardsValidBefore(c, ValidityRules.today(clock).toString())) {
+                Card card = CentralRecords.card(c, serial);
+                CentralRecords.changeCard(c, card, "REVOKED", "EXPIRED", null);
+                CentralRecords.revokeCerts(c, card.office(), serial, null, "CARD_REVOKED", now);
+                cards++;
+            }
+            return new IngestAnswer(200, Json.object().put("certificatesExpired", certs).put("cardsExpired", cards));
+        });
+    }
+
+    /**
+     * J-LIS moves an application (counter-rules §4.1 rows marked CF): received or received again after
+     * resubmission (APPLICATION_RECEIVED), returned for a defect in photo or form (APPLICATION_DEFECT,
+     * {@code reason} e.g. PHOTO or FORM), cancelled, void, issued, delivered by post
+     * (APPLICATION_STATUS_CHANGED). A move the table does not allow is 409 INVALID_TRANSITION.
+     */
+    public IngestAnswer moveApplication(String applicationId, String status, String reason) throws Exception {
+        Set<String> from = status == null ? null : APPLICATION_FROM.get(status);
+        if (from == null) {
+            return IngestAnswer.error(400, "BAD_STATUS", "status must be one of " + new TreeSet<>(APPLICATION_FROM.keySet()));
+        }
+        return db.write(c -> {
+            CentralRecords.Application app = CentralRecords.application(c, applicationId);
+            if (app == null) {
+                return IngestAnswer.error(404, "UNKNOWN_APPLICATION", "no application " + applicationId);
+            }
+            if (!from.contains(app.status())) {
+                return IngestAnswer.error(409, "INVALID_TRANSITION", "application " + applicationId + " is " + app.status());
+            }
+            String event = switch (status) {
+                case "DEFECT_RETURNED" -> "APPLICATION_DEFECT";
+                case "RECEIVED" -> "APPLICATION_RECEIVED";
+                default -> "APPLICATION_STATUS_CHANGED";
+            };
+            String why = "DEFECT_RETURNED".equals(status) && reason == null ? "FORM" : reason;
+            CentralRecords.Application moved = CentralRecords.changeApplication(c, app, status, why, event);
+            return new IngestAnswer(200, Json.object().put("applicationId", applicationId).put("status", status)
+                    .put("version", moved.version()).put("eventId", CentralRecords.lastFeedEventId(c)));
         });
     }
 

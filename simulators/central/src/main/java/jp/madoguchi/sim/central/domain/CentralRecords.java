@@ -188,6 +188,36 @@ public final class CentralRecords {
         return new Cert(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7));
     }
 
+    /** VALID or ON_HOLD certificates whose notAfter lies before {@code millis}, oldest first. */
+    public static List<Cert> liveCertsEndedBefore(Connection c, long millis) throws SQLException {
+        List<Cert> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT cert_serial, card_serial, kind, status, reason, version, not_after"
+                + " FROM certificate WHERE status IN ('VALID', 'ON_HOLD') AND not_after < ? ORDER BY not_after")) {
+            s.setLong(1, millis);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(cert(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** ACTIVE or SUSPENDED cards whose validTo date ({@code YYYY-MM-DD}) lies before {@code date}. */
+    public static List<String> liveCardsValidBefore(Connection c, String date) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT card_serial FROM card WHERE status IN ('ACTIVE', 'SUSPENDED') AND valid_to < ? ORDER BY card_serial")) {
+            s.setString(1, date);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Records a new certificate; {@code announce} = false leaves the feed event to the caller ({@link #announceCert}). */
     public static void insertCert(Connection c, String office, Cert cert, byte[] der, boolean announce) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO certificate (cert_serial, card_serial, kind, status, reason,"

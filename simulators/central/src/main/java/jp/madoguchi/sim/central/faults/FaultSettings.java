@@ -15,14 +15,22 @@ import jp.madoguchi.sim.central.Json;
  * @param resetRate         share whose TCP connection is reset without an answer
  * @param hangRate          share that hang without an answer until the client gives up
  * @param partition         refuse every connection (the listening socket is closed)
+ * @param throttleRate      share answered 429 TOO_MANY_REQUESTS with the same Retry-After (nothing applied)
  */
 public record FaultSettings(long latencyMillis, double errorRate, double unavailableRate, int retryAfterSeconds,
-        double resetRate, double hangRate, boolean partition, long seed) {
+        double resetRate, double hangRate, boolean partition, long seed, double throttleRate) {
 
-    public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 1, 0, 0, false, 0);
+    public static final FaultSettings NONE = new FaultSettings(0, 0, 0, 1, 0, 0, false, 0, 0);
+
+    /** The settings without throttling (the form callers used before 429 existed). */
+    public FaultSettings(long latencyMillis, double errorRate, double unavailableRate, int retryAfterSeconds,
+            double resetRate, double hangRate, boolean partition, long seed) {
+        this(latencyMillis, errorRate, unavailableRate, retryAfterSeconds, resetRate, hangRate, partition, seed, 0);
+    }
 
     public boolean any() {
-        return latencyMillis > 0 || errorRate > 0 || unavailableRate > 0 || resetRate > 0 || hangRate > 0 || partition;
+        return latencyMillis > 0 || errorRate > 0 || unavailableRate > 0 || resetRate > 0 || hangRate > 0 || partition
+                || throttleRate > 0;
     }
 
     /** These settings with the fields present in {@code json} replaced (absent fields keep their value). */
@@ -30,7 +38,8 @@ public record FaultSettings(long latencyMillis, double errorRate, double unavail
         FaultSettings f = new FaultSettings(json.path("latencyMillis").asLong(latencyMillis),
                 rate(json, "errorRate", errorRate), rate(json, "unavailableRate", unavailableRate),
                 json.path("retryAfterSeconds").asInt(retryAfterSeconds), rate(json, "resetRate", resetRate),
-                rate(json, "hangRate", hangRate), json.path("partition").asBoolean(partition), json.path("seed").asLong(seed));
+                rate(json, "hangRate", hangRate), json.path("partition").asBoolean(partition), json.path("seed").asLong(seed),
+                rate(json, "throttleRate", throttleRate));
         if (f.latencyMillis < 0 || f.retryAfterSeconds < 0) {
             throw new IllegalArgumentException("latencyMillis and retryAfterSeconds must not be negative");
         }
@@ -48,6 +57,6 @@ public record FaultSettings(long latencyMillis, double errorRate, double unavail
     public ObjectNode toJson() {
         return Json.object().put("latencyMillis", latencyMillis).put("errorRate", errorRate).put("unavailableRate", unavailableRate)
                 .put("retryAfterSeconds", retryAfterSeconds).put("resetRate", resetRate).put("hangRate", hangRate)
-                .put("partition", partition).put("seed", seed);
+                .put("partition", partition).put("seed", seed).put("throttleRate", throttleRate);
     }
 }
