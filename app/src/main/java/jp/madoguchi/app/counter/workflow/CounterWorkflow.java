@@ -15,6 +15,8 @@ import jp.madoguchi.app.counter.domain.IdentityCheck;
 import jp.madoguchi.app.counter.domain.Operation;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.PossessionProof;
+import jp.madoguchi.app.counter.domain.Staff;
+import jp.madoguchi.app.counter.domain.StaffRole;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.rules.ConnectivityRules;
 import jp.madoguchi.app.counter.rules.IdentityRules;
@@ -23,6 +25,9 @@ import jp.madoguchi.app.counter.rules.PermissionMatrix;
 import jp.madoguchi.app.counter.rules.PinRules;
 import jp.madoguchi.app.counter.rules.Refusal;
 import jp.madoguchi.app.counter.rules.ValidityRules;
+import jp.madoguchi.app.staff.SignInOutcome;
+import jp.madoguchi.app.staff.StaffAccount;
+import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.cache.CounterAct;
 import jp.madoguchi.cache.OperationType;
 import jp.madoguchi.cache.OutboxEntry;
@@ -80,6 +85,9 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     boolean queuedOffline;
     /** The store's last seq before the act is recorded (see {@link #recordOnce}). */
     long seqBefore = -1;
+    /** The permission matrix asked for a supervisor's approval (cell A for a clerk, PR-03). */
+    private boolean approvalRequired;
+    private SupervisorApproval approval;
 
     /**
      * @param kind      the journal id prefix, e.g. {@code "delivery-"}
@@ -126,6 +134,10 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         idMethod = split(s.get("idMethod"));
         queuedOffline = Boolean.parseBoolean(s.get("queuedOffline"));
         seqBefore = Long.parseLong(s.getOrDefault("seqBefore", "-1"));
+        approvalRequired = Boolean.parseBoolean(s.get("approvalRequired"));
+        if (s.containsKey("approvedBy")) {
+            approval = new SupervisorApproval(s.get("approvedBy"), s.get("approvedByName"), Instant.parse(s.get("approvedAt")));
+        }
         if (serial != null) {
             record = CardRecord.load(station.cache(), station.office().code(), serial);
         }
@@ -165,6 +177,12 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         s.put("idMethod", String.join(",", idMethod));
         s.put("queuedOffline", Boolean.toString(queuedOffline));
         s.put("seqBefore", Long.toString(seqBefore));
+        s.put("approvalRequired", Boolean.toString(approvalRequired));
+        if (approval != null) {
+            s.put("approvedBy", approval.supervisorId());
+            s.put("approvedByName", approval.supervisorName());
+            s.put("approvedAt", approval.at().toString());
+        }
         saveState(s);
         journal.save(id, s);
     }
@@ -311,8 +329,8 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
 
     /**
      * The permission matrix for {@code op} (and the PIN or certificate kind it concerns). A cell that
-     * needs supervisor approval is refused with MDG-OFFICE-001: approval (PR-03) is not wired into the
-     * workflows yet, and skipping it would be worse.
+     * needs a supervisor's approval is allowed, and the workflow then awaits the approval
+     * ({@link #awaitingApproval()}) before its first step that cannot be undone ({@link #approved()}).
      */
     final Optional<Refusal> permission(Operation op, Optional<PinType> pin, Optional<CertKind> kind) {
         boolean overseas = record != null && record.card().overseasCard();
@@ -322,9 +340,65 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
             return Optional.of(r.refusal());
         }
         if (d instanceof PermissionMatrix.Allowed a && a.approvalRequired()) {
-            return Optional.of(Refusal.of(CounterFailure.OFFICE_NOT_PERMITTED));
+            approvalRequired = true;
         }
         return Optional.empty();
+    }
+
+    // ---- supervisor approval (PR-03) -------------------------------------------------------------
+
+    @Override
+    public final boolean awaitingApproval() {
+        return approvalRequired && approval == null && !finished();
+    }
+
+    @Override
+    public final Optional<SupervisorApproval> approval() {
+        return Optional.ofNullable(approval);
+    }
+
+    @Override
+    public final void approve(StaffDirectory staff, String supervisorId, char[] password) {
+        try {
+            if (!awaitingApproval()) {
+                fail(wrongStep());
+                return;
+            }
+            StaffDirectory.Reauthentication answer = staff.reauthenticate(supervisorId, password);
+            if (answer instanceof StaffDirectory.Reauthentication.Refused r) {
+                fail(r.why() instanceof SignInOutcome.Locked l
+                        ? new MadoguchiException(WorkflowFailure.APPROVER_LOCKED, Map.of("until", l.until().toString()))
+                        : new MadoguchiException(WorkflowFailure.APPROVER_NOT_CONFIRMED, Map.of()));
+                return;
+            }
+            StaffAccount account = ((StaffDirectory.Reauthentication.Confirmed) answer).account();
+            // The directory holds this workstation's accounts, so the approver works at this office.
+            Staff approver = new Staff(account.staffId(), account.displayName(),
+                    account.role() == jp.madoguchi.app.staff.StaffRole.SUPERVISOR ? StaffRole.SUPERVISOR : StaffRole.CLERK,
+                    station.office().code());
+            Optional<Refusal> refused = station.permissions().checkApproval(station.office(), station.staff(), approver, false,
+                    Optional.empty());
+            if (refused.isPresent()) {
+                fail(refused.get().toException());
+                return;
+            }
+            approval = new SupervisorApproval(account.staffId(), account.displayName(), station.clock().instant());
+            stay();
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * For the first step that cannot be undone: true when no approval is outstanding; otherwise the
+     * failure is MDG-FLOW-007 (tallied), the step stays, and false is returned.
+     */
+    final boolean approved() {
+        if (awaitingApproval()) {
+            fail(new MadoguchiException(WorkflowFailure.APPROVAL_NEEDED, Map.of()));
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -440,7 +514,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
 
     /**
      * A new PIN on the PIN pad, written to the card: at step {@code at}, with the card verified, for the
-     * PIN {@code next} names. Format (MDG-PIN-001/002) and confirmation (MDG-PIN-003) first; a weak PIN
+     * PIN {@code next} names, once any approval needed is given (MDG-FLOW-007 otherwise). Format (MDG-PIN-001/002) and confirmation (MDG-PIN-003) first; a weak PIN
      * adds a notice and is accepted; then RESET RETRY COUNTER in its own counter-authenticated session.
      * The PIN written, or empty with the failure set (a pull: the card is asked for again). Both arrays
      * are cleared before this returns, whatever happens.
@@ -449,6 +523,9 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         try {
             expectCard(at);
             PinType type = next.get().orElseThrow(this::wrongStep);
+            if (!approved()) {
+                return Optional.empty();
+            }
             Optional<Refusal> r = PinRules.checkFormat(type, entry).or(() -> PinRules.checkConfirmation(entry, confirmation));
             if (r.isPresent()) {
                 fail(r.get().toException());
@@ -479,9 +556,19 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
 
     // ---- recording -------------------------------------------------------------------------------
 
-    /** An act about {@link #serial}, based on the cached status version it relied on. */
+    /**
+     * An act about {@link #serial}, based on the cached status version it relied on. With an approval
+     * the approver is the act's {@code supervisorId} (act row, outbox, the operation sent to central)
+     * and is added to the payload as {@code approval}, so the audit row's content hash covers it too.
+     */
     final CounterAct act(OperationType type, Map<String, Object> payload) {
-        return new CounterAct(type, station.staff().staffId(), null, serial, record.card().statusVersion(), payload);
+        Map<String, Object> p = payload;
+        if (approval != null) {
+            p = new java.util.LinkedHashMap<>(payload);
+            p.put("approval", Recording.payload("supervisorId", approval.supervisorId(), "approvedAt", approval.at().toString()));
+        }
+        return new CounterAct(type, station.staff().staffId(), approval == null ? null : approval.supervisorId(), serial,
+                record.card().statusVersion(), p);
     }
 
     /** What was recorded (or found recorded before a crash). */

@@ -28,6 +28,7 @@ import jp.madoguchi.cache.OperationType;
  * <pre>
  *  start (online? else MDG-SYNC-001, card untouched) ─▶ CARD ─▶ CHOICE (kinds: age, window) ─▶ CURRENT_PINS
  *     ─▶ IDENTITY ─▶ ISSUE (per kind: key on card → CSR signed by the pending key → CA → staged write + ACTIVATE → recorded) ─▶ DONE
+ *  a clerk renewing for a voluntary proxy: approve() by a supervisor before ISSUE (else MDG-FLOW-007)
  *  any refusal ─▶ REFUSED          any step: cancel() ─▶ CANCELLED
  * </pre>
  *
