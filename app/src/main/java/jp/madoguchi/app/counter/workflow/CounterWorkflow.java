@@ -298,7 +298,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     /**
      * Admits {@link #serial} for {@code op}: connectivity with its cached record (offline: PR-24), the
      * record itself (absent: another office's card, {@code otherOffice} named), then the card
-     * preconditions. Sets {@link #record}, {@link #queuedOffline} and the link's notices; false and
+     * preconditions (an overseas card only for a Japanese national, §2.8). Sets {@link #record}, {@link #queuedOffline} and the link's notices; false and
      * REFUSED otherwise.
      */
     final boolean admit(Operation op, String otherOffice) {
@@ -316,7 +316,8 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
             return false;
         }
         record = cached.get();
-        Optional<Refusal> pre = station.preconditions().check(op, record.card(), station.office(), Optional.empty(), now);
+        Optional<Refusal> pre = station.preconditions().check(op, record.card(), station.office(), Optional.empty(), now)
+                .or(() -> station.overseasCards().checkHolder(record.card(), record.japaneseNational()));
         if (pre.isPresent()) {
             refuse(pre.get());
             return false;
@@ -328,7 +329,8 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     }
 
     /**
-     * The permission matrix for {@code op} (and the PIN or certificate kind it concerns). A cell that
+     * The permission matrix for {@code op} (and the PIN or certificate kind it concerns); refused at a
+     * mission, the notices say where the resident is sent instead (§2.8). A cell that
      * needs a supervisor's approval is allowed, and the workflow then awaits the approval
      * ({@link #awaitingApproval()}) before its first step that cannot be undone ({@link #approved()}).
      */
@@ -337,6 +339,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         PermissionMatrix.Decision d = station.permissions().decide(new PermissionMatrix.Query(station.office(), station.staff(),
                 op, visitor, pin, kind, overseas, false));
         if (d instanceof PermissionMatrix.Refused r) {
+            station.overseasCards().missionGuidance(station.office(), op).ifPresent(notices::add);
             return Optional.of(r.refusal());
         }
         if (d instanceof PermissionMatrix.Allowed a && a.approvalRequired()) {
