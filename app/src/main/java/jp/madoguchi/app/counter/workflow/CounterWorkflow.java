@@ -36,6 +36,7 @@ import jp.madoguchi.card.CardRemovedException;
 import jp.madoguchi.card.CardSnapshot;
 import jp.madoguchi.card.PinKind;
 import jp.madoguchi.card.PinVerification;
+import jp.madoguchi.card.ReaderFailure;
 import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.MadoguchiException;
 
@@ -238,6 +239,18 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     final void cardPulled(MadoguchiException e) {
         cardVerified = false;
         fail(e);
+    }
+
+    /**
+     * A failure of a card command: the reader finding no card (taken out between two steps, before
+     * anything was sent) is a pull like {@link CardRemovedException}; anything else stays at the step.
+     */
+    final void failOnCard(MadoguchiException e) {
+        if (e.failure() == ReaderFailure.NO_CARD) {
+            cardPulled(e);
+        } else {
+            fail(e);
+        }
     }
 
     final void refuse(Refusal r) {
@@ -508,7 +521,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
             cardPulled(e);
             return false;
         } catch (MadoguchiException e) {
-            fail(e);
+            failOnCard(e);
             return false;
         } finally {
             Arrays.fill(pin, '\0');
@@ -549,7 +562,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
             cardPulled(e);
             return Optional.empty();
         } catch (MadoguchiException e) {
-            fail(e);
+            failOnCard(e);
             return Optional.empty();
         } finally {
             Arrays.fill(entry, '\0');
