@@ -348,7 +348,10 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
      * ({@link #awaitingApproval()}) before its first step that cannot be undone ({@link #approved()}).
      */
     final Optional<Refusal> permission(Operation op, Optional<PinType> pin, Optional<CertKind> kind) {
-        boolean overseas = record != null && record.card().overseasCard();
+        // Footnote ¹ needs the card: a workflow that asks before admitting it (delivery) looks it up.
+        CardRecord known = record != null || serial == null ? record
+                : CardRecord.find(station.cache(), station.office().code(), serial).orElse(null);
+        boolean overseas = known != null && known.card().overseasCard();
         PermissionMatrix.Decision d = station.permissions().decide(new PermissionMatrix.Query(station.office(), station.staff(),
                 op, visitor, pin, kind, overseas, false));
         if (d instanceof PermissionMatrix.Refused r) {

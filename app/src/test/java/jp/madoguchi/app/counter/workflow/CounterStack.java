@@ -90,9 +90,10 @@ public final class CounterStack implements AutoCloseable {
     }
 
     /**
-     * An overseas mission (在外公館) whose stock holds overseas cards only: central's factory makes the
-     * cards for the mission's code, then central marks each one overseas with a planned departure
-     * date (a CARD_STATUS_CHANGED with those attributes on the mission's feed, as a conversion does).
+     * An overseas mission (在外公館) whose stock holds overseas cards: central's factory makes the cards
+     * for the mission's code, then central marks each Japanese national's card overseas with a planned
+     * departure date (a CARD_STATUS_CHANGED with those attributes on the mission's feed, as a conversion
+     * does); a foreign resident's card stays domestic.
      */
     static CounterStack mission(Path dir, boolean pcsc, Clock clock) throws Exception {
         return new CounterStack(dir, pcsc, clock, Clock.systemUTC(), Office.mission(MISSION, "在模擬国日本国大使館"));
@@ -112,6 +113,9 @@ public final class CounterStack implements AutoCloseable {
         if (office.type() == jp.madoguchi.app.counter.domain.OfficeType.MISSION) {
             central.database().write(c -> {
                 for (CardFactory.Made m : cards) {
+                    if (m.resident().foreign()) {
+                        continue; // overseas cards are for Japanese nationals only (§2.8)
+                    }
                     var card = jp.madoguchi.sim.central.domain.CentralRecords.card(c, m.cardSerial());
                     jp.madoguchi.sim.central.domain.CentralRecords.changeCard(c, card, card.status(), null,
                             jp.madoguchi.sim.central.Json.object().put("overseas", true).put("departureDate", DEPARTURE.toString()));
@@ -149,7 +153,8 @@ public final class CounterStack implements AutoCloseable {
                 MaintenanceCalendar.byRule(), data.resolve("workflows"));
         await("link ONLINE and the feed read", Duration.ofSeconds(20),
                 () -> engine.link() == LinkState.ONLINE && cache.refreshedAt() != null
-                        && cache.card(cards.get(cards.size() - 1).cardSerial()).map(c -> c.version() >= minVersion).orElse(false));
+                        && cards.stream().allMatch(m -> cache.card(m.cardSerial())
+                                .map(c -> c.version() >= (minVersion > 1 && !m.resident().foreign() ? minVersion : 1)).orElse(false)));
     }
 
     /** A made card matching {@code which} (by its resident and its profile). */
