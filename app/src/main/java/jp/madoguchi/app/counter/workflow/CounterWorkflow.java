@@ -12,9 +12,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.IdentityCheck;
+import jp.madoguchi.app.counter.domain.InquirySheet;
 import jp.madoguchi.app.counter.domain.Operation;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.PossessionProof;
+import jp.madoguchi.app.counter.domain.ProxyPaperwork;
 import jp.madoguchi.app.counter.domain.Staff;
 import jp.madoguchi.app.counter.domain.StaffRole;
 import jp.madoguchi.app.counter.domain.VisitorType;
@@ -422,9 +424,25 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
 
     /**
      * The identity rules of §2.0 for the workflow's operation; on success the visitor and the document
-     * classes are kept for the record, otherwise the failure is set and false returned.
+     * classes are kept for the record, otherwise the failure is set and false returned. An inquiry
+     * sheet in the check (visit 2 of the proxy route) must be in this workstation's register for this
+     * card and operation (MDG-PROXY-001), and its registered date is the one judged.
      */
-    final boolean identityChecked(IdentityCheck check, boolean photoOnCard, boolean pinsEntered) {
+    final boolean identityChecked(IdentityCheck shown, boolean photoOnCard, boolean pinsEntered) {
+        IdentityCheck check = shown;
+        Optional<InquirySheet> typed = shown.proxy().inquirySheet();
+        if (typed.isPresent()) {
+            // Visit 2: only a sheet this workstation issued for this card and operation counts, with its registered date.
+            Optional<InquirySheet> registered = new InquiryRegister(station.stateDir()).find(typed.get().number(), serial, operation);
+            if (registered.isEmpty()) {
+                fail(Refusal.of(CounterFailure.PROXY_REQUIREMENTS).toException());
+                return false;
+            }
+            ProxyPaperwork p = shown.proxy();
+            check = new IdentityCheck(shown.visitorType(), shown.holderDocuments(), shown.visitorDocuments(), shown.proofs(),
+                    shown.legalRepresentative(), new ProxyPaperwork(p.reason(), p.evidence(), p.noticeBackCompleted(),
+                            p.pinsConcealed(), p.powerOfAttorney(), registered, p.sealedAnswer()));
+        }
         Optional<Refusal> r = station.identity().check(new IdentityRules.Situation(operation, check, record.birthDate(),
                 ValidityRules.today(station.clock().instant()), photoOnCard, pinsEntered));
         if (r.isPresent()) {
