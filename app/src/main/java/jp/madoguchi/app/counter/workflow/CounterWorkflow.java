@@ -350,6 +350,18 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
      * ({@link #awaitingApproval()}) before its first step that cannot be undone ({@link #approved()}).
      */
     final Optional<Refusal> permission(Operation op, Optional<PinType> pin, Optional<CertKind> kind) {
+        return permission(op, pin, kind, true);
+    }
+
+    /**
+     * The permission matrix alone, for work that prepares {@code op} without doing any of it (visit 1
+     * of the proxy route): refused as {@link #permission}, but an A cell asks for no approval here.
+     */
+    final Optional<Refusal> permittedHere(Operation op, Optional<PinType> pin, Optional<CertKind> kind) {
+        return permission(op, pin, kind, false);
+    }
+
+    private Optional<Refusal> permission(Operation op, Optional<PinType> pin, Optional<CertKind> kind, boolean noteApproval) {
         // Footnote ¹ needs the card: a workflow that asks before admitting it (delivery) looks it up.
         CardRecord known = record != null || serial == null ? record
                 : CardRecord.find(station.cache(), station.office().code(), serial).orElse(null);
@@ -360,7 +372,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
             station.overseasCards().missionGuidance(station.office(), op).ifPresent(notices::add);
             return Optional.of(r.refusal());
         }
-        if (d instanceof PermissionMatrix.Allowed a && a.approvalRequired()) {
+        if (noteApproval && d instanceof PermissionMatrix.Allowed a && a.approvalRequired()) {
             approvalRequired = true;
         }
         return Optional.empty();

@@ -84,7 +84,7 @@ public final class ProxyInquiryWorkflow extends CounterWorkflow<ProxyInquiryWork
         Optional<PinType> pin = operation == Operation.PIN_RESET ? Optional.of(PinType.AUTH) : Optional.empty();
         Optional<CertKind> kind = operation == Operation.CERT_RENEWAL || operation == Operation.CERT_ISSUE
                 ? Optional.of(CertKind.AUTH) : Optional.empty();
-        Optional<Refusal> permitted = w.permission(operation, pin, kind);
+        Optional<Refusal> permitted = w.permittedHere(operation, pin, kind);
         if (permitted.isPresent()) {
             w.refuse(permitted.get());
         } else {

@@ -175,4 +175,47 @@ class ProxyInquiryTest {
         assertThat(code(late)).as("32 days after visit 1").isEqualTo("MDG-PROXY-001");
         late.cancel();
     }
+
+    /**
+     * A clerk's certificate work for a voluntary proxy needs a supervisor (§2.3): the certificate route
+     * of the two visits, then the CA is not asked until a supervisor approved; the approver reaches central.
+     */
+    @Test
+    void e_certificateIssuanceForAProxy_twoVisits_andASupervisorsApprovalBeforeTheCa() throws Exception {
+        CardFactory.Made bare = stack.card(m -> CounterStack.age(m) >= 18 && WorkflowStackTest.noCertificates(m));
+        stack.insert(bare.profile());
+        assertThat(stack.deliver(bare).step()).isEqualTo(DeliveryWorkflow.Step.DONE);
+        CounterStack.await("cache ACTIVE", Duration.ofSeconds(20), () -> {
+            stack.engine.wake();
+            return stack.cache.card(bare.cardSerial()).map(c -> c.status().equals("ACTIVE")).orElse(false);
+        });
+        ProxyInquiryWorkflow visit1 = ProxyInquiryWorkflow.start(stack.station, bare.cardSerial(), Operation.CERT_RENEWAL);
+        visit1.identity(new IdentityCheck(VisitorType.VOLUNTARY_PROXY, List.of(),
+                List.of(passport(), IdentityDocument.classA(DocumentType.DRIVERS_LICENSE, LocalDate.now().plusYears(5))), Set.of(),
+                Optional.empty(), ProxyPaperwork.none()));
+        assertThat(visit1.awaitingApproval()).as("visit 1 writes nothing: the approval is asked at visit 2").isFalse();
+        InquirySheet certSheet = visit1.sheet().orElseThrow().sheet();
+        CLOCK.moveTo(CLOCK.instant().plus(Duration.ofDays(3)));
+
+        RenewalWorkflow w = RenewalWorkflow.start(stack.station, VisitorType.VOLUNTARY_PROXY);
+        w.cardPresented();
+        assertThat(w.failure()).isEmpty();
+        assertThat(w.awaitingApproval()).isTrue();
+        w.choose(Set.of(jp.madoguchi.app.counter.domain.CertKind.AUTH), false);
+        assertThat(w.plans()).containsValue(jp.madoguchi.cache.OperationType.CERT_ISSUED);
+        w.currentPin(PinType.JUKI, CounterStack.pinFor(PinType.JUKI));
+        w.identity(visit2(certSheet, true));
+        assertThat(w.failure()).as("the renewal's sheet serves the new issuance too").isEmpty();
+        assertThat(w.expects()).isEqualTo(Workflow.Input.PROCEED);
+        w.proceed();
+        assertThat(code(w)).isEqualTo("MDG-FLOW-007");
+        assertThat(stack.centralCertificates(bare.cardSerial())).as("the CA was not asked").isEmpty();
+        w.approve(stack.staffDirectory(), "S001", "supervisor-password-1".toCharArray());
+        assertThat(w.failure()).isEmpty();
+        w.proceed();
+        assertThat(w.step()).isEqualTo(RenewalWorkflow.Step.DONE);
+        RenewalWorkflow.Written written = w.receipt().orElseThrow().certificates().get(0);
+        assertThat(stack.engine.awaitSettled(written.seq(), Duration.ofSeconds(20)).outcome()).isEqualTo("APPLIED");
+        assertThat(stack.centralOperationBody(written.opId())).contains("\"supervisorId\":\"S001\"").contains("CERT_ISSUED");
+    }
 }
