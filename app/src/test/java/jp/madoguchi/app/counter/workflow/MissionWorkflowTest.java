@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.OfficeType;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.VisitorType;

@@ -13,7 +13,6 @@ import jp.madoguchi.app.counter.domain.DocumentType;
 import jp.madoguchi.app.counter.domain.IdentityCheck;
 import jp.madoguchi.app.counter.domain.IdentityDocument;
 import jp.madoguchi.app.counter.domain.PinType;
-import jp.madoguchi.app.counter.domain.PossessionProof;
 import jp.madoguchi.app.counter.domain.ProxyEvidence;
 import jp.madoguchi.app.counter.domain.ProxyPaperwork;
 import jp.madoguchi.app.counter.domain.ProxyReason;
