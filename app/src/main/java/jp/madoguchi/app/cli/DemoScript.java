@@ -35,8 +35,12 @@ import jp.madoguchi.app.counter.rules.ValidityRules;
 import jp.madoguchi.app.counter.workflow.CardRecord;
 import jp.madoguchi.app.counter.workflow.CounterStation;
 import jp.madoguchi.app.counter.workflow.DeliveryWorkflow;
+import jp.madoguchi.app.counter.workflow.IssuanceWorkflow;
+import jp.madoguchi.app.counter.workflow.OldCardCollectionWorkflow;
+import jp.madoguchi.app.counter.workflow.PinChangeWorkflow;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
 import jp.madoguchi.app.counter.workflow.RenewalWorkflow;
+import jp.madoguchi.app.counter.workflow.SuspensionLiftWorkflow;
 import jp.madoguchi.app.counter.workflow.Workflow;
 import jp.madoguchi.app.staff.StaffAccount;
 import jp.madoguchi.app.staff.StaffRole;
@@ -52,21 +56,26 @@ import jp.madoguchi.common.Configuration;
 import jp.madoguchi.common.MadoguchiException;
 
 /**
- * {@code ./mado demo --script delivery|pin-reset|renewal [--offline]}: one workflow headless, end to
- * end, against a fresh emulated card and the local central system, printing each step. A smoke test
+ * {@code ./mado demo --script delivery|pin-reset|pin-change|renewal|issuance|suspension-lift|old-card [--offline]}:
+ * one workflow headless, end to end, against a fresh emulated card and the local central system,
+ * printing each step (the scripts after delivery first deliver their fresh card). A smoke test
  * anyone can run from outside the code. The caller (mado) starts central, enrols a fresh terminal and
  * makes fresh cards; this class does the counter's part with the scripted "resident" inputs.
  *
  * <p>Options: {@code --script NAME --enrolment DIR --cards DIR --data DIR [--offline]
  * [--central https://127.0.0.1:8443] [--admin http://127.0.0.1:8444] [--card-command "./mado card insert"]}.
  * Needs pcscd with vpcd (the card goes into "Virtual PCD 00 00" through the card command).
- * Exit 0 when the workflow ended as the script expects (done; or, for renewal offline, refused with
- * MDG-SYNC-001 before the card was touched), 1 otherwise, 2 on bad usage.
+ * Exit 0 when the workflow ended as the script expects (done; or, for the online-only renewal,
+ * issuance and suspension lift offline, refused with MDG-SYNC-001 before the card was touched), 1
+ * otherwise, 2 on bad usage.
  */
 public final class DemoScript {
 
     private static final String OFFICE = "131016";
     private static final String READER = "Virtual PCD 00 00";
+    /** The scripts, in the order {@code mado help} lists them. */
+    static final List<String> SCRIPTS = List.of("delivery", "pin-reset", "pin-change", "renewal", "issuance", "suspension-lift",
+            "old-card");
 
     private final Map<String, String> o;
     private final boolean offline;
@@ -95,8 +104,8 @@ public final class DemoScript {
                 System.exit(2);
             }
         }
-        if (!List.of("delivery", "pin-reset", "renewal").contains(o.get("--script"))) {
-            System.err.println("demo script: --script must be delivery, pin-reset or renewal");
+        if (!SCRIPTS.contains(o.get("--script"))) {
+            System.err.println("demo script: --script must be one of " + String.join(", ", SCRIPTS));
             System.exit(2);
         }
         boolean ok;
@@ -129,21 +138,48 @@ public final class DemoScript {
             CacheStore store = station.store();
             ReadCache cache = station.cache();
             await("the link to central and the office feed", () -> engine.link() == LinkState.ONLINE && cache.refreshedAt() != null);
-            Path profile = pickCard(cache, script.equals("renewal"));
+            boolean withoutCertificates = script.equals("renewal") || script.equals("issuance");
+            List<Path> profiles = pickCards(cache, withoutCertificates, script.equals("old-card") ? 2 : 1);
+            Path profile = profiles.get(profiles.size() - 1);
             String serial = serialOf(profile);
             birthDate = CardRecord.load(cache, OFFICE, serial).birthDate();
-            say("fresh card %s…%s from %s", serial.substring(0, 4), serial.substring(11), profile.getFileName());
             List<String> cardCommand = List.of(o.getOrDefault("--card-command", "./mado card insert").split(" "));
-            try (CardProcess card = new CardProcess(cardCommand, data.resolve("card.log"))) {
-                card.insert(station.monitor(), profile);
-                say("card inserted into %s", READER);
-                return switch (script) {
-                    case "delivery" -> delivery(station, serial, engine, store, offline);
-                    case "pin-reset" -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
-                            && pinReset(station, engine, store);
-                    default -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
-                            && renewal(station, engine, store);
-                };
+            try {
+                if (script.equals("old-card")) {
+                    // The holder's previous card, delivered earlier (and in use until it is handed in).
+                    Path old = profiles.get(0);
+                    say("previous card %s (delivered first, so that central has it ACTIVE)", masked(serialOf(old)));
+                    try (CardProcess card = new CardProcess(cardCommand, data.resolve("card-old.log"))) {
+                        card.insert(station.monitor(), old);
+                        LocalDate holderBirth = birthDate;
+                        birthDate = CardRecord.load(cache, OFFICE, serialOf(old)).birthDate();
+                        if (!delivery(station, serialOf(old), engine, store, false) || !awaitActive(cache, serialOf(old))) {
+                            return false;
+                        }
+                        birthDate = holderBirth;
+                    }
+                    awaitNoCard(station.monitor());
+                }
+                say("fresh card %s from %s", masked(serial), profile.getFileName());
+                try (CardProcess card = new CardProcess(cardCommand, data.resolve("card.log"))) {
+                    card.insert(station.monitor(), profile);
+                    say("card inserted into %s", READER);
+                    return switch (script) {
+                        case "delivery" -> delivery(station, serial, engine, store, offline);
+                        case "pin-reset" -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
+                                && pinReset(station, engine, store);
+                        case "pin-change" -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
+                                && pinChange(station, engine, store);
+                        case "issuance" -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
+                                && issuance(station, engine, store);
+                        case "suspension-lift" -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
+                                && suspensionLift(station, engine, cache, serial);
+                        case "old-card" -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
+                                && oldCard(station, engine, store, cache, serial, serialOf(profiles.get(0)));
+                        default -> delivery(station, serial, engine, store, false) && awaitActive(cache, serial)
+                                && renewal(station, engine, store);
+                    };
+                }
             } finally {
                 if (offline) {
                     partition(false);
@@ -226,10 +262,7 @@ public final class DemoScript {
         }
         RenewalWorkflow w = RenewalWorkflow.start(station, visitor());
         if (w.finished()) {
-            boolean expected = offline && w.failure().map(f -> f.code().equals("MDG-SYNC-001")).orElse(false);
-            report(w);
-            say(expected ? "as expected offline: refused before the card was read or written; nothing queued" : "unexpected");
-            return expected;
+            return refusedOfflineAsExpected(w);
         }
         w.cardPresented();
         if (!report(w)) {
@@ -263,6 +296,176 @@ public final class DemoScript {
         return true;
     }
 
+    private boolean pinChange(CounterStation station, SyncEngine engine, CacheStore store) throws Exception {
+        say("— PIN change (暗証番号変更) —");
+        if (offline) {
+            cutOff(engine);
+        }
+        PinChangeWorkflow w = PinChangeWorkflow.start(station, visitor());
+        w.cardPresented();
+        if (!report(w)) {
+            return false;
+        }
+        w.choose(Set.of(PinType.AUTH));
+        w.identity(passport());
+        if (!report(w)) {
+            return false;
+        }
+        say("identity: passport (ID_A) and face check; changing the %s PIN", PinType.AUTH);
+        w.currentPin("0000".toCharArray());
+        MadoguchiException wrong = w.failure().orElseThrow(() -> new IllegalStateException("a wrong current PIN was accepted"));
+        say("a wrong current PIN is refused on the card: %s %s", wrong.code(), wrong.clerkMessage(Locale.ENGLISH));
+        w.currentPin(pin(PinType.AUTH));
+        if (!report(w)) {
+            return false;
+        }
+        say("current PIN verified on the card (and its try counter back at 3)");
+        w.newPin("1618".toCharArray(), "1618".toCharArray());
+        if (!report(w)) {
+            return false;
+        }
+        PinChangeWorkflow.Receipt r = w.receipt().orElseThrow();
+        say("new PIN entered twice and written to the card; recorded PIN_CHANGED as seq %d (opId %s), %s", r.seq(), r.opId(),
+                r.queuedOffline() ? "queued" : "sent");
+        notices(w.notices());
+        return settle(engine, store, r.seq(), offline);
+    }
+
+    private boolean issuance(CounterStation station, SyncEngine engine, CacheStore store) throws Exception {
+        say("— new certificate issuance (電子証明書の新規発行) —");
+        if (offline) {
+            cutOff(engine);
+        }
+        IssuanceWorkflow w = IssuanceWorkflow.start(station, visitor());
+        if (w.finished()) {
+            return refusedOfflineAsExpected(w);
+        }
+        w.cardPresented();
+        if (!report(w)) {
+            return false;
+        }
+        boolean sign = !ValidityRules.isUnder15(birthDate, LocalDate.now(ValidityRules.JST));
+        w.choose(sign ? Set.of(CertKind.SIGN, CertKind.AUTH) : Set.of(CertKind.AUTH), false);
+        if (!report(w)) {
+            return false;
+        }
+        say("kinds to issue: %s (the card was made without certificates)", w.kinds());
+        w.jukiPin(pin(PinType.JUKI));
+        w.identity(passport());
+        if (!report(w)) {
+            return false;
+        }
+        while (w.pinToSet().isPresent()) {
+            PinType t = w.pinToSet().get();
+            w.newPin(pin(t), pin(t));
+            if (!report(w)) {
+                return false;
+            }
+            say("PIN %s was never set on this card: entered twice and set", t);
+        }
+        w.proceed();
+        if (!report(w)) {
+            return false;
+        }
+        for (RenewalWorkflow.Written c : w.receipt().orElseThrow().certificates()) {
+            say("%s: key generated on the card, CSR to central's CA, certificate %s (notAfter %s) written and activated; "
+                    + "recorded %s as seq %d", c.kind(), c.certSerialHex(), c.notAfter(), c.type(), c.seq());
+            if (!settle(engine, store, c.seq(), false)) {
+                return false;
+            }
+        }
+        notices(w.notices());
+        return true;
+    }
+
+    private boolean suspensionLift(CounterStation station, SyncEngine engine, ReadCache cache, String serial) throws Exception {
+        say("— suspension lift (一時停止解除) —");
+        admin("/admin/cards/" + serial + "/suspend");
+        say("the resident called the 24-hour line: central suspended the card");
+        await("the office feed to show the card SUSPENDED", () -> {
+            engine.wake();
+            return cache.card(serial).map(c -> c.status().equals("SUSPENDED")).orElse(false);
+        });
+        say("the workstation's read cache has the card SUSPENDED");
+        if (offline) {
+            cutOff(engine);
+        }
+        SuspensionLiftWorkflow w = SuspensionLiftWorkflow.start(station, visitor());
+        if (w.finished()) {
+            return refusedOfflineAsExpected(w);
+        }
+        w.cardPresented();
+        if (!report(w)) {
+            return false;
+        }
+        w.jukiPin(pin(PinType.JUKI));
+        if (!report(w)) {
+            return false;
+        }
+        say("住基用 PIN verified on the card (proof of possession, PR-14)");
+        w.identity(passport());
+        w.proceed();
+        if (!report(w)) {
+            return false;
+        }
+        SuspensionLiftWorkflow.Receipt r = w.receipt().orElseThrow();
+        say("recorded SUSPENSION_LIFTED as seq %d (opId %s); online-only, sent at once", r.seq(), r.opId());
+        await("central's answer", () -> w.centralOutcome().isPresent());
+        say("central's answer: %s", w.centralOutcome().orElseThrow());
+        await("the office feed to show the card ACTIVE again", () -> {
+            engine.wake();
+            return cache.card(serial).map(c -> c.status().equals("ACTIVE")).orElse(false);
+        });
+        say("card ACTIVE again; %s", w.signToIssue()
+                ? "central revoked the signing certificate: offer a free new issuance (PR-38)" : "no signing certificate to reissue");
+        return w.centralOutcome().orElseThrow().startsWith("APPLIED");
+    }
+
+    private boolean oldCard(CounterStation station, SyncEngine engine, CacheStore store, ReadCache cache, String holderSerial,
+                            String oldSerial) throws Exception {
+        say("— old-card collection (旧カード等の回収) —");
+        if (offline) {
+            cutOff(engine);
+        }
+        OldCardCollectionWorkflow w = OldCardCollectionWorkflow.start(station, holderSerial, visitor());
+        if (!report(w)) {
+            return false;
+        }
+        w.identity(passport());
+        if (!report(w)) {
+            return false;
+        }
+        say("identity: passport (ID_A)");
+        w.collected(List.of(new CollectedItem(CollectedItem.Kind.PREVIOUS_MY_NUMBER_CARD, CollectedItem.Disposition.COLLECTED,
+                        Optional.of(oldSerial), false),
+                new CollectedItem(CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Disposition.DECLARED_LOST, Optional.empty(), true)));
+        if (!report(w)) {
+            return false;
+        }
+        OldCardCollectionWorkflow.Receipt r = w.receipt().orElseThrow();
+        say("collected the previous card %s, 通知カード declared lost (signed): two OLD_CARD_COLLECTED in one transaction, "
+                + "from seq %d, %s", masked(oldSerial), r.seq(), r.queuedOffline() ? "queued" : "sent");
+        notices(w.notices());
+        if (!settle(engine, store, r.seq(), offline)) {
+            return false;
+        }
+        await("the office feed to show the previous card REVOKED", () -> {
+            engine.wake();
+            return cache.card(oldSerial).map(c -> c.status().equals("REVOKED")).orElse(false);
+        });
+        say("central revoked the previous card (its feed says REVOKED); the new card stays %s",
+                cache.card(holderSerial).map(c -> c.status()).orElse("?"));
+        return true;
+    }
+
+    /** An online-only workflow started offline: the expected end is MDG-SYNC-001 before the card was read. */
+    private boolean refusedOfflineAsExpected(Workflow<?> w) {
+        boolean expected = offline && w.failure().map(f -> f.code().equals("MDG-SYNC-001")).orElse(false);
+        report(w);
+        say(expected ? "as expected offline: refused before the card was read or written; nothing queued" : "unexpected");
+        return expected;
+    }
+
     private boolean report(Workflow<?> w) {
         if (w.failure().isPresent()) {
             MadoguchiException f = w.failure().get();
@@ -292,18 +495,41 @@ public final class DemoScript {
     private void cutOff(SyncEngine engine) throws Exception {
         partition(true);
         await("the link to go OFFLINE", () -> engine.link() == LinkState.OFFLINE);
-        say("central unreachable (partition injected at %s); link %s", o.getOrDefault("--admin", "http://127.0.0.1:8444"), engine.link());
+        say("central unreachable (partition injected at %s); link %s", adminUrl(), engine.link());
     }
 
     private void partition(boolean on) throws IOException, InterruptedException {
-        URI admin = URI.create(o.getOrDefault("--admin", "http://127.0.0.1:8444") + "/admin/faults");
+        URI admin = URI.create(adminUrl() + "/admin/faults");
         HttpRequest r = on
                 ? HttpRequest.newBuilder(admin).PUT(HttpRequest.BodyPublishers.ofString("{\"partition\":true}")).build()
                 : HttpRequest.newBuilder(admin).DELETE().build();
+        send(r);
+    }
+
+    /** A POST to central's admin port (e.g. the 24-hour line suspending a card). */
+    private void admin(String path) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(URI.create(adminUrl() + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    private String adminUrl() {
+        return o.getOrDefault("--admin", "http://127.0.0.1:8444");
+    }
+
+    private static void send(HttpRequest r) throws IOException, InterruptedException {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (answer.statusCode() / 100 != 2) {
-            throw new IOException("central admin port answered " + answer.statusCode());
+            throw new IOException("central admin port answered " + answer.statusCode() + " to " + r.uri().getPath());
         }
+    }
+
+    /** Waits until the reader is empty after a card process ended, and the emulator's re-insertion gap. */
+    private static void awaitNoCard(CardMonitor monitor) throws InterruptedException {
+        await("the previous card to leave the reader", () -> monitor.state(READER) != jp.madoguchi.card.ReaderState.CARD_PRESENT);
+        Thread.sleep(1200);
+    }
+
+    private static String masked(String serial) {
+        return serial.substring(0, 4) + "…" + serial.substring(serial.length() - 4);
     }
 
     private static boolean awaitActive(ReadCache cache, String serial) throws InterruptedException {
@@ -311,7 +537,8 @@ public final class DemoScript {
         return true;
     }
 
-    private Path pickCard(ReadCache cache, boolean withoutCertificates) throws IOException, InterruptedException {
+    /** {@code count} fresh undelivered cards (PINs not preset), with or without certificates. */
+    private List<Path> pickCards(ReadCache cache, boolean withoutCertificates, int count) throws IOException, InterruptedException {
         Path dir = Path.of(o.get("--cards"));
         await("the fresh cards in the office feed", () -> {
             try (Stream<Path> files = Files.list(dir)) {
@@ -320,18 +547,23 @@ public final class DemoScript {
                 return false;
             }
         });
+        List<Path> picked = new java.util.ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.sorted().toList()) {
                 com.fasterxml.jackson.databind.JsonNode profile = new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.toFile());
                 boolean preset = profile.path("pins").path("AUTH").path("value").isTextual();
                 boolean noCerts = profile.path("certificates").path("auth").isNull();
                 boolean undelivered = cache.card(serialOf(p)).map(c -> c.status().equals("ISSUED")).orElse(false);
-                if (undelivered && !preset && noCerts == withoutCertificates) {
-                    return p;
+                if (undelivered && !preset && noCerts == withoutCertificates && picked.size() < count) {
+                    picked.add(p);
                 }
             }
         }
-        throw new IllegalStateException("no suitable fresh card in " + dir + (withoutCertificates ? " (one without certificates)" : ""));
+        if (picked.size() < count) {
+            throw new IllegalStateException("not enough suitable fresh cards in " + dir
+                    + (withoutCertificates ? " (ones without certificates)" : ""));
+        }
+        return picked;
     }
 
     private static String serialOf(Path profile) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -179,18 +180,60 @@ public final class StaffDirectory {
      * @param idleLimit the inactivity time after which the new session auto-locks
      */
     public synchronized SignInOutcome signIn(String staffId, char[] password, Duration idleLimit) {
+        Optional<SignInOutcome> refused = check(staffId, password, "sign-in");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        LOG.info("staff {} signed in", staffId);
+        return new SignInOutcome.SignedIn(new StaffSession(account(staffId), clock, idleLimit));
+    }
+
+    /**
+     * Re-authentication of a staff member at a workstation where someone else is signed in, as a
+     * supervisor's approval needs it (counter-rules PR-03): the same password check, hashing cost and
+     * {@link LockoutRule} as {@link #signIn} (a wrong password counts towards the lock, so approvals
+     * cannot be used to guess passwords), but no session. {@code password} is cleared before return.
+     *
+     * @return the account when the password is right; otherwise {@link SignInOutcome.Rejected} (also
+     *         for an unknown id) or {@link SignInOutcome.Locked}
+     */
+    public synchronized Reauthentication reauthenticate(String staffId, char[] password) {
+        Optional<SignInOutcome> refused = check(staffId, password, "re-authentication");
+        if (refused.isPresent()) {
+            return new Reauthentication.Refused(refused.get());
+        }
+        LOG.info("staff {} re-authenticated", staffId);
+        return new Reauthentication.Confirmed(account(staffId));
+    }
+
+    /** What a re-authentication ended with. */
+    public sealed interface Reauthentication {
+        /** The password was right. */
+        record Confirmed(StaffAccount account) implements Reauthentication {
+        }
+
+        /** Wrong id or password ({@link SignInOutcome.Rejected}), or locked ({@link SignInOutcome.Locked}). */
+        record Refused(SignInOutcome why) implements Reauthentication {
+        }
+    }
+
+    /**
+     * The password check with the lockout applied: empty when the password was right, else the
+     * {@link SignInOutcome.Rejected} or {@link SignInOutcome.Locked} answer. Clears {@code password}.
+     */
+    private Optional<SignInOutcome> check(String staffId, char[] password, String purpose) {
         try {
             blockingGuard.run();
             if (staffId == null || !STAFF_ID.matcher(staffId).matches() || !accounts.containsKey(staffId + ".hash")) {
                 PasswordHasher.matches(password, decoySalt, hasher.iterations(), new byte[32]);
-                LOG.info("sign-in refused: unknown staff id");
-                return new SignInOutcome.Rejected();
+                LOG.info("{} refused: unknown staff id", purpose);
+                return Optional.of(new SignInOutcome.Rejected());
             }
             Instant now = clock.instant();
             StaffAccount before = account(staffId);
             if (before.lockedUntil() != null && now.isBefore(before.lockedUntil())) {
-                LOG.info("sign-in refused: staff account {} is locked until {}", staffId, before.lockedUntil());
-                return new SignInOutcome.Locked(before.lockedUntil());
+                LOG.info("{} refused: staff account {} is locked until {}", purpose, staffId, before.lockedUntil());
+                return Optional.of(new SignInOutcome.Locked(before.lockedUntil()));
             }
             byte[] salt = Base64.getDecoder().decode(accounts.getProperty(staffId + ".salt"));
             byte[] hash = Base64.getDecoder().decode(accounts.getProperty(staffId + ".hash"));
@@ -202,8 +245,7 @@ public final class StaffDirectory {
                 next.setProperty(staffId + ".failures", "0");
                 next.setProperty(staffId + ".lockedUntil", "0");
                 commit(next);
-                LOG.info("staff {} signed in", staffId);
-                return new SignInOutcome.SignedIn(new StaffSession(account(staffId), clock, idleLimit));
+                return Optional.empty();
             }
             // A lock that has run out starts a fresh count.
             int failures = (before.lockedUntil() == null ? before.consecutiveFailures() : 0) + 1;
@@ -213,12 +255,12 @@ public final class StaffDirectory {
                 next.setProperty(staffId + ".lockedUntil", Long.toString(until.toEpochMilli()));
                 commit(next);
                 LOG.warn("staff account {} locked until {} after {} wrong passwords", staffId, until, failures);
-                return new SignInOutcome.Locked(until);
+                return Optional.of(new SignInOutcome.Locked(until));
             }
             next.setProperty(staffId + ".lockedUntil", "0");
             commit(next);
-            LOG.info("sign-in refused: wrong password for staff {} ({} of {})", staffId, failures, lockout.maxFailures());
-            return new SignInOutcome.Rejected();
+            LOG.info("{} refused: wrong password for staff {} ({} of {})", purpose, staffId, failures, lockout.maxFailures());
+            return Optional.of(new SignInOutcome.Rejected());
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -194,4 +194,30 @@ class StaffDirectoryTest {
         assertThatThrownBy(() -> new LockoutRule(0, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new LockoutRule(3, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void reauthentication_checks_like_sign_in_without_a_session_and_shares_the_lockout() {
+        directory.provision("S001", "責任 太郎", StaffRole.SUPERVISOR, "supervisor-pass".toCharArray());
+        char[] password = "supervisor-pass".toCharArray();
+        StaffDirectory.Reauthentication ok = directory.reauthenticate("S001", password);
+        assertThat(password).containsOnly('\0');
+        assertThat(ok).isInstanceOf(StaffDirectory.Reauthentication.Confirmed.class);
+        StaffAccount account = ((StaffDirectory.Reauthentication.Confirmed) ok).account();
+        assertThat(account.staffId()).isEqualTo("S001");
+        assertThat(account.role()).isEqualTo(StaffRole.SUPERVISOR);
+        assertThat(directory.reauthenticate("NOBODY", "supervisor-pass".toCharArray()))
+                .isEqualTo(new StaffDirectory.Reauthentication.Refused(new SignInOutcome.Rejected()));
+        // Wrong re-authentications and wrong sign-ins count together towards the lock.
+        assertThat(directory.reauthenticate("S001", "wrong-1".toCharArray()))
+                .isEqualTo(new StaffDirectory.Reauthentication.Refused(new SignInOutcome.Rejected()));
+        assertThat(signIn("S001", "wrong-2")).isEqualTo(new SignInOutcome.Rejected());
+        StaffDirectory.Reauthentication locked = directory.reauthenticate("S001", "wrong-3".toCharArray());
+        assertThat(locked).isEqualTo(new StaffDirectory.Reauthentication.Refused(
+                new SignInOutcome.Locked(clock.instant().plus(RULE.lockFor()))));
+        assertThat(directory.reauthenticate("S001", "supervisor-pass".toCharArray()))
+                .isInstanceOf(StaffDirectory.Reauthentication.Refused.class);
+        assertThat(signIn("S001", "supervisor-pass")).isInstanceOf(SignInOutcome.Locked.class);
+        assertThat(open().accounts()).filteredOn(a -> a.staffId().equals("S001")).extracting(StaffAccount::lockedUntil)
+                .containsExactly(clock.instant().plus(RULE.lockFor()));
+    }
 }

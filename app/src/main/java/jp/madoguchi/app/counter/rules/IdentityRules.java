@@ -145,6 +145,17 @@ public final class IdentityRules {
      *
      * @return the first refusal, or empty when the check suffices
      */
+    /**
+     * Visit 1 of the two-visit proxy route (§2.0 table, §2.2): a voluntary proxy (MDG-PROXY-001
+     * otherwise) with their own A×2 or A+B (MDG-ID-001); the card and the sealed answer come at visit 2.
+     */
+    public Optional<Refusal> checkInquiryVisit(IdentityCheck check, LocalDate today) {
+        if (check.visitorType() != VisitorType.VOLUNTARY_PROXY) {
+            return proxyRefusal();
+        }
+        return docs(count(check.visitorDocuments(), today), Requirement.A2_OR_AB);
+    }
+
     public Optional<Refusal> check(Situation s) {
         Route route = routeOf(s.operation())
                 .orElseThrow(() -> new IllegalArgumentException("counter-rules §2.0 has no identity rule for " + s.operation()));

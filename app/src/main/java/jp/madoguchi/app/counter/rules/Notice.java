@@ -27,7 +27,13 @@ public record Notice(Kind kind, Map<String, Object> params) {
         /** The card itself is in its renewal window: recommend a new card (§2.3). */
         CARD_IN_RENEWAL_WINDOW(null),
         /** A weak 4-digit PIN: warned on the PIN pad, accepted (N2). */
-        WEAK_PIN(null);
+        WEAK_PIN(null),
+        /** At a mission a PIN is reset, not changed: the change is made at the 本籍地 (§2.2, §2.8). */
+        MISSION_PIN_CHANGE_AT_DOMICILE(null),
+        /** Certificate renewal or issuance for an overseas card: at a municipal counter (PR-07). */
+        MISSION_CERTIFICATES_AT_MUNICIPALITY(null),
+        /** A change of particulars at a mission: a new overseas card, free, and the old one returned (§2.8). */
+        MISSION_NEW_CARD_INSTEAD(null);
 
         private final CounterFailure failure;
 

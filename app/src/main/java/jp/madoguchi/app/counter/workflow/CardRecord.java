@@ -31,11 +31,17 @@ import jp.madoguchi.common.MadoguchiException;
  * @param card         the card with its central status
  * @param certificates the latest word on each certificate kind
  * @param birthDate    the holder's birth date (resident summary of CARD_SHIPPED)
+ * @param japaneseNational whether the holder is a Japanese national (the summary has no {@code foreignResident} flag)
  */
-public record CardRecord(Card card, Map<CertKind, Certificate> certificates, LocalDate birthDate) {
+public record CardRecord(Card card, Map<CertKind, Certificate> certificates, LocalDate birthDate, boolean japaneseNational) {
 
     public CardRecord {
         certificates = Map.copyOf(certificates);
+    }
+
+    /** A record of a Japanese national's card. */
+    public CardRecord(Card card, Map<CertKind, Certificate> certificates, LocalDate birthDate) {
+        this(card, certificates, birthDate, true);
     }
 
     /**
@@ -67,8 +73,21 @@ public record CardRecord(Card card, Map<CertKind, Certificate> certificates, Loc
         Map<CertKind, Certificate> certs = new EnumMap<>(CertKind.class);
         Optional<LocalDate> deliveredOn = Optional.empty();
         Optional<CardRevocationReason> revocation = Optional.empty();
+        // Attributes that change without a state change (counter-rules §4.2): the overseas flag and
+        // departure date (国外転出者向けカード), and the face-auth switch; the latest event wins.
+        boolean overseas = false;
+        Optional<LocalDate> departure = Optional.empty();
+        boolean faceAuth = false;
         for (JsonNode e : events) {
-            switch (e.path("type").asText()) {
+            String type = e.path("type").asText();
+            if (type.equals("CARD_SHIPPED") || type.equals("CARD_STATUS_CHANGED")) {
+                overseas = e.path("overseas").asBoolean(overseas);
+                faceAuth = e.path("faceAuth").asBoolean(faceAuth);
+                if (e.hasNonNull("departureDate")) {
+                    departure = Optional.of(LocalDate.parse(e.path("departureDate").asText()));
+                }
+            }
+            switch (type) {
                 case "CARD_SHIPPED" -> shipped = e;
                 case "CARD_STATUS_CHANGED" -> {
                     if ("REVOKED".equals(e.path("status").asText())) {
@@ -102,10 +121,11 @@ public record CardRecord(Card card, Map<CertKind, Certificate> certificates, Loc
         LocalDate issued = LocalDate.parse(shipped.path("issuedOn").asText(shipped.path("shippedOn").asText()));
         Card card = new Card(serial, shipped.path("applicationId").asText(), officeCode, officeCode,
                 status == CardStatus.ISSUED ? CardLifeCycle.TRANSPORT : CardLifeCycle.OPERATIONAL, status, revocation,
-                cached.version(), CardType.PIN, received, issued.isBefore(received) ? received : issued,
-                LocalDate.parse(shipped.path("validTo").asText()), false, Optional.empty(),
+                cached.version(), faceAuth ? CardType.FACE_AUTH : CardType.PIN, received, issued.isBefore(received) ? received : issued,
+                LocalDate.parse(shipped.path("validTo").asText()), overseas, departure,
                 shipped.path("pinsPreset").asBoolean(false), deliveredOn);
-        return new CardRecord(card, certs, LocalDate.parse(resident.path("birthDate").asText()));
+        return new CardRecord(card, certs, LocalDate.parse(resident.path("birthDate").asText()),
+                !resident.path("foreignResident").asBoolean(false));
     }
 
     private static Optional<Certificate> certificate(JsonNode e) {

@@ -93,12 +93,16 @@ abstract class CertificateWork<S extends Enum<S>> extends CounterWorkflow<S> {
     }
 
     /**
-     * Writes every planned kind not yet written, one at a time; false at the first failure (the old
+     * Writes every planned kind not yet written, one at a time, once any approval needed is given
+     * (MDG-FLOW-007 otherwise, nothing written); false at the first failure (the old
      * certificate of that kind stays in use; call again to retry, or cancel), true when all are on the card.
      */
     final boolean writeCertificates() {
         if (unresolved()) {
             throw wrongStep();
+        }
+        if (!approved()) {
+            return false;
         }
         for (Map.Entry<CertKind, OperationType> e : plans.entrySet()) {
             if (written.stream().anyMatch(w -> w.kind() == e.getKey())) {

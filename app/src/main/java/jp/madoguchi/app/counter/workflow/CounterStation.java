@@ -10,6 +10,7 @@ import jp.madoguchi.app.counter.rules.CertificateRules;
 import jp.madoguchi.app.counter.rules.ConnectivityRules;
 import jp.madoguchi.app.counter.rules.IdentityRules;
 import jp.madoguchi.app.counter.rules.MaintenanceCalendar;
+import jp.madoguchi.app.counter.rules.OverseasCardRules;
 import jp.madoguchi.app.counter.rules.PermissionMatrix;
 import jp.madoguchi.app.counter.rules.ValidityRules;
 import jp.madoguchi.cache.CacheStore;
@@ -68,6 +69,10 @@ public record CounterStation(Office office, Staff staff, CardMonitor monitor, St
 
     PermissionMatrix permissions() {
         return new PermissionMatrix();
+    }
+
+    OverseasCardRules overseasCards() {
+        return new OverseasCardRules();
     }
 
     CertificateRules certificates() {

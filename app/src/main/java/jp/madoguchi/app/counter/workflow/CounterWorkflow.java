@@ -12,9 +12,13 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.IdentityCheck;
+import jp.madoguchi.app.counter.domain.InquirySheet;
 import jp.madoguchi.app.counter.domain.Operation;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.PossessionProof;
+import jp.madoguchi.app.counter.domain.ProxyPaperwork;
+import jp.madoguchi.app.counter.domain.Staff;
+import jp.madoguchi.app.counter.domain.StaffRole;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.rules.ConnectivityRules;
 import jp.madoguchi.app.counter.rules.IdentityRules;
@@ -23,6 +27,9 @@ import jp.madoguchi.app.counter.rules.PermissionMatrix;
 import jp.madoguchi.app.counter.rules.PinRules;
 import jp.madoguchi.app.counter.rules.Refusal;
 import jp.madoguchi.app.counter.rules.ValidityRules;
+import jp.madoguchi.app.staff.SignInOutcome;
+import jp.madoguchi.app.staff.StaffAccount;
+import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.cache.CounterAct;
 import jp.madoguchi.cache.OperationType;
 import jp.madoguchi.cache.OutboxEntry;
@@ -31,6 +38,7 @@ import jp.madoguchi.card.CardRemovedException;
 import jp.madoguchi.card.CardSnapshot;
 import jp.madoguchi.card.PinKind;
 import jp.madoguchi.card.PinVerification;
+import jp.madoguchi.card.ReaderFailure;
 import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.MadoguchiException;
 
@@ -80,6 +88,9 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     boolean queuedOffline;
     /** The store's last seq before the act is recorded (see {@link #recordOnce}). */
     long seqBefore = -1;
+    /** The permission matrix asked for a supervisor's approval (cell A for a clerk, PR-03). */
+    private boolean approvalRequired;
+    private SupervisorApproval approval;
 
     /**
      * @param kind      the journal id prefix, e.g. {@code "delivery-"}
@@ -126,6 +137,10 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         idMethod = split(s.get("idMethod"));
         queuedOffline = Boolean.parseBoolean(s.get("queuedOffline"));
         seqBefore = Long.parseLong(s.getOrDefault("seqBefore", "-1"));
+        approvalRequired = Boolean.parseBoolean(s.get("approvalRequired"));
+        if (s.containsKey("approvedBy")) {
+            approval = new SupervisorApproval(s.get("approvedBy"), s.get("approvedByName"), Instant.parse(s.get("approvedAt")));
+        }
         if (serial != null) {
             record = CardRecord.load(station.cache(), station.office().code(), serial);
         }
@@ -165,6 +180,12 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         s.put("idMethod", String.join(",", idMethod));
         s.put("queuedOffline", Boolean.toString(queuedOffline));
         s.put("seqBefore", Long.toString(seqBefore));
+        s.put("approvalRequired", Boolean.toString(approvalRequired));
+        if (approval != null) {
+            s.put("approvedBy", approval.supervisorId());
+            s.put("approvedByName", approval.supervisorName());
+            s.put("approvedAt", approval.at().toString());
+        }
         saveState(s);
         journal.save(id, s);
     }
@@ -220,6 +241,18 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     final void cardPulled(MadoguchiException e) {
         cardVerified = false;
         fail(e);
+    }
+
+    /**
+     * A failure of a card command: the reader finding no card (taken out between two steps, before
+     * anything was sent) is a pull like {@link CardRemovedException}; anything else stays at the step.
+     */
+    final void failOnCard(MadoguchiException e) {
+        if (e.failure() == ReaderFailure.NO_CARD) {
+            cardPulled(e);
+        } else {
+            fail(e);
+        }
     }
 
     final void refuse(Refusal r) {
@@ -280,7 +313,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     /**
      * Admits {@link #serial} for {@code op}: connectivity with its cached record (offline: PR-24), the
      * record itself (absent: another office's card, {@code otherOffice} named), then the card
-     * preconditions. Sets {@link #record}, {@link #queuedOffline} and the link's notices; false and
+     * preconditions (an overseas card only for a Japanese national, §2.8). Sets {@link #record}, {@link #queuedOffline} and the link's notices; false and
      * REFUSED otherwise.
      */
     final boolean admit(Operation op, String otherOffice) {
@@ -298,7 +331,8 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
             return false;
         }
         record = cached.get();
-        Optional<Refusal> pre = station.preconditions().check(op, record.card(), station.office(), Optional.empty(), now);
+        Optional<Refusal> pre = station.preconditions().check(op, record.card(), station.office(), Optional.empty(), now)
+                .or(() -> station.overseasCards().checkHolder(record.card(), record.japaneseNational()));
         if (pre.isPresent()) {
             refuse(pre.get());
             return false;
@@ -310,28 +344,117 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     }
 
     /**
-     * The permission matrix for {@code op} (and the PIN or certificate kind it concerns). A cell that
-     * needs supervisor approval is refused with MDG-OFFICE-001: approval (PR-03) is not wired into the
-     * workflows yet, and skipping it would be worse.
+     * The permission matrix for {@code op} (and the PIN or certificate kind it concerns); refused at a
+     * mission, the notices say where the resident is sent instead (§2.8). A cell that
+     * needs a supervisor's approval is allowed, and the workflow then awaits the approval
+     * ({@link #awaitingApproval()}) before its first step that cannot be undone ({@link #approved()}).
      */
     final Optional<Refusal> permission(Operation op, Optional<PinType> pin, Optional<CertKind> kind) {
-        boolean overseas = record != null && record.card().overseasCard();
+        return permission(op, pin, kind, true);
+    }
+
+    /**
+     * The permission matrix alone, for work that prepares {@code op} without doing any of it (visit 1
+     * of the proxy route): refused as {@link #permission}, but an A cell asks for no approval here.
+     */
+    final Optional<Refusal> permittedHere(Operation op, Optional<PinType> pin, Optional<CertKind> kind) {
+        return permission(op, pin, kind, false);
+    }
+
+    private Optional<Refusal> permission(Operation op, Optional<PinType> pin, Optional<CertKind> kind, boolean noteApproval) {
+        // Footnote ¹ needs the card: a workflow that asks before admitting it (delivery) looks it up.
+        CardRecord known = record != null || serial == null ? record
+                : CardRecord.find(station.cache(), station.office().code(), serial).orElse(null);
+        boolean overseas = known != null && known.card().overseasCard();
         PermissionMatrix.Decision d = station.permissions().decide(new PermissionMatrix.Query(station.office(), station.staff(),
                 op, visitor, pin, kind, overseas, false));
         if (d instanceof PermissionMatrix.Refused r) {
+            station.overseasCards().missionGuidance(station.office(), op).ifPresent(notices::add);
             return Optional.of(r.refusal());
         }
-        if (d instanceof PermissionMatrix.Allowed a && a.approvalRequired()) {
-            return Optional.of(Refusal.of(CounterFailure.OFFICE_NOT_PERMITTED));
+        if (noteApproval && d instanceof PermissionMatrix.Allowed a && a.approvalRequired()) {
+            approvalRequired = true;
         }
         return Optional.empty();
     }
 
+    // ---- supervisor approval (PR-03) -------------------------------------------------------------
+
+    @Override
+    public final boolean awaitingApproval() {
+        return approvalRequired && approval == null && !finished();
+    }
+
+    @Override
+    public final Optional<SupervisorApproval> approval() {
+        return Optional.ofNullable(approval);
+    }
+
+    @Override
+    public final void approve(StaffDirectory staff, String supervisorId, char[] password) {
+        try {
+            if (!awaitingApproval()) {
+                fail(wrongStep());
+                return;
+            }
+            StaffDirectory.Reauthentication answer = staff.reauthenticate(supervisorId, password);
+            if (answer instanceof StaffDirectory.Reauthentication.Refused r) {
+                fail(r.why() instanceof SignInOutcome.Locked l
+                        ? new MadoguchiException(WorkflowFailure.APPROVER_LOCKED, Map.of("until", l.until().toString()))
+                        : new MadoguchiException(WorkflowFailure.APPROVER_NOT_CONFIRMED, Map.of()));
+                return;
+            }
+            StaffAccount account = ((StaffDirectory.Reauthentication.Confirmed) answer).account();
+            // The directory holds this workstation's accounts, so the approver works at this office.
+            Staff approver = new Staff(account.staffId(), account.displayName(),
+                    account.role() == jp.madoguchi.app.staff.StaffRole.SUPERVISOR ? StaffRole.SUPERVISOR : StaffRole.CLERK,
+                    station.office().code());
+            Optional<Refusal> refused = station.permissions().checkApproval(station.office(), station.staff(), approver, false,
+                    Optional.empty());
+            if (refused.isPresent()) {
+                fail(refused.get().toException());
+                return;
+            }
+            approval = new SupervisorApproval(account.staffId(), account.displayName(), station.clock().instant());
+            stay();
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * For the first step that cannot be undone: true when no approval is outstanding; otherwise the
+     * failure is MDG-FLOW-007 (tallied), the step stays, and false is returned.
+     */
+    final boolean approved() {
+        if (awaitingApproval()) {
+            fail(new MadoguchiException(WorkflowFailure.APPROVAL_NEEDED, Map.of()));
+            return false;
+        }
+        return true;
+    }
+
     /**
      * The identity rules of §2.0 for the workflow's operation; on success the visitor and the document
-     * classes are kept for the record, otherwise the failure is set and false returned.
+     * classes are kept for the record, otherwise the failure is set and false returned. An inquiry
+     * sheet in the check (visit 2 of the proxy route) must be in this workstation's register for this
+     * card and operation (MDG-PROXY-001), and its registered date is the one judged.
      */
-    final boolean identityChecked(IdentityCheck check, boolean photoOnCard, boolean pinsEntered) {
+    final boolean identityChecked(IdentityCheck shown, boolean photoOnCard, boolean pinsEntered) {
+        IdentityCheck check = shown;
+        Optional<InquirySheet> typed = shown.proxy().inquirySheet();
+        if (typed.isPresent()) {
+            // Visit 2: only a sheet this workstation issued for this card and operation counts, with its registered date.
+            Optional<InquirySheet> registered = new InquiryRegister(station.stateDir()).find(typed.get().number(), serial, operation);
+            if (registered.isEmpty()) {
+                fail(Refusal.of(CounterFailure.PROXY_REQUIREMENTS).toException());
+                return false;
+            }
+            ProxyPaperwork p = shown.proxy();
+            check = new IdentityCheck(shown.visitorType(), shown.holderDocuments(), shown.visitorDocuments(), shown.proofs(),
+                    shown.legalRepresentative(), new ProxyPaperwork(p.reason(), p.evidence(), p.noticeBackCompleted(),
+                            p.pinsConcealed(), p.powerOfAttorney(), registered, p.sealedAnswer()));
+        }
         Optional<Refusal> r = station.identity().check(new IdentityRules.Situation(operation, check, record.birthDate(),
                 ValidityRules.today(station.clock().instant()), photoOnCard, pinsEntered));
         if (r.isPresent()) {
@@ -431,7 +554,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
             cardPulled(e);
             return false;
         } catch (MadoguchiException e) {
-            fail(e);
+            failOnCard(e);
             return false;
         } finally {
             Arrays.fill(pin, '\0');
@@ -440,7 +563,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
 
     /**
      * A new PIN on the PIN pad, written to the card: at step {@code at}, with the card verified, for the
-     * PIN {@code next} names. Format (MDG-PIN-001/002) and confirmation (MDG-PIN-003) first; a weak PIN
+     * PIN {@code next} names, once any approval needed is given (MDG-FLOW-007 otherwise). Format (MDG-PIN-001/002) and confirmation (MDG-PIN-003) first; a weak PIN
      * adds a notice and is accepted; then RESET RETRY COUNTER in its own counter-authenticated session.
      * The PIN written, or empty with the failure set (a pull: the card is asked for again). Both arrays
      * are cleared before this returns, whatever happens.
@@ -449,6 +572,9 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         try {
             expectCard(at);
             PinType type = next.get().orElseThrow(this::wrongStep);
+            if (!approved()) {
+                return Optional.empty();
+            }
             Optional<Refusal> r = PinRules.checkFormat(type, entry).or(() -> PinRules.checkConfirmation(entry, confirmation));
             if (r.isPresent()) {
                 fail(r.get().toException());
@@ -469,7 +595,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
             cardPulled(e);
             return Optional.empty();
         } catch (MadoguchiException e) {
-            fail(e);
+            failOnCard(e);
             return Optional.empty();
         } finally {
             Arrays.fill(entry, '\0');
@@ -479,9 +605,19 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
 
     // ---- recording -------------------------------------------------------------------------------
 
-    /** An act about {@link #serial}, based on the cached status version it relied on. */
+    /**
+     * An act about {@link #serial}, based on the cached status version it relied on. With an approval
+     * the approver is the act's {@code supervisorId} (act row, outbox, the operation sent to central)
+     * and is added to the payload as {@code approval}, so the audit row's content hash covers it too.
+     */
     final CounterAct act(OperationType type, Map<String, Object> payload) {
-        return new CounterAct(type, station.staff().staffId(), null, serial, record.card().statusVersion(), payload);
+        Map<String, Object> p = payload;
+        if (approval != null) {
+            p = new java.util.LinkedHashMap<>(payload);
+            p.put("approval", Recording.payload("supervisorId", approval.supervisorId(), "approvedAt", approval.at().toString()));
+        }
+        return new CounterAct(type, station.staff().staffId(), approval == null ? null : approval.supervisorId(), serial,
+                record.card().statusVersion(), p);
     }
 
     /** What was recorded (or found recorded before a crash). */

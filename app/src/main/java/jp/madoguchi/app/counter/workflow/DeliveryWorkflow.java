@@ -29,6 +29,7 @@ import jp.madoguchi.common.MadoguchiException;
  *
  * <pre>
  *  start ─▶ IDENTITY ─▶ CARD ─▶ COLLECTED_ITEMS ─▶ PINS (one PIN per call) ─▶ ACTIVATE ─▶ RECORD ─▶ DONE
+ *   │ a clerk delivering to a voluntary proxy: approve() by a supervisor before PINS/ACTIVATE (else MDG-FLOW-007)
  *   │ refused (permission, PR-24, preconditions)      │ card pulled: CARD again (same card), resume at the first PIN not set
  *   ▼                                                  ▼
  *  REFUSED                                 any step: cancel() ─▶ CANCELLED
@@ -203,6 +204,9 @@ public final class DeliveryWorkflow extends CounterWorkflow<DeliveryWorkflow.Ste
             throw wrongStep();
         }
         expectCard(step());
+        if (!approved()) {
+            return;
+        }
         try {
             if (step() == Step.ACTIVATE) {
                 card.administer("delivery activate", admin -> {

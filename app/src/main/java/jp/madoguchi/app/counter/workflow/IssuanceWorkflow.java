@@ -105,10 +105,18 @@ public final class IssuanceWorkflow extends CertificateWork<IssuanceWorkflow.Ste
 
     /**
      * Step CARD (and after a pull or crash): reads the card; the first time, its record, the
-     * preconditions of §2.4 (ACTIVE, not expired, served here) and which PINs the card has not set.
+     * preconditions of §2.4 (ACTIVE, not expired, served here), whether this office issues certificates
+     * at all (a mission: MDG-OFFICE-001, and the clerk is told where to send the resident) and which
+     * PINs the card has not set.
      */
     public void cardPresented() {
         presentCard(Operation.CERT_ISSUE).ifPresent(snap -> {
+            // Not offered where no kind may be issued (a mission, PR-07; a post office without the contract).
+            Optional<Refusal> permitted = permission(Operation.CERT_ISSUE, Optional.empty(), Optional.of(CertKind.AUTH));
+            if (permitted.isPresent()) {
+                refuse(permitted.get());
+                return;
+            }
             for (PinType t : List.of(PinType.SIGN, PinType.AUTH)) {
                 PinStatus st = snap.pin(PinKind.valueOf(t.name()));
                 if (st == null || st.state() == PinStatus.State.NOT_SET) {

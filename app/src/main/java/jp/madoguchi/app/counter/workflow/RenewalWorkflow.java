@@ -28,6 +28,7 @@ import jp.madoguchi.cache.OperationType;
  * <pre>
  *  start (online? else MDG-SYNC-001, card untouched) ─▶ CARD ─▶ CHOICE (kinds: age, window) ─▶ CURRENT_PINS
  *     ─▶ IDENTITY ─▶ ISSUE (per kind: key on card → CSR signed by the pending key → CA → staged write + ACTIVATE → recorded) ─▶ DONE
+ *  a clerk renewing for a voluntary proxy: approve() by a supervisor before ISSUE (else MDG-FLOW-007)
  *  any refusal ─▶ REFUSED          any step: cancel() ─▶ CANCELLED
  * </pre>
  *
@@ -93,9 +94,18 @@ public final class RenewalWorkflow extends CertificateWork<RenewalWorkflow.Step>
         restoreCertificates(s);
     }
 
-    /** Step CARD (and after a pull or crash): reads the card; the first time, its record and the preconditions. */
+    /**
+     * Step CARD (and after a pull or crash): reads the card; the first time, its record, the
+     * preconditions and whether this office renews certificates at all (a mission: MDG-OFFICE-001).
+     */
     public void cardPresented() {
         presentCard(Operation.CERT_RENEWAL).ifPresent(snap -> {
+            // Not offered where no kind may be renewed (a mission, PR-07; a post office without the contract).
+            Optional<Refusal> permitted = permission(Operation.CERT_RENEWAL, Optional.empty(), Optional.of(CertKind.AUTH));
+            if (permitted.isPresent()) {
+                refuse(permitted.get());
+                return;
+            }
             station.preconditions().cardRenewalNotice(record.card(), station.clock().instant()).ifPresent(this::notice);
             moveTo(Step.CHOICE);
         });

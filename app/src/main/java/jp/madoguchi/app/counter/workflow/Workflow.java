@@ -3,6 +3,7 @@ package jp.madoguchi.app.counter.workflow;
 import java.util.List;
 import java.util.Optional;
 import jp.madoguchi.app.counter.rules.Notice;
+import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.common.MadoguchiException;
 
 /**
@@ -47,6 +48,29 @@ public interface Workflow<S extends Enum<S>> {
 
     /** What the clerk tells the resident (queued until sync, weak PIN, certificates after sync…). */
     List<Notice> notices();
+
+    /**
+     * Whether the operation needs a supervisor's approval that it does not have yet (counter-rules
+     * §1.3 cell A for a clerk, PR-03). The workflow's steps run as usual up to the first step that
+     * cannot be undone (a card write or the record); that step then fails with MDG-FLOW-007 until
+     * {@link #approve} succeeded. False once approved, for a supervisor's own work, and when ended.
+     */
+    boolean awaitingApproval();
+
+    /** The approval given, if any (for the forms' "approving supervisor"). */
+    Optional<SupervisorApproval> approval();
+
+    /**
+     * A supervisor approves the operation: {@code supervisorId} and {@code password} are checked
+     * against this office's staff accounts ({@link StaffDirectory#reauthenticate}: the sign-in's
+     * hashing and lockout); the approver must be a SUPERVISOR of this office and not the clerk
+     * (PR-03). On success {@link #approval()} holds it, the state is saved and the failure cleared.
+     * Refusals, each leaving the workflow at its step with nothing lost: wrong id or password
+     * MDG-FLOW-008, locked account MDG-FLOW-009, a clerk (or the requester) MDG-OFFICE-001, nothing to
+     * approve MDG-FLOW-004. {@code password} is cleared before this returns. Blocks (hashing, disk):
+     * never on the FX thread.
+     */
+    void approve(StaffDirectory staff, String supervisorId, char[] password);
 
     /** Whether the workflow ended (done, cancelled or refused for good). */
     boolean finished();

@@ -18,7 +18,13 @@ public enum WorkflowFailure implements FailureCode {
     /** The card record in the read cache lacks what the workflow needs (no CARD_SHIPPED event). */
     RECORD_INCOMPLETE("MDG-FLOW-005"),
     /** New issuance asked for a kind that has a live certificate ({kind}): that is a renewal. */
-    CERTIFICATE_PRESENT("MDG-FLOW-006");
+    CERTIFICATE_PRESENT("MDG-FLOW-006"),
+    /** The step cannot be undone and the operation needs a supervisor's approval first (PR-03). */
+    APPROVAL_NEEDED("MDG-FLOW-007"),
+    /** The approving supervisor's staff id or password is wrong (one answer for both, as at sign-in). */
+    APPROVER_NOT_CONFIRMED("MDG-FLOW-008"),
+    /** The approving supervisor's account is locked after wrong passwords until {until}. */
+    APPROVER_LOCKED("MDG-FLOW-009");
 
     private final String code;
 

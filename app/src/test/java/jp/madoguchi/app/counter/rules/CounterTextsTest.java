@@ -37,6 +37,7 @@ class CounterTextsTest {
                 expected.add(k.labelKey());
             }
         }
+        expected.addAll(OverseasCardRules.TEXT_KEYS);
         for (Locale locale : List.of(Locale.JAPANESE, Locale.ENGLISH)) {
             ResourceBundle bundle = CounterTexts.bundle(locale);
             assertThat(bundle.keySet()).as(locale.toString()).containsExactlyInAnyOrderElementsOf(expected);

@@ -341,4 +341,24 @@ class IdentityRulesTest {
         return new Proxy(new ProxyPaperwork(reason, evidence, back, concealed, poa, sheet,
                 answer.map(src -> new ProxyPaperwork.SealedAnswer(src, unopened))), certValid);
     }
+
+    /** Visit 1 of the two-visit proxy route: a voluntary proxy with their own A×2 or A+B; nothing else. */
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            VOLUNTARY_PROXY | A A | ok
+            VOLUNTARY_PROXY | A B | ok
+            VOLUNTARY_PROXY | A   | MDG-ID-001
+            VOLUNTARY_PROXY | B B | MDG-ID-001
+            HOLDER          | A A | MDG-PROXY-001
+            LEGAL_REP       | A B | MDG-PROXY-001
+            """)
+    void inquiry_visit_one(VisitorType visitor, String docs, String expected) {
+        List<IdentityDocument> documents = new ArrayList<>();
+        for (String d : docs.split(" ")) {
+            documents.add(d.equals("A") ? IdentityDocument.classA(DocumentType.PASSPORT, TODAY.plusYears(1))
+                    : IdentityDocument.classB(DocumentType.HEALTH_INSURANCE_CERTIFICATE));
+        }
+        IdentityCheck check = new IdentityCheck(visitor, List.of(), documents, Set.of(), Optional.empty(), ProxyPaperwork.none());
+        assertThat(rules.checkInquiryVisit(check, TODAY).map(Refusal::code).orElse("ok")).isEqualTo(expected);
+    }
 }

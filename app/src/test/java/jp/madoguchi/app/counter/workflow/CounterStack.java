@@ -58,6 +58,8 @@ import jp.madoguchi.sim.central.faults.FaultSettings;
 public final class CounterStack implements AutoCloseable {
 
     public static final String OFFICE = "131016";
+    /** The signed-in clerk's staff id (the same id is a CLERK account in {@link #staffDirectory}). */
+    static final String CLERK = "C001";
     static final String TERMINAL = "T01";
     static final char[] PASSWORD = "workflow-test".toCharArray();
     static final SyncSettings FAST = SyncSettings.defaults().withBackoff(Duration.ofMillis(20), Duration.ofMillis(300))
@@ -84,18 +86,48 @@ public final class CounterStack implements AutoCloseable {
 
     /** With central on a clock of its own (a test that moves time moves both). */
     CounterStack(Path dir, boolean pcsc, Clock clock, Clock centralClock) throws Exception {
+        this(dir, pcsc, clock, centralClock, Office.municipal(OFFICE, "試験市役所"));
+    }
+
+    /**
+     * An overseas mission (在外公館) whose stock holds overseas cards: central's factory makes the cards
+     * for the mission's code, then central marks each Japanese national's card overseas with a planned
+     * departure date (a CARD_STATUS_CHANGED with those attributes on the mission's feed, as a conversion
+     * does); a foreign resident's card stays domestic.
+     */
+    static CounterStack mission(Path dir, boolean pcsc, Clock clock) throws Exception {
+        return new CounterStack(dir, pcsc, clock, Clock.systemUTC(), Office.mission(MISSION, "在模擬国日本国大使館"));
+    }
+
+    public static final String MISSION = "990001";
+    static final LocalDate DEPARTURE = LocalDate.of(2026, 4, 1);
+
+    private CounterStack(Path dir, boolean pcsc, Clock clock, Clock centralClock, Office office) throws Exception {
         this.dir = dir;
         this.pcsc = pcsc;
         central = CentralSystem.open(dir.resolve("central"), centralClock);
         server = CentralServer.start(central, faults, "127.0.0.1", 0, -1);
         Path enrolment = dir.resolve("enrolment");
-        Enrolment.enrol(central, OFFICE, "MUNICIPAL", TERMINAL, enrolment, PASSWORD.clone(), Duration.ofDays(30));
-        cards = new CardFactory(central, 7).make(OFFICE, 24, 0, dir.resolve("cards"));
+        Enrolment.enrol(central, office.code(), office.type().name(), TERMINAL, enrolment, PASSWORD.clone(), Duration.ofDays(30));
+        cards = new CardFactory(central, 7).make(office.code(), 24, 0, dir.resolve("cards"));
+        if (office.type() == jp.madoguchi.app.counter.domain.OfficeType.MISSION) {
+            central.database().write(c -> {
+                for (CardFactory.Made m : cards) {
+                    if (m.resident().foreign()) {
+                        continue; // overseas cards are for Japanese nationals only (§2.8)
+                    }
+                    var card = jp.madoguchi.sim.central.domain.CentralRecords.card(c, m.cardSerial());
+                    jp.madoguchi.sim.central.domain.CentralRecords.changeCard(c, card, card.status(), null,
+                            jp.madoguchi.sim.central.Json.object().put("overseas", true).put("departureDate", DEPARTURE.toString()));
+                }
+                return null;
+            });
+        }
         Path data = dir.resolve("data");
         SecretKey key = KeyVault.openOrCreate(data.resolve("key").resolve("cache-key.p12"), PASSWORD.clone());
         StoreSettings settings = StoreSettings.defaults(data, TERMINAL).withClock(clock);
         store = CacheStore.open(settings, key);
-        cache = ReadCache.open(settings, key, OFFICE);
+        cache = ReadCache.open(settings, key, office.code());
         URI url = URI.create("https://127.0.0.1:" + server.port());
         CentralClient client = CentralClient.open(url, enrolment.resolve(Enrolment.KEYSTORE), PASSWORD.clone(),
                 enrolment.resolve(Enrolment.CA_PEM), Duration.ofSeconds(3));
@@ -115,11 +147,14 @@ public final class CounterStack implements AutoCloseable {
             monitor = new CardMonitor(TerminalSource.of(f)).start();
             reader = "Madoguchi Sim 00 00";
         }
-        station = new CounterStation(Office.municipal(OFFICE, "試験市役所"), new Staff("C001", "窓口 一郎", StaffRole.CLERK, OFFICE),
+        long minVersion = office.type() == jp.madoguchi.app.counter.domain.OfficeType.MISSION ? 2 : 1;
+        station = new CounterStation(office, new Staff(CLERK, "窓口 一郎", StaffRole.CLERK, office.code()),
                 monitor, reader, issuerKey, store, cache, engine, ca, clock, ConnectivityRules.OfficeSettings.defaults(),
                 MaintenanceCalendar.byRule(), data.resolve("workflows"));
         await("link ONLINE and the feed read", Duration.ofSeconds(20),
-                () -> engine.link() == LinkState.ONLINE && cache.refreshedAt() != null && cache.card(cards.get(0).cardSerial()).isPresent());
+                () -> engine.link() == LinkState.ONLINE && cache.refreshedAt() != null
+                        && cards.stream().allMatch(m -> cache.card(m.cardSerial())
+                                .map(c -> c.version() >= (minVersion > 1 && !m.resident().foreign() ? minVersion : 1)).orElse(false)));
     }
 
     /** A made card matching {@code which} (by its resident and its profile). */
@@ -239,6 +274,33 @@ public final class CounterStack implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("reading central's database", e);
         }
+    }
+
+    /**
+     * This office's staff accounts in a real staff file under the test directory: the clerk signed in
+     * at the station, a second clerk and two supervisors (fast PBKDF2 for tests; lock after 3 wrong).
+     */
+    jp.madoguchi.app.staff.StaffDirectory staffDirectory() {
+        var staff = jp.madoguchi.app.staff.StaffDirectory.open(dir.resolve("staff-" + System.nanoTime()), Clock.systemUTC(),
+                new jp.madoguchi.app.staff.LockoutRule(3, Duration.ofMinutes(15)), new jp.madoguchi.app.staff.PasswordHasher(1000),
+                () -> { });
+        staff.provision(CLERK, "窓口 一郎", jp.madoguchi.app.staff.StaffRole.CLERK, "clerk-password-1".toCharArray());
+        staff.provision("C002", "窓口 二郎", jp.madoguchi.app.staff.StaffRole.CLERK, "clerk-password-2".toCharArray());
+        staff.provision("S001", "責任 太郎", jp.madoguchi.app.staff.StaffRole.SUPERVISOR, "supervisor-password-1".toCharArray());
+        staff.provision("S002", "責任 花子", jp.madoguchi.app.staff.StaffRole.SUPERVISOR, "supervisor-password-2".toCharArray());
+        return staff;
+    }
+
+    /** The operation's body as central stored it (its canonical JSON), or null before it arrived. */
+    String centralOperationBody(java.util.UUID opId) {
+        return centralRead(c -> {
+            try (var s = c.prepareStatement("SELECT body FROM operation WHERE op_id = ?")) {
+                s.setString(1, opId.toString());
+                try (var rs = s.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
     }
 
     static final List<CollectedItem> ITEMS = List.of(
