@@ -127,6 +127,7 @@ final class ReportsView implements ScreenView {
         ScrollPane scroll = Controls.accessible(new ScrollPane(pages), vm.previewTitleProperty(), "reportsPreviewPane");
         scroll.setFocusTraversable(true);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         VBox right = new VBox(8, previewTitle, scroll);
         HBox.setHgrow(right, Priority.ALWAYS);

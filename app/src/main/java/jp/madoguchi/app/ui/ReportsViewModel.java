@@ -75,6 +75,8 @@ public final class ReportsViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper nothingToPrint = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper pageCount = new ReadOnlyIntegerWrapper(0);
     private final ObservableList<PdfPages.Page> previewPages = FXCollections.observableArrayList();
+    /** One view for every caller: a listener on a throw-away unmodifiable wrapper is lost when the wrapper is collected. */
+    private final ObservableList<PdfPages.Page> previewPagesView = FXCollections.unmodifiableObservableList(previewPages);
     private final ObjectProperty<Map<PeriodReports.Remark, Integer>> remarks = new SimpleObjectProperty<>(Map.of());
     private final ObservableList<GaijiFlag> flagList = FXCollections.observableArrayList();
     private final ObservableList<String> flags = FXCollections.observableArrayList();
@@ -421,7 +423,7 @@ public final class ReportsViewModel implements AutoCloseable {
 
     /** The first pages of the last report previewed, as pixels (empty until a preview). */
     public ObservableList<PdfPages.Page> previewPages() {
-        return FXCollections.unmodifiableObservableList(previewPages);
+        return previewPagesView;
     }
 
     /** Pages of the last report made (0 before one, or when there was nothing to print). */

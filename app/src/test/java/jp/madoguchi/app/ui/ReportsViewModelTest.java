@@ -85,7 +85,8 @@ class ReportsViewModelTest {
      * store, as the delivery workflow does; waits until central's CARD_STATUS_CHANGED (ACTIVE) is in the
      * read cache. Returns the card's resident.
      */
-    static jp.madoguchi.sim.central.factory.Resident deliverFirstCard(CounterStation st) throws Exception {
+    static jp.madoguchi.sim.central.factory.Resident deliverFirstCard(StationFixture station, CounterStation st)
+            throws Exception {
         var made = station.cards.get(0);
         String applicationId = st.cache().card(made.cardSerial()).orElseThrow().applicationId();
         if (!"ACTIVE".equals(st.cache().card(made.cardSerial()).orElseThrow().status())) {
@@ -237,7 +238,7 @@ class ReportsViewModelTest {
     @Test
     void the_expiry_list_of_a_period_is_previewed_from_the_read_cache_and_saved_as_previewed() throws Exception {
         CounterStation st = station.services.forStaff(clerk("窓口 花子"));
-        var resident = deliverFirstCard(st);
+        var resident = deliverFirstCard(station, st);
         Path file = dir.resolve("expiry.pdf");
         ReportsViewModel vm = vm(clerk("窓口 花子"), Optional.of(file));
         choose(vm, "expiry-targets");
@@ -268,7 +269,7 @@ class ReportsViewModelTest {
     void the_letters_of_a_period_say_when_the_postal_code_is_missing_and_an_empty_period_has_nothing_to_print()
             throws Exception {
         CounterStation st = station.services.forStaff(clerk("窓口 花子"));
-        var resident = deliverFirstCard(st);
+        var resident = deliverFirstCard(station, st);
         Path file = dir.resolve("letters.pdf");
         ReportsViewModel vm = vm(clerk("窓口 花子"), Optional.of(file));
         choose(vm, "renewal-notice");
