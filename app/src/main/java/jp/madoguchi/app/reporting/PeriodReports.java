@@ -134,7 +134,8 @@ public final class PeriodReports {
         List<Document<?>> letters = new ArrayList<>();
         int blankPostal = 0;
         for (ExpiryWork.Letter letter : expiry.notices(due, letterhead, now.toLocalDate())) {
-            letters.add(new Document<>(ReportCatalogue.RENEWAL_NOTICE, letter.notice(), name + "-" + letter.cardSerial()));
+            letters.add(new Document<>(ReportCatalogue.RENEWAL_NOTICE, letter.notice(),
+                    name + " " + SyncCaseReports.cardRecordId(letter.cardSerial())));
             blankPostal += letter.postalCodeBlank() ? 1 : 0;
         }
         return new Assembled(request, letters,

@@ -102,11 +102,16 @@ public final class SyncCaseReports {
                             r.path("nameRomaji").asText(null), r.path("formerSurname").asText(null),
                             r.path("formerSurnameFurigana").asText(null), r.path("alias").asText(null),
                             java.time.LocalDate.parse(r.path("birthDate").asText()));
-                    flags.addAll(engine.printable(holder, "card " + card.cardSerial()).flags());
+                    flags.addAll(engine.printable(holder, cardRecordId(card.cardSerial())).flags());
                 }
             });
         }
         return flags;
+    }
+
+    /** A card named in a printed flag: its last 4 characters only (counter-rules §6 "Never printed"). */
+    static String cardRecordId(String cardSerial) {
+        return "card ..." + cardSerial.substring(Math.max(0, cardSerial.length() - 4));
     }
 
     private static LocalDateTime local(Instant at) {
