@@ -236,7 +236,7 @@ public final class ReportsViewModel implements AutoCloseable {
         run(() -> {
             Made made = previous != null && previous.request().equals(request) ? previous : assembleOnly(request);
             List<GaijiFlag> printedFlags = made.assembled().empty() ? List.of() : reports.print(made.assembled());
-            return new Result(new Made(made.request(), made.assembled(), made.output()), null, printedFlags);
+            return new Result(made, null, printedFlags);
         }, r -> {
             if (!r.made().assembled().empty()) {
                 printed.set(true);
