@@ -837,4 +837,17 @@ public final class CacheStore implements AutoCloseable {
             LOG.warn("could not reload counters after a failed write; they are reloaded on the next open", e);
         }
     }
+
+    /**
+     * Every follow-up case, OPEN and CLOSED, oldest first, with their notes opened: the sync report
+     * prints each conflict and rejection with its resolution state, which {@link #openCases()} cannot
+     * tell for a closed one. Blocks until the writer thread has read them.
+     */
+    public List<FollowUpCase> cases() {
+        return onWriter(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from CaseRow order by openedAt, caseId", CaseRow.class).getResultList().stream()
+                .map(c -> new FollowUpCase(c.caseId, c.kind, c.seq, c.opId, c.type, c.cardSerial, c.reason, c.status,
+                        Instant.ofEpochMilli(c.openedAt), openNote(c), c.notedBy))
+                .toList()));
+    }
 }

@@ -246,4 +246,16 @@ public final class ReadCache implements AutoCloseable {
             throw SqliteDatabase.translate(e.getCause(), db.file());
         }
     }
+
+    /**
+     * Every card the office feed ever named with a status, whatever that status is, in serial order (the
+     * expiry list walks them all: delivered, suspended and revoked cards as well as those awaiting
+     * delivery). Blocks until the cache thread has read them.
+     */
+    public List<CachedCard> cards() {
+        return on(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from CachedCardRow order by cardSerial", CachedCardRow.class).getResultList().stream()
+                .map(r -> new CachedCard(r.cardSerial, r.status, r.version, r.applicationId, Instant.ofEpochMilli(r.updatedAt)))
+                .toList()));
+    }
 }

@@ -3,6 +3,8 @@ package jp.madoguchi.app.ui;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import jp.madoguchi.app.counter.rules.ValidityRules;
+import jp.madoguchi.app.reporting.PeriodReports;
 import jp.madoguchi.app.staff.StaffSession;
 import jp.madoguchi.reports.ReportService;
 import org.slf4j.Logger;
@@ -107,8 +109,9 @@ public final class WorkstationWindow {
                     new AwaitingDeliveryViewModel(ws.texts(), station(session), ws.executor(), ws.uiThread(), ws.clock()));
             case SYNC -> new SyncCasesView(ws.texts(), new SyncCasesViewModel(ws.texts(), station(session), ws.executor(), ws.uiThread()));
             case REPORTS -> new ReportsView(ws.texts(), new ReportsViewModel(ws.texts(), station(session),
-                    new ReportService(ws.reports()), ws.reports(), ws.saveDialog(), ws.executor(), ws.uiThread(), ws.clock(),
-                    ws.office().terminal()));
+                    new PeriodReports(new ReportService(ws.reports()), ws.reports(), ws.office().letterhead(),
+                            new ValidityRules(), ws.clock(), ws.office().terminal()),
+                    new ReportService(ws.reports()), ws.saveDialog(), ws.executor(), ws.uiThread(), ws.clock()));
         };
     }
 

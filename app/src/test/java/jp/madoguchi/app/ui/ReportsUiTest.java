@@ -37,8 +37,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The reports screen (F5) in the real window on the real parts (composition root, store, read cache,
  * central over mTLS in-process, the report engine), by keyboard: the daily tally of today saved as a
- * PDF that is read back, and a reversed period refused with MDG-REPORT-005. Screenshots in
- * target/screenshots.
+ * PDF that is read back, a reversed period refused with MDG-REPORT-005, then the expiry list, the
+ * renewal letters and the sync report each previewed (the first page drawn in the window) and saved.
+ * Screenshots in target/screenshots.
  */
 class ReportsUiTest extends FxRobot {
 
@@ -81,7 +82,8 @@ class ReportsUiTest extends FxRobot {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             texts = new Texts(Locale.JAPANESE);
-            Workstation ws = new Workstation(new OfficeIdentity("MUNICIPAL", StationFixture.OFFICE, "T01"), false, texts,
+            Workstation ws = new Workstation(new OfficeIdentity("MUNICIPAL", StationFixture.OFFICE, "T01",
+                    ReportsViewModelTest.LETTERHEAD), false, texts,
                     new Appearance(), directory, executor, UiThread.FX, Clock.systemUTC(), Duration.ofMinutes(5),
                     Duration.ofMillis(200), station.services.readerStatus(), station.services.syncStatus(),
                     (title, question) -> true, List::of, station.services, new ReportEngine(), (title, name) -> Optional.of(target));
@@ -97,8 +99,10 @@ class ReportsUiTest extends FxRobot {
     }
 
     @Test
-    void the_daily_tally_is_saved_by_keyboard_and_a_reversed_period_shows_its_code() throws Exception {
+    void each_period_report_is_chosen_previewed_and_saved_by_keyboard() throws Exception {
         ReportsViewModelTest.recordPinReset(station.services.forStaff(ReportsViewModelTest.clerk("窓口 花子")));
+        String holder = ReportsViewModelTest.compact(ReportsViewModelTest.deliverFirstCard(station,
+                station.services.forStaff(ReportsViewModelTest.clerk("窓口 花子"))).name());
         open();
         type(KeyCode.F5);
         waitUntil(() -> text("#screenTitle").equals(texts.get("nav.reports")));
@@ -119,23 +123,75 @@ class ReportsUiTest extends FxRobot {
         assertThat(lookup("#reportsGaijiNone").queryAs(Labeled.class).getText()).isEqualTo(texts.get("reports.gaiji.none"));
         screenshot("70-reports-daily-tally-saved");
 
-        // Down to 有効期限通知 対象者一覧: listed with why it is not offered; a reversed period gets its code.
+        // Down to 有効期限通知 対象者一覧: a reversed period gets its code at once; a good one is previewed and saved.
         for (int i = 0; i < 10 && !focused("reportsList"); i++) {
             push(KeyCode.SHIFT, KeyCode.TAB);
         }
         assertThat(focused("reportsList")).isTrue();
         type(KeyCode.DOWN);
-        waitUntil(() -> lookup("#reportsReason").queryAs(Labeled.class).isVisible());
-        assertThat(text("#reportsReason")).isEqualTo(texts.get("reports.notOffered.expiry"));
-        assertThat(lookup("#reportsSave").queryAs(Button.class).isDisabled()).isTrue();
-        assertThat(lookup("#reportsPrint").queryAs(Button.class).isDisabled()).isTrue();
+        waitUntil(() -> lookup("#reportsFrom").queryAs(DatePicker.class).getParent().getParent().isVisible());
         enterDate("#reportsFrom", LocalDate.of(2026, 12, 1));
         enterDate("#reportsTo", LocalDate.of(2026, 11, 1));
         waitUntil(() -> text("#reportsProblem").startsWith("MDG-REPORT-005"));
+        assertThat(lookup("#reportsPreview").queryAs(Button.class).isDisabled()).isTrue();
         WorkstationUiTest.assertEveryControlIsNamed(stage.getScene().getRoot());
         screenshot("71-reports-period-reversed");
-        enterDate("#reportsTo", LocalDate.of(2027, 1, 31));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        enterDate("#reportsFrom", today);
+        enterDate("#reportsTo", today.plusYears(11));
         waitUntil(() -> !lookup("#reportsProblem").queryAs(Labeled.class).isVisible());
+        assertThat(previewAndSave("72-reports-expiry-targets-preview", "有効期限通知")).contains(holder);
+
+        // Down to 更新のご案内: one letter per resident of the same period; the missing postal code is said.
+        focusList();
+        type(KeyCode.DOWN);
+        waitUntil(() -> lookup("#reportsList").queryAs(ListView.class).getSelectionModel().getSelectedIndex() == 5);
+        assertThat(previewAndSave("73-reports-renewal-notice-preview", "更新のご案内")).contains(holder);
+        assertThat(text("#reportsRemarks")).startsWith("1通");
+
+        // Down to 同期・競合レポート: no parameters.
+        focusList();
+        type(KeyCode.DOWN);
+        waitUntil(() -> lookup("#reportsList").queryAs(ListView.class).getSelectionModel().getSelectedIndex() == 6);
+        assertThat(lookup("#reportsFrom").queryAs(DatePicker.class).getParent().getParent().isVisible())
+                .as("the sync report asks for no period").isFalse();
+        assertThat(previewAndSave("74-reports-sync-report-preview", "同期・競合レポート")).contains("T01", "PIN_RESET");
+    }
+
+    private void focusList() {
+        for (int i = 0; i < 15 && !focused("reportsList"); i++) {
+            push(KeyCode.SHIFT, KeyCode.TAB);
+        }
+        assertThat(focused("reportsList")).isTrue();
+    }
+
+    /**
+     * Tabs to 「プレビュー」 and presses Space, waits for the first page to be drawn, screenshots, then
+     * Tabs to 「PDFを保存」 and saves: the PDF read back holds {@code title} (and the delivered holder's name
+     * for the period reports).
+     */
+    private String previewAndSave(String shot, String title) throws Exception {
+        for (int i = 0; i < 10 && !focused("reportsPreview"); i++) {
+            type(KeyCode.TAB);
+        }
+        assertThat(focused("reportsPreview")).isTrue();
+        type(KeyCode.SPACE);
+        waitUntil(() -> !text("#reportsStatus").isEmpty() && !text("#reportsStatus").equals(texts.get("reports.busy")));
+        assertThat(text("#reportsStatus")).startsWith("プレビューを表示しました");
+        waitUntil(() -> lookup("#reportsPage1").tryQuery().isPresent());
+        javafx.scene.image.ImageView page = lookup("#reportsPage1").queryAs(javafx.scene.image.ImageView.class);
+        assertThat(page.getImage().getWidth()).isGreaterThan(700);
+        assertThat(page.getAccessibleText()).contains(title, "1");
+        assertThat(text("#reportsPreviewTitle")).startsWith("プレビュー：全");
+        WorkstationUiTest.assertEveryControlIsNamed(stage.getScene().getRoot());
+        screenshot(shot);
+        type(KeyCode.TAB);
+        assertThat(focused("reportsSave")).isTrue();
+        type(KeyCode.SPACE);
+        waitUntil(() -> text("#reportsStatus").startsWith("保存しました"));
+        String pdf = ReportsViewModelTest.pdfText(target);
+        assertThat(pdf).contains(title);
+        return pdf;
     }
 
     /** Types the date into the picker's field in the picker's own format and confirms with Enter. */
@@ -158,6 +214,15 @@ class ReportsUiTest extends FxRobot {
     }
 
     private void waitUntil(Supplier<Boolean> condition) throws Exception {
+        try {
+            waitFor(condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            screenshot("zz-reports-timeout");
+            throw new AssertionError("timed out; status: " + text("#reportsStatus"), e);
+        }
+    }
+
+    private void waitFor(Supplier<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
             WaitForAsyncUtils.waitForFxEvents();
             return condition.get();
