@@ -23,6 +23,7 @@ public final class SyncSteps {
     /** Marks {@code act} in flight and records central's {@code outcome} for it (APPLIED, APPLIED_WITH_CONFLICT, REJECTED). */
     public static void answer(CacheStore store, RecordedAct act, String outcome, String reason, String caseId) {
         store.markInFlight(act.seq(), act.seq());
-        store.applyOutcomes(List.of(new OperationOutcome(act.opId().toString(), outcome, null, reason, null, caseId)));
+        store.applyOutcomes(act.seq(), act.seq(),
+                List.of(new OperationOutcome(act.opId().toString(), outcome, null, reason, null, caseId)));
     }
 }
