@@ -41,7 +41,9 @@ import jp.madoguchi.app.counter.domain.LegalRepresentative;
 import jp.madoguchi.app.counter.domain.PersonName;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.PossessionProof;
+import jp.madoguchi.app.counter.domain.ProxyEvidence;
 import jp.madoguchi.app.counter.domain.ProxyPaperwork;
+import jp.madoguchi.app.counter.domain.ProxyReason;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.rules.Notice;
 import jp.madoguchi.app.counter.rules.Refusal;
@@ -52,12 +54,15 @@ import jp.madoguchi.app.counter.workflow.IssuanceWorkflow;
 import jp.madoguchi.app.counter.workflow.OldCardCollectionWorkflow;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
 import jp.madoguchi.app.counter.workflow.RenewalWorkflow;
+import jp.madoguchi.app.counter.workflow.SupervisorApproval;
 import jp.madoguchi.app.counter.workflow.SuspensionLiftWorkflow;
 import jp.madoguchi.app.counter.workflow.Workflow;
+import jp.madoguchi.app.counter.workflow.WorkflowFailure;
 import jp.madoguchi.app.forms.FormSource;
 import jp.madoguchi.app.forms.OperationForms;
 import jp.madoguchi.app.forms.PrintableForm;
 import jp.madoguchi.app.staff.StaffAccount;
+import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.MadoguchiException;
 import jp.madoguchi.reports.model.SyncReport.GaijiFlag;
@@ -88,8 +93,16 @@ public final class WizardViewModel implements AutoCloseable {
     public static final List<DocumentType> DOCUMENTS = List.of(DocumentType.PASSPORT, DocumentType.DRIVERS_LICENSE,
             DocumentType.RESIDENCE_CARD, DocumentType.PHYSICAL_DISABILITY_HANDBOOK, DocumentType.HEALTH_INSURANCE_CERTIFICATE,
             DocumentType.PENSION_BOOK, DocumentType.STUDENT_ID);
-    /** Who may stand at the counter in these wizards. */
-    public static final List<VisitorType> VISITORS = List.of(VisitorType.HOLDER, VisitorType.HOLDER_WITH_LEGAL_REP);
+    /**
+     * Who may stand at the counter in these wizards. A voluntary proxy brings the §2.0 papers; what an
+     * act does not allow a proxy (or allows only by the two-visit route) is refused with its code.
+     */
+    public static final List<VisitorType> VISITORS = List.of(VisitorType.HOLDER, VisitorType.HOLDER_WITH_LEGAL_REP,
+            VisitorType.VOLUNTARY_PROXY);
+    /** The reasons a voluntary proxy may collect a card for (counter-rules §2.0). */
+    public static final List<ProxyReason> PROXY_REASONS = List.of(ProxyReason.values());
+    /** The evidence of the reason the proxy may show. */
+    public static final List<ProxyEvidence> PROXY_EVIDENCE = List.of(ProxyEvidence.values());
     /** The items asked about at delivery. */
     public static final List<CollectedItem.Kind> ITEMS = List.of(CollectedItem.Kind.DELIVERY_NOTICE,
             CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Kind.JUKI_CARD);
@@ -107,7 +120,7 @@ public final class WizardViewModel implements AutoCloseable {
     /** What the worker read from the workflow after a call. */
     record State(Page page, Optional<MadoguchiException> failure, List<Notice> notices, Optional<PinType> pin,
                  Map<PinType, Integer> triesLeft, Optional<LocalDate> birthDate, Object receipt, Optional<CardRecord> before,
-                 boolean signToIssue) {
+                 boolean signToIssue, boolean awaitingApproval, Optional<SupervisorApproval> approval) {
     }
 
     /** What the worker found on the choose page: interrupted work and whether the link answers now. */
@@ -120,6 +133,7 @@ public final class WizardViewModel implements AutoCloseable {
     private final DialogService dialogs;
     private final CounterStations stations;
     private final StaffAccount staff;
+    private final StaffDirectory directory;
     private final PinPadViewModel pad;
     private final WizardPrinting printing;
     private volatile CounterStation station;
@@ -169,9 +183,18 @@ public final class WizardViewModel implements AutoCloseable {
     private final ObjectProperty<PinResetWorkflow.Reason> reason = new SimpleObjectProperty<>(PinResetWorkflow.Reason.FORGOTTEN);
     private final Map<CertKind, BooleanProperty> kindsChosen = new EnumMap<>(CertKind.class);
     private final BooleanProperty adultWard = new SimpleBooleanProperty(false);
+    private final ObjectProperty<DocumentType> proxyDocument = new SimpleObjectProperty<>();
+    private final ObjectProperty<DocumentType> proxySecondDocument = new SimpleObjectProperty<>();
+    private final ObjectProperty<ProxyReason> proxyReason = new SimpleObjectProperty<>();
+    private final ObjectProperty<ProxyEvidence> proxyEvidence = new SimpleObjectProperty<>();
+    private final BooleanProperty noticeBackCompleted = new SimpleBooleanProperty(false);
+    private final BooleanProperty pinsConcealed = new SimpleBooleanProperty(false);
+    // The supervisor's approval (PR-03): typed at this window, checked on the worker.
+    private final StringProperty approverId = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper awaitingApproval = new ReadOnlyBooleanWrapper(false);
 
     public WizardViewModel(Texts texts, TaskExecutor executor, UiThread uiThread, DialogService dialogs, CounterStations stations,
-                           StaffAccount staff, WizardPrinting printing) {
+                           StaffAccount staff, StaffDirectory directory, WizardPrinting printing) {
         this.texts = texts;
         this.printing = printing;
         this.executor = executor;
@@ -179,6 +202,7 @@ public final class WizardViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         this.stations = stations;
         this.staff = staff;
+        this.directory = directory;
         this.pad = new PinPadViewModel(texts, this::pinEntered);
         for (CollectedItem.Kind k : CollectedItem.Kind.values()) {
             items.put(k, new SimpleObjectProperty<>());
@@ -364,6 +388,44 @@ public final class WizardViewModel implements AutoCloseable {
         return adultWard;
     }
 
+    /** The voluntary proxy's photo document (class A) or first document. */
+    public ObjectProperty<DocumentType> proxyDocumentProperty() {
+        return proxyDocument;
+    }
+
+    /** The voluntary proxy's second document (class B), when the first is not enough alone. */
+    public ObjectProperty<DocumentType> proxySecondDocumentProperty() {
+        return proxySecondDocument;
+    }
+
+    public ObjectProperty<ProxyReason> proxyReasonProperty() {
+        return proxyReason;
+    }
+
+    public ObjectProperty<ProxyEvidence> proxyEvidenceProperty() {
+        return proxyEvidence;
+    }
+
+    /** The back of the 交付通知書 (回答書・委任状) is filled in. */
+    public BooleanProperty noticeBackCompletedProperty() {
+        return noticeBackCompleted;
+    }
+
+    /** The holder's PINs come sealed (目隠しシール). */
+    public BooleanProperty pinsConcealedProperty() {
+        return pinsConcealed;
+    }
+
+    /** The approving supervisor's staff id, typed at this window. */
+    public StringProperty approverIdProperty() {
+        return approverId;
+    }
+
+    /** Whether the workflow waits for a supervisor's approval (the wizard shows the approval panel). */
+    public ReadOnlyBooleanProperty awaitingApprovalProperty() {
+        return awaitingApproval.getReadOnlyProperty();
+    }
+
     /** Tries left per PIN as the card said (PIN reset's choice page); empty before the card is read. */
     public Map<PinType, Integer> triesLeft() {
         return state.get() == null ? Map.of() : state.get().triesLeft();
@@ -506,6 +568,44 @@ public final class WizardViewModel implements AutoCloseable {
     }
 
     /**
+     * 「承認」: the supervisor's id and {@code password} are checked on the worker (the array is this
+     * method's from now on and cleared there, or here when nothing is sent). A refusal (MDG-FLOW-008,
+     * MDG-FLOW-009, MDG-OFFICE-001) shows its code and keeps the page; after an approval a step that
+     * had been refused for want of it (MDG-FLOW-007) is run again, and a PIN page opens the pad.
+     */
+    public void approve(char[] password) {
+        if (busy.get() || !awaitingApproval.get() || workflow == null) {
+            Arrays.fill(password, '\0');
+            return;
+        }
+        String id = approverId.get().trim();
+        if (id.isEmpty() || password.length == 0) {
+            Arrays.fill(password, '\0');
+            problemKey.set("wizard.problem.approver");
+            return;
+        }
+        problemKey.set(null);
+        boolean retry = page.get() == Page.PROCEED && failure.get() != null && failure.get().failure() == WorkflowFailure.APPROVAL_NEEDED;
+        Workflow<?> w = workflow;
+        submit("wizard.busy.approve", () -> {
+            try {
+                w.approve(directory, id, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            return read(w);
+        }, s -> {
+            show(s);
+            if (s.approval().isPresent()) {
+                approverId.set("");
+                if (retry) {
+                    advance();
+                }
+            }
+        });
+    }
+
+    /**
      * 「受領書を印刷」: the summary's form on the default printer, the way the Reports screen prints
      * (no dialog; MDG-REPORT-008 without a printer). Names the fonts cannot draw print as 〓 and are
      * listed in {@link #formFlags()}.
@@ -635,6 +735,9 @@ public final class WizardViewModel implements AutoCloseable {
                 if (visitor.get() == VisitorType.HOLDER_WITH_LEGAL_REP
                         && (representativeName.get().isBlank() || representativeDocument.get() == null)) {
                     yield Optional.of("wizard.problem.representative");
+                }
+                if (visitor.get() == VisitorType.VOLUNTARY_PROXY && (proxyDocument.get() == null || proxyReason.get() == null)) {
+                    yield Optional.of("wizard.problem.proxy");
                 }
                 yield Optional.empty();
             }
@@ -768,7 +871,8 @@ public final class WizardViewModel implements AutoCloseable {
             case PROCEED -> Page.PROCEED;
             case NONE -> receipt != null ? Page.SUMMARY : w.failure().isPresent() ? Page.REFUSED : Page.CHOOSE;
         };
-        return new State(next, w.failure(), List.copyOf(w.notices()), pin, tries, birth, receipt, before, signToIssue);
+        return new State(next, w.failure(), List.copyOf(w.notices()), pin, tries, birth, receipt, before, signToIssue,
+                w.awaitingApproval(), w.approval());
     }
 
     private void show(State s) {
@@ -779,8 +883,14 @@ public final class WizardViewModel implements AutoCloseable {
             return;
         }
         page.set(s.page());
+        // The panel comes with the step that needs the approval (a new PIN, the write), or its refusal.
+        awaitingApproval.set(s.awaitingApproval() && (s.page() == Page.NEW_PIN || s.page() == Page.PROCEED
+                || s.failure().map(f -> f.failure() == WorkflowFailure.APPROVAL_NEEDED).orElse(false)));
         render();
-        if (s.page() == Page.NEW_PIN || s.page() == Page.CURRENT_PIN) {
+        // A new PIN is the delivery's first write: the pad opens once the supervisor has approved.
+        if (s.page() == Page.NEW_PIN && s.awaitingApproval()) {
+            pad.stop();
+        } else if (s.page() == Page.NEW_PIN || s.page() == Page.CURRENT_PIN) {
             pad.request(s.pin().orElseThrow(), s.page() == Page.NEW_PIN, s.birthDate(), s.failure());
         } else {
             pad.stop();
@@ -797,6 +907,8 @@ public final class WizardViewModel implements AutoCloseable {
         summary.clear();
         clearForm();
         act.set(null);
+        awaitingApproval.set(false);
+        approverId.set("");
         page.set(Page.CHOOSE);
         findInterrupted();
     }
@@ -848,16 +960,30 @@ public final class WizardViewModel implements AutoCloseable {
         if (faceChecked.get()) {
             proofs.add(PossessionProof.FACE_CHECKED);
         }
+        if (visitor.get() == VisitorType.VOLUNTARY_PROXY) {
+            List<IdentityDocument> proxy = new ArrayList<>(List.of(document(proxyDocument.get())));
+            if (proxySecondDocument.get() != null) {
+                proxy.add(IdentityDocument.classB(proxySecondDocument.get()));
+            }
+            return new IdentityCheck(VisitorType.VOLUNTARY_PROXY, holder, proxy, proofs, Optional.empty(),
+                    new ProxyPaperwork(Optional.ofNullable(proxyReason.get()),
+                            proxyEvidence.get() == null ? Set.of() : Set.of(proxyEvidence.get()), noticeBackCompleted.get(),
+                            pinsConcealed.get(), false, Optional.empty(), Optional.empty()));
+        }
         if (visitor.get() != VisitorType.HOLDER_WITH_LEGAL_REP) {
             return IdentityCheck.holder(holder, proofs);
         }
-        DocumentType repType = representativeDocument.get();
-        IdentityDocument rep = repType.nominalClass() == DocumentClass.ID_A
-                ? new IdentityDocument(repType, Optional.empty(), Optional.empty(), true, true) : IdentityDocument.classB(repType);
+        IdentityDocument rep = document(representativeDocument.get());
         return new IdentityCheck(VisitorType.HOLDER_WITH_LEGAL_REP, holder, List.of(rep), proofs,
                 Optional.of(new LegalRepresentative(new PersonName(representativeName.get().trim()),
                         AuthorityProof.of(AuthorityProof.Kind.NOT_NEEDED_SAME_HOUSEHOLD), adultWard.get())),
                 ProxyPaperwork.none());
+    }
+
+    /** A companion's document as seen (a class A document with its photo checked, no expiry typed). */
+    private static IdentityDocument document(DocumentType type) {
+        return type.nominalClass() == DocumentClass.ID_A
+                ? new IdentityDocument(type, Optional.empty(), Optional.empty(), true, true) : IdentityDocument.classB(type);
     }
 
     private Set<PinType> chosenPins() {
@@ -889,6 +1015,11 @@ public final class WizardViewModel implements AutoCloseable {
         summary.setAll(s == null || s.receipt() == null ? List.of() : summaryLines(s.receipt()));
         if (s != null && s.signToIssue()) {
             summary.add(texts.get("wizard.summary.signToIssue"));
+        }
+        if (s != null && s.receipt() != null && s.approval().isPresent()) {
+            SupervisorApproval a = s.approval().get();
+            summary.add(texts.format("wizard.summary.approval", Map.of("name", a.supervisorName(), "id", a.supervisorId(),
+                    "at", TIME.format(a.at().atZone(JST)))));
         }
     }
 
