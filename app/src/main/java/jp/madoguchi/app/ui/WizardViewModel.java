@@ -219,7 +219,7 @@ public final class WizardViewModel implements AutoCloseable {
         problemText = texts.bindComputed(() -> problemKey.get() == null ? "" : texts.get(problemKey.get()), problemKey);
         busyText = texts.bindComputed(() -> texts.get(busyKey.get()), busyKey);
         pageTitle = texts.bindComputed(this::renderTitle, page, act, state);
-        pageText = texts.bindComputed(this::renderPageText, page, act, state);
+        pageText = texts.bindComputed(this::renderPageText, page, act, state, awaitingApproval);
         suspensionOffline = texts.bindComputed(() -> {
             if (online.get()) {
                 return "";
@@ -1132,7 +1132,8 @@ public final class WizardViewModel implements AutoCloseable {
             case COLLECTED_ITEMS -> texts.get(act.get() == Act.OLD_CARD_COLLECTION ? "wizard.text.oldCardItems" : "wizard.text.items");
             case CHOICE -> texts.get(act.get() == Act.PIN_RESET ? "wizard.text.pins"
                     : act.get() == Act.ISSUANCE ? "wizard.text.issueKinds" : "wizard.text.kinds");
-            case NEW_PIN -> texts.format("wizard.text.newPin", Map.of("pin", pin));
+            case NEW_PIN -> texts.format(awaitingApproval.get() ? "wizard.text.newPinAfterApproval" : "wizard.text.newPin",
+                    Map.of("pin", pin));
             case CURRENT_PIN -> texts.format("wizard.text.currentPin", Map.of("pin", pin));
             case PROCEED -> texts.get(act.get() == Act.RENEWAL || act.get() == Act.ISSUANCE ? "wizard.text.issue"
                     : act.get() == Act.DELIVERY ? "wizard.text.activate"

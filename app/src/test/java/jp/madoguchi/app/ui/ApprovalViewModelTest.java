@@ -118,6 +118,7 @@ class ApprovalViewModelTest {
         assertThat(vm.pageProperty().get()).isEqualTo(WizardViewModel.Page.NEW_PIN);
         assertThat(vm.awaitingApprovalProperty().get()).isTrue();
         assertThat(vm.pad().phaseProperty().get()).as("the pad waits for the approval").isEqualTo(PinPadViewModel.Phase.IDLE);
+        assertThat(vm.pageTextProperty().get()).startsWith("責任者の承認の後、").contains("署名用電子証明書");
 
         vm.approverIdProperty().set("");
         char[] empty = new char[0];
