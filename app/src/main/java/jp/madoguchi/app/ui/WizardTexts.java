@@ -23,6 +23,7 @@ final class WizardTexts {
         return t.get(switch (act) {
             case DELIVERY -> "wizard.act.DELIVERY";
             case PIN_RESET -> "wizard.act.PIN_RESET";
+            case PIN_CHANGE -> "wizard.act.PIN_CHANGE";
             case RENEWAL -> "wizard.act.RENEWAL";
             case ISSUANCE -> "wizard.act.ISSUANCE";
             case SUSPENSION_LIFT -> "wizard.act.SUSPENSION_LIFT";

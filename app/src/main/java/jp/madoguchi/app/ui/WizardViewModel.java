@@ -52,6 +52,7 @@ import jp.madoguchi.app.counter.workflow.CounterStation;
 import jp.madoguchi.app.counter.workflow.DeliveryWorkflow;
 import jp.madoguchi.app.counter.workflow.IssuanceWorkflow;
 import jp.madoguchi.app.counter.workflow.OldCardCollectionWorkflow;
+import jp.madoguchi.app.counter.workflow.PinChangeWorkflow;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
 import jp.madoguchi.app.counter.workflow.RenewalWorkflow;
 import jp.madoguchi.app.counter.workflow.SupervisorApproval;
@@ -84,7 +85,7 @@ public final class WizardViewModel implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     /** The acts of the counter the wizards lead through. */
-    public enum Act { DELIVERY, PIN_RESET, RENEWAL, ISSUANCE, SUSPENSION_LIFT, OLD_CARD_COLLECTION }
+    public enum Act { DELIVERY, PIN_RESET, PIN_CHANGE, RENEWAL, ISSUANCE, SUSPENSION_LIFT, OLD_CARD_COLLECTION }
 
     /** The wizard's pages: CHOOSE and START before a workflow exists, then one per {@link Workflow.Input}. */
     public enum Page { CHOOSE, START, IDENTITY, CARD, COLLECTED_ITEMS, CHOICE, NEW_PIN, CURRENT_PIN, PROCEED, SUMMARY, REFUSED }
@@ -440,6 +441,7 @@ public final class WizardViewModel implements AutoCloseable {
             List<Resumable> found = new ArrayList<>();
             DeliveryWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.DELIVERY, id)));
             PinResetWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.PIN_RESET, id)));
+            PinChangeWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.PIN_CHANGE, id)));
             RenewalWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.RENEWAL, id)));
             IssuanceWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.ISSUANCE, id)));
             SuspensionLiftWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.SUSPENSION_LIFT, id)));
@@ -481,6 +483,7 @@ public final class WizardViewModel implements AutoCloseable {
             Workflow<?> w = switch (saved.act()) {
                 case DELIVERY -> DeliveryWorkflow.resume(s, saved.id());
                 case PIN_RESET -> PinResetWorkflow.resume(s, saved.id());
+                case PIN_CHANGE -> PinChangeWorkflow.resume(s, saved.id());
                 case RENEWAL -> RenewalWorkflow.resume(s, saved.id());
                 case ISSUANCE -> IssuanceWorkflow.resume(s, saved.id());
                 case SUSPENSION_LIFT -> SuspensionLiftWorkflow.resume(s, saved.id());
@@ -513,6 +516,8 @@ public final class WizardViewModel implements AutoCloseable {
                     d.cardPresented();
                 } else if (w instanceof PinResetWorkflow p) {
                     p.cardPresented();
+                } else if (w instanceof PinChangeWorkflow c) {
+                    c.cardPresented();
                 } else if (w instanceof RenewalWorkflow r) {
                     r.cardPresented();
                 } else if (w instanceof IssuanceWorkflow i) {
@@ -536,6 +541,9 @@ public final class WizardViewModel implements AutoCloseable {
                     Set<PinType> pins = chosenPins();
                     PinResetWorkflow.Reason why = reason.get();
                     step("wizard.busy.check", w -> ((PinResetWorkflow) w).choose(pins, why));
+                } else if (act.get() == Act.PIN_CHANGE) {
+                    Set<PinType> pins = chosenPins();
+                    step("wizard.busy.check", w -> ((PinChangeWorkflow) w).choose(pins));
                 } else {
                     Set<CertKind> kinds = chosenKinds();
                     boolean ward = adultWard.get();
@@ -555,6 +563,8 @@ public final class WizardViewModel implements AutoCloseable {
                     d.proceed();
                 } else if (w instanceof PinResetWorkflow p) {
                     p.proceed();
+                } else if (w instanceof PinChangeWorkflow c) {
+                    c.proceed();
                 } else if (w instanceof RenewalWorkflow r) {
                     r.proceed();
                 } else if (w instanceof IssuanceWorkflow i) {
@@ -741,7 +751,7 @@ public final class WizardViewModel implements AutoCloseable {
                 }
                 yield Optional.empty();
             }
-            case CHOICE -> act.get() == Act.PIN_RESET
+            case CHOICE -> act.get() == Act.PIN_RESET || act.get() == Act.PIN_CHANGE
                     ? (chosenPins().isEmpty() ? Optional.of("wizard.problem.pins") : Optional.empty())
                     : (chosenKinds().isEmpty() ? Optional.of("wizard.problem.kinds") : Optional.empty());
             default -> Optional.empty();
@@ -760,6 +770,7 @@ public final class WizardViewModel implements AutoCloseable {
             Workflow<?> w = switch (chosen) {
                 case DELIVERY -> DeliveryWorkflow.start(s, cardSerial, who);
                 case PIN_RESET -> PinResetWorkflow.start(s, who);
+                case PIN_CHANGE -> PinChangeWorkflow.start(s, who);
                 case RENEWAL -> RenewalWorkflow.start(s, who);
                 case ISSUANCE -> IssuanceWorkflow.start(s, who);
                 case SUSPENSION_LIFT -> SuspensionLiftWorkflow.start(s, who);
@@ -791,6 +802,9 @@ public final class WizardViewModel implements AutoCloseable {
         if (w instanceof PinResetWorkflow p) {
             return p::identity;
         }
+        if (w instanceof PinChangeWorkflow c) {
+            return c::identity;
+        }
         if (w instanceof IssuanceWorkflow i) {
             return i::identity;
         }
@@ -812,6 +826,10 @@ public final class WizardViewModel implements AutoCloseable {
                     d.newPin(entry, confirmation);
                 } else if (w instanceof PinResetWorkflow p) {
                     p.newPin(entry, confirmation);
+                } else if (w instanceof PinChangeWorkflow c && confirmation == null) {
+                    c.currentPin(entry);
+                } else if (w instanceof PinChangeWorkflow c) {
+                    c.newPin(entry, confirmation);
                 } else if (w instanceof RenewalWorkflow r) {
                     r.currentPin(type, entry);
                 } else if (w instanceof IssuanceWorkflow i && confirmation == null) {
@@ -847,6 +865,9 @@ public final class WizardViewModel implements AutoCloseable {
             pin = p.pinToSet();
             tries = p.triesLeft() == null ? Map.of() : Map.copyOf(p.triesLeft());
             receipt = p.receipt().orElse(null);
+        } else if (w instanceof PinChangeWorkflow c) {
+            pin = c.pinInHand();
+            receipt = c.receipt().orElse(null);
         } else if (w instanceof RenewalWorkflow r) {
             pin = r.expects() == Workflow.Input.CURRENT_PIN ? r.pinsToVerify().stream().findFirst() : Optional.empty();
             receipt = r.receipt().orElse(null);
@@ -1044,6 +1065,12 @@ public final class WizardViewModel implements AutoCloseable {
             lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
             lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
             lines.add(recorded(r.seq(), r.queuedOffline()));
+        } else if (receipt instanceof PinChangeWorkflow.Receipt r) {
+            lines.add(texts.format("wizard.summary.card", Map.of("last4", r.cardSerialLast4())));
+            lines.add(texts.format("wizard.summary.pinsChanged", Map.of("pins", pins(r.pinTypes()))));
+            lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
+            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
+            lines.add(recorded(r.seq(), r.queuedOffline()));
         } else if (receipt instanceof RenewalWorkflow.Receipt r) {
             lines.add(texts.format("wizard.summary.card", Map.of("last4", r.cardSerialLast4())));
             for (RenewalWorkflow.Written c : r.certificates()) {
@@ -1105,7 +1132,7 @@ public final class WizardViewModel implements AutoCloseable {
             case IDENTITY -> texts.format("wizard.page.identity", Map.of("act", name));
             case CARD -> texts.format("wizard.page.card", Map.of("act", name));
             case COLLECTED_ITEMS -> texts.format("wizard.page.items", Map.of("act", name));
-            case CHOICE -> texts.format(a == Act.PIN_RESET ? "wizard.page.pins"
+            case CHOICE -> texts.format(a == Act.PIN_RESET ? "wizard.page.pins" : a == Act.PIN_CHANGE ? "wizard.page.pinsToChange"
                     : a == Act.ISSUANCE ? "wizard.page.issueKinds" : "wizard.page.kinds", Map.of("act", name));
             case NEW_PIN -> texts.format("wizard.page.newPin", Map.of("act", name));
             case CURRENT_PIN -> texts.format("wizard.page.currentPin", Map.of("act", name));
@@ -1125,12 +1152,12 @@ public final class WizardViewModel implements AutoCloseable {
                 case RENEWAL, ISSUANCE -> "wizard.text.startRenewal";
                 case SUSPENSION_LIFT -> "wizard.text.startSuspension";
                 case OLD_CARD_COLLECTION -> "wizard.text.startOldCard";
-                case PIN_RESET -> "wizard.text.start";
+                case PIN_RESET, PIN_CHANGE -> "wizard.text.start";
             });
             case IDENTITY -> texts.get("wizard.text.identity");
             case CARD -> texts.get("wizard.text.card");
             case COLLECTED_ITEMS -> texts.get(act.get() == Act.OLD_CARD_COLLECTION ? "wizard.text.oldCardItems" : "wizard.text.items");
-            case CHOICE -> texts.get(act.get() == Act.PIN_RESET ? "wizard.text.pins"
+            case CHOICE -> texts.get(act.get() == Act.PIN_RESET ? "wizard.text.pins" : act.get() == Act.PIN_CHANGE ? "wizard.text.pinsToChange"
                     : act.get() == Act.ISSUANCE ? "wizard.text.issueKinds" : "wizard.text.kinds");
             case NEW_PIN -> texts.format(awaitingApproval.get() ? "wizard.text.newPinAfterApproval" : "wizard.text.newPin",
                     Map.of("pin", pin));

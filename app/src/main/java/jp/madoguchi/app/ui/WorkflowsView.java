@@ -253,6 +253,7 @@ final class WorkflowsView implements ScreenView {
         VBox box = new VBox(10);
         Button delivery = actButton(WizardViewModel.Act.DELIVERY, "wizard.act.DELIVERY", "wizard.act.DELIVERY.a11y", "actDelivery");
         Button reset = actButton(WizardViewModel.Act.PIN_RESET, "wizard.act.PIN_RESET", "wizard.act.PIN_RESET.a11y", "actPinReset");
+        Button change = actButton(WizardViewModel.Act.PIN_CHANGE, "wizard.act.PIN_CHANGE", "wizard.act.PIN_CHANGE.a11y", "actPinChange");
         Button renewal = actButton(WizardViewModel.Act.RENEWAL, "wizard.act.RENEWAL", "wizard.act.RENEWAL.a11y", "actRenewal");
         Button issuance = actButton(WizardViewModel.Act.ISSUANCE, "wizard.act.ISSUANCE", "wizard.act.ISSUANCE.a11y", "actIssuance");
         Button lift = actButton(WizardViewModel.Act.SUSPENSION_LIFT, "wizard.act.SUSPENSION_LIFT", "wizard.act.SUSPENSION_LIFT.a11y",
@@ -275,7 +276,7 @@ final class WorkflowsView implements ScreenView {
         texts.localeProperty().addListener(relabel);
         releases.add(() -> texts.localeProperty().removeListener(relabel));
         fillResume(resumeBox, resumeTitle);
-        box.getChildren().addAll(delivery, reset, renewal, issuance, lift, liftOffline, oldCard, resumeBox);
+        box.getChildren().addAll(delivery, reset, change, renewal, issuance, lift, liftOffline, oldCard, resumeBox);
         pages.put(WizardViewModel.Page.CHOOSE, box);
         firstFocus.put(WizardViewModel.Page.CHOOSE, delivery);
         return delivery;
@@ -479,7 +480,11 @@ final class WorkflowsView implements ScreenView {
                 "wizard.reason", "wizardReason");
         reason.valueProperty().bindBidirectional(vm.reasonProperty());
         releases.add(() -> reason.valueProperty().unbindBidirectional(vm.reasonProperty()));
-        pins.getChildren().add(new HBox(10, fieldLabel("wizard.reason", reason, "wizardReasonLabel"), reason));
+        HBox reasonRow = new HBox(10, fieldLabel("wizard.reason", reason, "wizardReasonLabel"), reason);
+        // A change has no reason to give: the holder knows the PIN.
+        reasonRow.visibleProperty().bind(vm.actProperty().isEqualTo(WizardViewModel.Act.PIN_RESET));
+        reasonRow.managedProperty().bind(reasonRow.visibleProperty());
+        pins.getChildren().add(reasonRow);
         VBox kinds = new VBox(8);
         CheckBox firstKind = null;
         for (CertKind k : List.of(CertKind.AUTH, CertKind.SIGN)) {
@@ -497,13 +502,14 @@ final class WorkflowsView implements ScreenView {
         kinds.getChildren().add(ward);
         StackPane holder = new StackPane(pins, kinds);
         holder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
-        pins.visibleProperty().bind(vm.actProperty().isEqualTo(WizardViewModel.Act.PIN_RESET));
+        pins.visibleProperty().bind(vm.actProperty().isEqualTo(WizardViewModel.Act.PIN_RESET)
+                .or(vm.actProperty().isEqualTo(WizardViewModel.Act.PIN_CHANGE)));
         kinds.visibleProperty().bind(pins.visibleProperty().not());
         pages.put(WizardViewModel.Page.CHOICE, holder);
         CheckBox fp = firstPin;
         CheckBox fk = firstKind;
         ChangeListener<WizardViewModel.Act> focus = (o, a, act) -> firstFocus.put(WizardViewModel.Page.CHOICE,
-                act == WizardViewModel.Act.PIN_RESET ? fp : fk);
+                act == WizardViewModel.Act.PIN_RESET || act == WizardViewModel.Act.PIN_CHANGE ? fp : fk);
         vm.actProperty().addListener(focus);
         releases.add(() -> vm.actProperty().removeListener(focus));
     }
