@@ -4,6 +4,8 @@ import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.CollectedItem;
 import jp.madoguchi.app.counter.domain.DocumentType;
 import jp.madoguchi.app.counter.domain.PinType;
+import jp.madoguchi.app.counter.domain.ProxyEvidence;
+import jp.madoguchi.app.counter.domain.ProxyReason;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
 import jp.madoguchi.cache.OperationType;
@@ -21,6 +23,7 @@ final class WizardTexts {
         return t.get(switch (act) {
             case DELIVERY -> "wizard.act.DELIVERY";
             case PIN_RESET -> "wizard.act.PIN_RESET";
+            case PIN_CHANGE -> "wizard.act.PIN_CHANGE";
             case RENEWAL -> "wizard.act.RENEWAL";
             case ISSUANCE -> "wizard.act.ISSUANCE";
             case SUSPENSION_LIFT -> "wizard.act.SUSPENSION_LIFT";
@@ -102,6 +105,33 @@ final class WizardTexts {
             case FORGOTTEN -> "wizard.reason.FORGOTTEN";
             case BLOCKED -> "wizard.reason.BLOCKED";
             case OTHER -> "wizard.reason.OTHER";
+        });
+    }
+
+    static String proxyReason(Texts t, ProxyReason reason) {
+        return t.get(switch (reason) {
+            case WARD_CURATORSHIP -> "wizard.proxyReason.WARD_CURATORSHIP";
+            case PRESCHOOL_OR_PUPIL -> "wizard.proxyReason.PRESCHOOL_OR_PUPIL";
+            case HIGH_SCHOOL -> "wizard.proxyReason.HIGH_SCHOOL";
+            case AGE_75_PLUS -> "wizard.proxyReason.AGE_75_PLUS";
+            case HOSPITAL -> "wizard.proxyReason.HOSPITAL";
+            case DISABILITY -> "wizard.proxyReason.DISABILITY";
+            case CARE_FACILITY -> "wizard.proxyReason.CARE_FACILITY";
+            case CARE_CERTIFIED -> "wizard.proxyReason.CARE_CERTIFIED";
+            case PREGNANCY -> "wizard.proxyReason.PREGNANCY";
+            case LONG_TRIP_OR_SEAFARER -> "wizard.proxyReason.LONG_TRIP_OR_SEAFARER";
+            case STUDY_ABROAD -> "wizard.proxyReason.STUDY_ABROAD";
+            case WITHDRAWAL -> "wizard.proxyReason.WITHDRAWAL";
+        });
+    }
+
+    static String proxyEvidence(Texts t, ProxyEvidence evidence) {
+        return t.get(switch (evidence) {
+            case MEDICAL_CERTIFICATE -> "wizard.proxyEvidence.MEDICAL_CERTIFICATE";
+            case HANDBOOK -> "wizard.proxyEvidence.HANDBOOK";
+            case CARE_INSURANCE_CARD -> "wizard.proxyEvidence.CARE_INSURANCE_CARD";
+            case PHOTO_CERTIFICATE -> "wizard.proxyEvidence.PHOTO_CERTIFICATE";
+            case OTHER_DOCUMENT -> "wizard.proxyEvidence.OTHER_DOCUMENT";
         });
     }
 }

@@ -41,7 +41,9 @@ import jp.madoguchi.app.counter.domain.LegalRepresentative;
 import jp.madoguchi.app.counter.domain.PersonName;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.PossessionProof;
+import jp.madoguchi.app.counter.domain.ProxyEvidence;
 import jp.madoguchi.app.counter.domain.ProxyPaperwork;
+import jp.madoguchi.app.counter.domain.ProxyReason;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.rules.Notice;
 import jp.madoguchi.app.counter.rules.Refusal;
@@ -50,14 +52,18 @@ import jp.madoguchi.app.counter.workflow.CounterStation;
 import jp.madoguchi.app.counter.workflow.DeliveryWorkflow;
 import jp.madoguchi.app.counter.workflow.IssuanceWorkflow;
 import jp.madoguchi.app.counter.workflow.OldCardCollectionWorkflow;
+import jp.madoguchi.app.counter.workflow.PinChangeWorkflow;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
 import jp.madoguchi.app.counter.workflow.RenewalWorkflow;
+import jp.madoguchi.app.counter.workflow.SupervisorApproval;
 import jp.madoguchi.app.counter.workflow.SuspensionLiftWorkflow;
 import jp.madoguchi.app.counter.workflow.Workflow;
+import jp.madoguchi.app.counter.workflow.WorkflowFailure;
 import jp.madoguchi.app.forms.FormSource;
 import jp.madoguchi.app.forms.OperationForms;
 import jp.madoguchi.app.forms.PrintableForm;
 import jp.madoguchi.app.staff.StaffAccount;
+import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.MadoguchiException;
 import jp.madoguchi.reports.model.SyncReport.GaijiFlag;
@@ -79,7 +85,7 @@ public final class WizardViewModel implements AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
 
     /** The acts of the counter the wizards lead through. */
-    public enum Act { DELIVERY, PIN_RESET, RENEWAL, ISSUANCE, SUSPENSION_LIFT, OLD_CARD_COLLECTION }
+    public enum Act { DELIVERY, PIN_RESET, PIN_CHANGE, RENEWAL, ISSUANCE, SUSPENSION_LIFT, OLD_CARD_COLLECTION }
 
     /** The wizard's pages: CHOOSE and START before a workflow exists, then one per {@link Workflow.Input}. */
     public enum Page { CHOOSE, START, IDENTITY, CARD, COLLECTED_ITEMS, CHOICE, NEW_PIN, CURRENT_PIN, PROCEED, SUMMARY, REFUSED }
@@ -88,8 +94,16 @@ public final class WizardViewModel implements AutoCloseable {
     public static final List<DocumentType> DOCUMENTS = List.of(DocumentType.PASSPORT, DocumentType.DRIVERS_LICENSE,
             DocumentType.RESIDENCE_CARD, DocumentType.PHYSICAL_DISABILITY_HANDBOOK, DocumentType.HEALTH_INSURANCE_CERTIFICATE,
             DocumentType.PENSION_BOOK, DocumentType.STUDENT_ID);
-    /** Who may stand at the counter in these wizards. */
-    public static final List<VisitorType> VISITORS = List.of(VisitorType.HOLDER, VisitorType.HOLDER_WITH_LEGAL_REP);
+    /**
+     * Who may stand at the counter in these wizards. A voluntary proxy brings the §2.0 papers; what an
+     * act does not allow a proxy (or allows only by the two-visit route) is refused with its code.
+     */
+    public static final List<VisitorType> VISITORS = List.of(VisitorType.HOLDER, VisitorType.HOLDER_WITH_LEGAL_REP,
+            VisitorType.VOLUNTARY_PROXY);
+    /** The reasons a voluntary proxy may collect a card for (counter-rules §2.0). */
+    public static final List<ProxyReason> PROXY_REASONS = List.of(ProxyReason.values());
+    /** The evidence of the reason the proxy may show. */
+    public static final List<ProxyEvidence> PROXY_EVIDENCE = List.of(ProxyEvidence.values());
     /** The items asked about at delivery. */
     public static final List<CollectedItem.Kind> ITEMS = List.of(CollectedItem.Kind.DELIVERY_NOTICE,
             CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Kind.JUKI_CARD);
@@ -107,7 +121,7 @@ public final class WizardViewModel implements AutoCloseable {
     /** What the worker read from the workflow after a call. */
     record State(Page page, Optional<MadoguchiException> failure, List<Notice> notices, Optional<PinType> pin,
                  Map<PinType, Integer> triesLeft, Optional<LocalDate> birthDate, Object receipt, Optional<CardRecord> before,
-                 boolean signToIssue) {
+                 boolean signToIssue, boolean awaitingApproval, Optional<SupervisorApproval> approval) {
     }
 
     /** What the worker found on the choose page: interrupted work and whether the link answers now. */
@@ -120,6 +134,7 @@ public final class WizardViewModel implements AutoCloseable {
     private final DialogService dialogs;
     private final CounterStations stations;
     private final StaffAccount staff;
+    private final StaffDirectory directory;
     private final PinPadViewModel pad;
     private final WizardPrinting printing;
     private volatile CounterStation station;
@@ -169,9 +184,18 @@ public final class WizardViewModel implements AutoCloseable {
     private final ObjectProperty<PinResetWorkflow.Reason> reason = new SimpleObjectProperty<>(PinResetWorkflow.Reason.FORGOTTEN);
     private final Map<CertKind, BooleanProperty> kindsChosen = new EnumMap<>(CertKind.class);
     private final BooleanProperty adultWard = new SimpleBooleanProperty(false);
+    private final ObjectProperty<DocumentType> proxyDocument = new SimpleObjectProperty<>();
+    private final ObjectProperty<DocumentType> proxySecondDocument = new SimpleObjectProperty<>();
+    private final ObjectProperty<ProxyReason> proxyReason = new SimpleObjectProperty<>();
+    private final ObjectProperty<ProxyEvidence> proxyEvidence = new SimpleObjectProperty<>();
+    private final BooleanProperty noticeBackCompleted = new SimpleBooleanProperty(false);
+    private final BooleanProperty pinsConcealed = new SimpleBooleanProperty(false);
+    // The supervisor's approval (PR-03): typed at this window, checked on the worker.
+    private final StringProperty approverId = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper awaitingApproval = new ReadOnlyBooleanWrapper(false);
 
     public WizardViewModel(Texts texts, TaskExecutor executor, UiThread uiThread, DialogService dialogs, CounterStations stations,
-                           StaffAccount staff, WizardPrinting printing) {
+                           StaffAccount staff, StaffDirectory directory, WizardPrinting printing) {
         this.texts = texts;
         this.printing = printing;
         this.executor = executor;
@@ -179,6 +203,7 @@ public final class WizardViewModel implements AutoCloseable {
         this.dialogs = dialogs;
         this.stations = stations;
         this.staff = staff;
+        this.directory = directory;
         this.pad = new PinPadViewModel(texts, this::pinEntered);
         for (CollectedItem.Kind k : CollectedItem.Kind.values()) {
             items.put(k, new SimpleObjectProperty<>());
@@ -195,7 +220,7 @@ public final class WizardViewModel implements AutoCloseable {
         problemText = texts.bindComputed(() -> problemKey.get() == null ? "" : texts.get(problemKey.get()), problemKey);
         busyText = texts.bindComputed(() -> texts.get(busyKey.get()), busyKey);
         pageTitle = texts.bindComputed(this::renderTitle, page, act, state);
-        pageText = texts.bindComputed(this::renderPageText, page, act, state);
+        pageText = texts.bindComputed(this::renderPageText, page, act, state, awaitingApproval);
         suspensionOffline = texts.bindComputed(() -> {
             if (online.get()) {
                 return "";
@@ -364,6 +389,44 @@ public final class WizardViewModel implements AutoCloseable {
         return adultWard;
     }
 
+    /** The voluntary proxy's photo document (class A) or first document. */
+    public ObjectProperty<DocumentType> proxyDocumentProperty() {
+        return proxyDocument;
+    }
+
+    /** The voluntary proxy's second document (class B), when the first is not enough alone. */
+    public ObjectProperty<DocumentType> proxySecondDocumentProperty() {
+        return proxySecondDocument;
+    }
+
+    public ObjectProperty<ProxyReason> proxyReasonProperty() {
+        return proxyReason;
+    }
+
+    public ObjectProperty<ProxyEvidence> proxyEvidenceProperty() {
+        return proxyEvidence;
+    }
+
+    /** The back of the 交付通知書 (回答書・委任状) is filled in. */
+    public BooleanProperty noticeBackCompletedProperty() {
+        return noticeBackCompleted;
+    }
+
+    /** The holder's PINs come sealed (目隠しシール). */
+    public BooleanProperty pinsConcealedProperty() {
+        return pinsConcealed;
+    }
+
+    /** The approving supervisor's staff id, typed at this window. */
+    public StringProperty approverIdProperty() {
+        return approverId;
+    }
+
+    /** Whether the workflow waits for a supervisor's approval (the wizard shows the approval panel). */
+    public ReadOnlyBooleanProperty awaitingApprovalProperty() {
+        return awaitingApproval.getReadOnlyProperty();
+    }
+
     /** Tries left per PIN as the card said (PIN reset's choice page); empty before the card is read. */
     public Map<PinType, Integer> triesLeft() {
         return state.get() == null ? Map.of() : state.get().triesLeft();
@@ -378,6 +441,7 @@ public final class WizardViewModel implements AutoCloseable {
             List<Resumable> found = new ArrayList<>();
             DeliveryWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.DELIVERY, id)));
             PinResetWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.PIN_RESET, id)));
+            PinChangeWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.PIN_CHANGE, id)));
             RenewalWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.RENEWAL, id)));
             IssuanceWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.ISSUANCE, id)));
             SuspensionLiftWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.SUSPENSION_LIFT, id)));
@@ -419,6 +483,7 @@ public final class WizardViewModel implements AutoCloseable {
             Workflow<?> w = switch (saved.act()) {
                 case DELIVERY -> DeliveryWorkflow.resume(s, saved.id());
                 case PIN_RESET -> PinResetWorkflow.resume(s, saved.id());
+                case PIN_CHANGE -> PinChangeWorkflow.resume(s, saved.id());
                 case RENEWAL -> RenewalWorkflow.resume(s, saved.id());
                 case ISSUANCE -> IssuanceWorkflow.resume(s, saved.id());
                 case SUSPENSION_LIFT -> SuspensionLiftWorkflow.resume(s, saved.id());
@@ -451,6 +516,8 @@ public final class WizardViewModel implements AutoCloseable {
                     d.cardPresented();
                 } else if (w instanceof PinResetWorkflow p) {
                     p.cardPresented();
+                } else if (w instanceof PinChangeWorkflow c) {
+                    c.cardPresented();
                 } else if (w instanceof RenewalWorkflow r) {
                     r.cardPresented();
                 } else if (w instanceof IssuanceWorkflow i) {
@@ -474,6 +541,9 @@ public final class WizardViewModel implements AutoCloseable {
                     Set<PinType> pins = chosenPins();
                     PinResetWorkflow.Reason why = reason.get();
                     step("wizard.busy.check", w -> ((PinResetWorkflow) w).choose(pins, why));
+                } else if (act.get() == Act.PIN_CHANGE) {
+                    Set<PinType> pins = chosenPins();
+                    step("wizard.busy.check", w -> ((PinChangeWorkflow) w).choose(pins));
                 } else {
                     Set<CertKind> kinds = chosenKinds();
                     boolean ward = adultWard.get();
@@ -493,6 +563,8 @@ public final class WizardViewModel implements AutoCloseable {
                     d.proceed();
                 } else if (w instanceof PinResetWorkflow p) {
                     p.proceed();
+                } else if (w instanceof PinChangeWorkflow c) {
+                    c.proceed();
                 } else if (w instanceof RenewalWorkflow r) {
                     r.proceed();
                 } else if (w instanceof IssuanceWorkflow i) {
@@ -503,6 +575,44 @@ public final class WizardViewModel implements AutoCloseable {
             });
             case SUMMARY, REFUSED -> backToChoice();
         }
+    }
+
+    /**
+     * 「承認」: the supervisor's id and {@code password} are checked on the worker (the array is this
+     * method's from now on and cleared there, or here when nothing is sent). A refusal (MDG-FLOW-008,
+     * MDG-FLOW-009, MDG-OFFICE-001) shows its code and keeps the page; after an approval a step that
+     * had been refused for want of it (MDG-FLOW-007) is run again, and a PIN page opens the pad.
+     */
+    public void approve(char[] password) {
+        if (busy.get() || !awaitingApproval.get() || workflow == null) {
+            Arrays.fill(password, '\0');
+            return;
+        }
+        String id = approverId.get().trim();
+        if (id.isEmpty() || password.length == 0) {
+            Arrays.fill(password, '\0');
+            problemKey.set("wizard.problem.approver");
+            return;
+        }
+        problemKey.set(null);
+        boolean retry = page.get() == Page.PROCEED && failure.get() != null && failure.get().failure() == WorkflowFailure.APPROVAL_NEEDED;
+        Workflow<?> w = workflow;
+        submit("wizard.busy.approve", () -> {
+            try {
+                w.approve(directory, id, password);
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+            return read(w);
+        }, s -> {
+            show(s);
+            if (s.approval().isPresent()) {
+                approverId.set("");
+                if (retry) {
+                    advance();
+                }
+            }
+        });
     }
 
     /**
@@ -636,9 +746,12 @@ public final class WizardViewModel implements AutoCloseable {
                         && (representativeName.get().isBlank() || representativeDocument.get() == null)) {
                     yield Optional.of("wizard.problem.representative");
                 }
+                if (visitor.get() == VisitorType.VOLUNTARY_PROXY && (proxyDocument.get() == null || proxyReason.get() == null)) {
+                    yield Optional.of("wizard.problem.proxy");
+                }
                 yield Optional.empty();
             }
-            case CHOICE -> act.get() == Act.PIN_RESET
+            case CHOICE -> act.get() == Act.PIN_RESET || act.get() == Act.PIN_CHANGE
                     ? (chosenPins().isEmpty() ? Optional.of("wizard.problem.pins") : Optional.empty())
                     : (chosenKinds().isEmpty() ? Optional.of("wizard.problem.kinds") : Optional.empty());
             default -> Optional.empty();
@@ -657,6 +770,7 @@ public final class WizardViewModel implements AutoCloseable {
             Workflow<?> w = switch (chosen) {
                 case DELIVERY -> DeliveryWorkflow.start(s, cardSerial, who);
                 case PIN_RESET -> PinResetWorkflow.start(s, who);
+                case PIN_CHANGE -> PinChangeWorkflow.start(s, who);
                 case RENEWAL -> RenewalWorkflow.start(s, who);
                 case ISSUANCE -> IssuanceWorkflow.start(s, who);
                 case SUSPENSION_LIFT -> SuspensionLiftWorkflow.start(s, who);
@@ -688,6 +802,9 @@ public final class WizardViewModel implements AutoCloseable {
         if (w instanceof PinResetWorkflow p) {
             return p::identity;
         }
+        if (w instanceof PinChangeWorkflow c) {
+            return c::identity;
+        }
         if (w instanceof IssuanceWorkflow i) {
             return i::identity;
         }
@@ -709,6 +826,10 @@ public final class WizardViewModel implements AutoCloseable {
                     d.newPin(entry, confirmation);
                 } else if (w instanceof PinResetWorkflow p) {
                     p.newPin(entry, confirmation);
+                } else if (w instanceof PinChangeWorkflow c && confirmation == null) {
+                    c.currentPin(entry);
+                } else if (w instanceof PinChangeWorkflow c) {
+                    c.newPin(entry, confirmation);
                 } else if (w instanceof RenewalWorkflow r) {
                     r.currentPin(type, entry);
                 } else if (w instanceof IssuanceWorkflow i && confirmation == null) {
@@ -744,6 +865,9 @@ public final class WizardViewModel implements AutoCloseable {
             pin = p.pinToSet();
             tries = p.triesLeft() == null ? Map.of() : Map.copyOf(p.triesLeft());
             receipt = p.receipt().orElse(null);
+        } else if (w instanceof PinChangeWorkflow c) {
+            pin = c.pinInHand();
+            receipt = c.receipt().orElse(null);
         } else if (w instanceof RenewalWorkflow r) {
             pin = r.expects() == Workflow.Input.CURRENT_PIN ? r.pinsToVerify().stream().findFirst() : Optional.empty();
             receipt = r.receipt().orElse(null);
@@ -768,7 +892,8 @@ public final class WizardViewModel implements AutoCloseable {
             case PROCEED -> Page.PROCEED;
             case NONE -> receipt != null ? Page.SUMMARY : w.failure().isPresent() ? Page.REFUSED : Page.CHOOSE;
         };
-        return new State(next, w.failure(), List.copyOf(w.notices()), pin, tries, birth, receipt, before, signToIssue);
+        return new State(next, w.failure(), List.copyOf(w.notices()), pin, tries, birth, receipt, before, signToIssue,
+                w.awaitingApproval(), w.approval());
     }
 
     private void show(State s) {
@@ -779,8 +904,14 @@ public final class WizardViewModel implements AutoCloseable {
             return;
         }
         page.set(s.page());
+        // The panel comes with the step that needs the approval (a new PIN, the write), or its refusal.
+        awaitingApproval.set(s.awaitingApproval() && (s.page() == Page.NEW_PIN || s.page() == Page.PROCEED
+                || s.failure().map(f -> f.failure() == WorkflowFailure.APPROVAL_NEEDED).orElse(false)));
         render();
-        if (s.page() == Page.NEW_PIN || s.page() == Page.CURRENT_PIN) {
+        // A new PIN is the delivery's first write: the pad opens once the supervisor has approved.
+        if (s.page() == Page.NEW_PIN && s.awaitingApproval()) {
+            pad.stop();
+        } else if (s.page() == Page.NEW_PIN || s.page() == Page.CURRENT_PIN) {
             pad.request(s.pin().orElseThrow(), s.page() == Page.NEW_PIN, s.birthDate(), s.failure());
         } else {
             pad.stop();
@@ -797,6 +928,8 @@ public final class WizardViewModel implements AutoCloseable {
         summary.clear();
         clearForm();
         act.set(null);
+        awaitingApproval.set(false);
+        approverId.set("");
         page.set(Page.CHOOSE);
         findInterrupted();
     }
@@ -848,16 +981,30 @@ public final class WizardViewModel implements AutoCloseable {
         if (faceChecked.get()) {
             proofs.add(PossessionProof.FACE_CHECKED);
         }
+        if (visitor.get() == VisitorType.VOLUNTARY_PROXY) {
+            List<IdentityDocument> proxy = new ArrayList<>(List.of(document(proxyDocument.get())));
+            if (proxySecondDocument.get() != null) {
+                proxy.add(IdentityDocument.classB(proxySecondDocument.get()));
+            }
+            return new IdentityCheck(VisitorType.VOLUNTARY_PROXY, holder, proxy, proofs, Optional.empty(),
+                    new ProxyPaperwork(Optional.ofNullable(proxyReason.get()),
+                            proxyEvidence.get() == null ? Set.of() : Set.of(proxyEvidence.get()), noticeBackCompleted.get(),
+                            pinsConcealed.get(), false, Optional.empty(), Optional.empty()));
+        }
         if (visitor.get() != VisitorType.HOLDER_WITH_LEGAL_REP) {
             return IdentityCheck.holder(holder, proofs);
         }
-        DocumentType repType = representativeDocument.get();
-        IdentityDocument rep = repType.nominalClass() == DocumentClass.ID_A
-                ? new IdentityDocument(repType, Optional.empty(), Optional.empty(), true, true) : IdentityDocument.classB(repType);
+        IdentityDocument rep = document(representativeDocument.get());
         return new IdentityCheck(VisitorType.HOLDER_WITH_LEGAL_REP, holder, List.of(rep), proofs,
                 Optional.of(new LegalRepresentative(new PersonName(representativeName.get().trim()),
                         AuthorityProof.of(AuthorityProof.Kind.NOT_NEEDED_SAME_HOUSEHOLD), adultWard.get())),
                 ProxyPaperwork.none());
+    }
+
+    /** A companion's document as seen (a class A document with its photo checked, no expiry typed). */
+    private static IdentityDocument document(DocumentType type) {
+        return type.nominalClass() == DocumentClass.ID_A
+                ? new IdentityDocument(type, Optional.empty(), Optional.empty(), true, true) : IdentityDocument.classB(type);
     }
 
     private Set<PinType> chosenPins() {
@@ -890,6 +1037,11 @@ public final class WizardViewModel implements AutoCloseable {
         if (s != null && s.signToIssue()) {
             summary.add(texts.get("wizard.summary.signToIssue"));
         }
+        if (s != null && s.receipt() != null && s.approval().isPresent()) {
+            SupervisorApproval a = s.approval().get();
+            summary.add(texts.format("wizard.summary.approval", Map.of("name", a.supervisorName(), "id", a.supervisorId(),
+                    "at", TIME.format(a.at().atZone(JST)))));
+        }
     }
 
     private List<String> summaryLines(Object receipt) {
@@ -910,6 +1062,12 @@ public final class WizardViewModel implements AutoCloseable {
             lines.add(texts.format("wizard.summary.reason", Map.of("reason", WizardTexts.reason(texts, r.reason()))));
             lines.add(texts.format("wizard.summary.triesBefore", Map.of("tries", r.triesLeftBefore().entrySet().stream()
                     .map(e -> WizardTexts.pin(texts, e.getKey()) + " " + e.getValue()).collect(Collectors.joining("、")))));
+            lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
+            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
+            lines.add(recorded(r.seq(), r.queuedOffline()));
+        } else if (receipt instanceof PinChangeWorkflow.Receipt r) {
+            lines.add(texts.format("wizard.summary.card", Map.of("last4", r.cardSerialLast4())));
+            lines.add(texts.format("wizard.summary.pinsChanged", Map.of("pins", pins(r.pinTypes()))));
             lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
             lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
             lines.add(recorded(r.seq(), r.queuedOffline()));
@@ -974,7 +1132,7 @@ public final class WizardViewModel implements AutoCloseable {
             case IDENTITY -> texts.format("wizard.page.identity", Map.of("act", name));
             case CARD -> texts.format("wizard.page.card", Map.of("act", name));
             case COLLECTED_ITEMS -> texts.format("wizard.page.items", Map.of("act", name));
-            case CHOICE -> texts.format(a == Act.PIN_RESET ? "wizard.page.pins"
+            case CHOICE -> texts.format(a == Act.PIN_RESET ? "wizard.page.pins" : a == Act.PIN_CHANGE ? "wizard.page.pinsToChange"
                     : a == Act.ISSUANCE ? "wizard.page.issueKinds" : "wizard.page.kinds", Map.of("act", name));
             case NEW_PIN -> texts.format("wizard.page.newPin", Map.of("act", name));
             case CURRENT_PIN -> texts.format("wizard.page.currentPin", Map.of("act", name));
@@ -994,14 +1152,15 @@ public final class WizardViewModel implements AutoCloseable {
                 case RENEWAL, ISSUANCE -> "wizard.text.startRenewal";
                 case SUSPENSION_LIFT -> "wizard.text.startSuspension";
                 case OLD_CARD_COLLECTION -> "wizard.text.startOldCard";
-                case PIN_RESET -> "wizard.text.start";
+                case PIN_RESET, PIN_CHANGE -> "wizard.text.start";
             });
             case IDENTITY -> texts.get("wizard.text.identity");
             case CARD -> texts.get("wizard.text.card");
             case COLLECTED_ITEMS -> texts.get(act.get() == Act.OLD_CARD_COLLECTION ? "wizard.text.oldCardItems" : "wizard.text.items");
-            case CHOICE -> texts.get(act.get() == Act.PIN_RESET ? "wizard.text.pins"
+            case CHOICE -> texts.get(act.get() == Act.PIN_RESET ? "wizard.text.pins" : act.get() == Act.PIN_CHANGE ? "wizard.text.pinsToChange"
                     : act.get() == Act.ISSUANCE ? "wizard.text.issueKinds" : "wizard.text.kinds");
-            case NEW_PIN -> texts.format("wizard.text.newPin", Map.of("pin", pin));
+            case NEW_PIN -> texts.format(awaitingApproval.get() ? "wizard.text.newPinAfterApproval" : "wizard.text.newPin",
+                    Map.of("pin", pin));
             case CURRENT_PIN -> texts.format("wizard.text.currentPin", Map.of("pin", pin));
             case PROCEED -> texts.get(act.get() == Act.RENEWAL || act.get() == Act.ISSUANCE ? "wizard.text.issue"
                     : act.get() == Act.DELIVERY ? "wizard.text.activate"

@@ -17,6 +17,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -32,6 +33,8 @@ import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.CollectedItem;
 import jp.madoguchi.app.counter.domain.DocumentType;
 import jp.madoguchi.app.counter.domain.PinType;
+import jp.madoguchi.app.counter.domain.ProxyEvidence;
+import jp.madoguchi.app.counter.domain.ProxyReason;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
 import org.controlsfx.validation.Severity;
@@ -61,6 +64,9 @@ final class WorkflowsView implements ScreenView {
     private final Button next;
     private final PinPadWindow padWindow;
     private final Button chooseDelivery;
+    private final VBox approvalPanel = new VBox(8);
+    private final TextField approverId = new TextField();
+    private final PasswordField approverPassword = new PasswordField();
 
     WorkflowsView(Texts texts, WizardViewModel vm, PinPadWindow padWindow) {
         this.texts = texts;
@@ -114,6 +120,7 @@ final class WorkflowsView implements ScreenView {
         keys.getStyleClass().add("hint");
         HBox buttons = new HBox(12, keys, spacer, cancel, next);
 
+        buildApprovalPanel();
         chooseDelivery = buildChoosePage();
         buildStartPage();
         buildIdentityPage();
@@ -128,7 +135,7 @@ final class WorkflowsView implements ScreenView {
 
         VBox.setVgrow(pageHolder, Priority.ALWAYS);
         pageHolder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
-        root.getChildren().addAll(title, text, busyRow, failure, problem, pageHolder, noticesTitle, notices, buttons);
+        root.getChildren().addAll(title, text, busyRow, failure, problem, approvalPanel, pageHolder, noticesTitle, notices, buttons);
         root.setPadding(new Insets(8));
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
 
@@ -151,7 +158,15 @@ final class WorkflowsView implements ScreenView {
     }
 
     private void onKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.ESCAPE) {
+        if (e.getCode() == KeyCode.ENTER && (e.getTarget() == approverId || e.getTarget() == approverPassword)) {
+            // In the approval panel Enter moves from the id to the password, then approves.
+            if (e.getTarget() == approverId) {
+                approverPassword.requestFocus();
+            } else {
+                approve();
+            }
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
             if (vm.cancel()) {
                 e.consume();
             }
@@ -173,12 +188,63 @@ final class WorkflowsView implements ScreenView {
         boolean needsNext = page != WizardViewModel.Page.CHOOSE && page != WizardViewModel.Page.NEW_PIN
                 && page != WizardViewModel.Page.CURRENT_PIN;
         next.setVisible(needsNext);
-        Node focus = firstFocus.getOrDefault(page, next);
+        Node focus = vm.awaitingApprovalProperty().get() ? approverId : firstFocus.getOrDefault(page, next);
         javafx.application.Platform.runLater(() -> {
             if (focus.getScene() != null) {
                 focus.requestFocus();
             }
         });
+    }
+
+    // ---- the supervisor's approval (PR-03) ---------------------------------------------------------
+
+    /**
+     * Shown above the page while the workflow waits for an approval: the supervisor types their id and
+     * password at this window. The password leaves the field as a char[] (the field is cleared at once)
+     * and the ViewModel clears the array after the check.
+     */
+    private void buildApprovalPanel() {
+        Label title = Controls.label(texts.bind("wizard.approval.title"), "approvalTitle");
+        title.getStyleClass().add("screen-subtitle");
+        Label text = Controls.label(texts.bind("wizard.approval.text"), "approvalText");
+        text.setWrapText(true);
+        Controls.accessible(approverId, texts.bind("wizard.approval.id"), "approverId");
+        approverId.setPrefColumnCount(12);
+        approverId.textProperty().bindBidirectional(vm.approverIdProperty());
+        releases.add(() -> approverId.textProperty().unbindBidirectional(vm.approverIdProperty()));
+        Controls.accessible(approverPassword, texts.bind("wizard.approval.password"), "approverPassword");
+        approverPassword.setPrefColumnCount(16);
+        Button approve = Controls.button(texts.bind("wizard.approval.approve"), texts.bind("wizard.approval.approve.a11y"), "approve");
+        approve.setOnAction(e -> approve());
+        for (Node n : List.of(approverId, approverPassword, approve)) {
+            n.disableProperty().bind(vm.busyProperty());
+        }
+        GridPane form = grid();
+        form.addRow(0, fieldLabel("wizard.approval.id", approverId, "approverIdLabel"), approverId);
+        form.addRow(1, fieldLabel("wizard.approval.password", approverPassword, "approverPasswordLabel"), approverPassword, approve);
+        approvalPanel.getChildren().addAll(title, text, form);
+        approvalPanel.setId("approvalPanel");
+        approvalPanel.getStyleClass().add("approval-panel");
+        approvalPanel.setPadding(new Insets(8));
+        approvalPanel.setStyle("-fx-border-color: -fx-accent; -fx-border-width: 2; -fx-border-radius: 4;");
+        approvalPanel.visibleProperty().bind(vm.awaitingApprovalProperty());
+        approvalPanel.managedProperty().bind(approvalPanel.visibleProperty());
+        ChangeListener<Boolean> onAwaiting = (o, a, awaiting) -> {
+            if (awaiting) {
+                javafx.application.Platform.runLater(approverId::requestFocus);
+            } else {
+                approverPassword.clear();
+            }
+        };
+        vm.awaitingApprovalProperty().addListener(onAwaiting);
+        releases.add(() -> vm.awaitingApprovalProperty().removeListener(onAwaiting));
+    }
+
+    private void approve() {
+        char[] typed = approverPassword.getText().toCharArray();
+        approverPassword.clear();
+        vm.approve(typed);
+        approverPassword.requestFocus();
     }
 
     // ---- pages ------------------------------------------------------------------------------------
@@ -187,6 +253,7 @@ final class WorkflowsView implements ScreenView {
         VBox box = new VBox(10);
         Button delivery = actButton(WizardViewModel.Act.DELIVERY, "wizard.act.DELIVERY", "wizard.act.DELIVERY.a11y", "actDelivery");
         Button reset = actButton(WizardViewModel.Act.PIN_RESET, "wizard.act.PIN_RESET", "wizard.act.PIN_RESET.a11y", "actPinReset");
+        Button change = actButton(WizardViewModel.Act.PIN_CHANGE, "wizard.act.PIN_CHANGE", "wizard.act.PIN_CHANGE.a11y", "actPinChange");
         Button renewal = actButton(WizardViewModel.Act.RENEWAL, "wizard.act.RENEWAL", "wizard.act.RENEWAL.a11y", "actRenewal");
         Button issuance = actButton(WizardViewModel.Act.ISSUANCE, "wizard.act.ISSUANCE", "wizard.act.ISSUANCE.a11y", "actIssuance");
         Button lift = actButton(WizardViewModel.Act.SUSPENSION_LIFT, "wizard.act.SUSPENSION_LIFT", "wizard.act.SUSPENSION_LIFT.a11y",
@@ -209,7 +276,7 @@ final class WorkflowsView implements ScreenView {
         texts.localeProperty().addListener(relabel);
         releases.add(() -> texts.localeProperty().removeListener(relabel));
         fillResume(resumeBox, resumeTitle);
-        box.getChildren().addAll(delivery, reset, renewal, issuance, lift, liftOffline, oldCard, resumeBox);
+        box.getChildren().addAll(delivery, reset, change, renewal, issuance, lift, liftOffline, oldCard, resumeBox);
         pages.put(WizardViewModel.Page.CHOOSE, box);
         firstFocus.put(WizardViewModel.Page.CHOOSE, delivery);
         return delivery;
@@ -314,11 +381,53 @@ final class WorkflowsView implements ScreenView {
         grid.addRow(5, repLabel, repName);
         grid.addRow(6, repDocLabel, repDoc);
         grid.addRow(7, new Region(), ward);
-        for (Node n : List.of(repLabel, repName, repDocLabel, repDoc, ward)) {
+        List<Node> repNodes = List.of(repLabel, repName, repDocLabel, repDoc, ward);
+        for (Node n : repNodes) {
             n.visibleProperty().bind(vm.visitorProperty().isEqualTo(VisitorType.HOLDER_WITH_LEGAL_REP));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        int row = 8;
+        for (Node[] pair : proxyRows()) {
+            grid.addRow(row++, pair);
+            for (Node n : pair) {
+                n.visibleProperty().bind(vm.visitorProperty().isEqualTo(VisitorType.VOLUNTARY_PROXY));
+                n.managedProperty().bind(n.visibleProperty());
+            }
         }
         pages.put(WizardViewModel.Page.IDENTITY, grid);
         firstFocus.put(WizardViewModel.Page.IDENTITY, document);
+    }
+
+    /** The voluntary proxy's documents and §2.0 papers, one row each (label, field). */
+    private List<Node[]> proxyRows() {
+        ComboBox<DocumentType> doc = combo(WizardViewModel.DOCUMENTS, t -> WizardTexts.document(texts, t), "wizard.proxyDocument",
+                "wizardProxyDocument");
+        doc.valueProperty().bindBidirectional(vm.proxyDocumentProperty());
+        releases.add(() -> doc.valueProperty().unbindBidirectional(vm.proxyDocumentProperty()));
+        ComboBox<DocumentType> second = combo(WizardViewModel.DOCUMENTS, t -> WizardTexts.document(texts, t),
+                "wizard.proxySecondDocument", "wizardProxySecondDocument");
+        second.valueProperty().bindBidirectional(vm.proxySecondDocumentProperty());
+        releases.add(() -> second.valueProperty().unbindBidirectional(vm.proxySecondDocumentProperty()));
+        ComboBox<ProxyReason> reason = combo(WizardViewModel.PROXY_REASONS, r -> WizardTexts.proxyReason(texts, r), "wizard.proxyReason",
+                "wizardProxyReason");
+        reason.valueProperty().bindBidirectional(vm.proxyReasonProperty());
+        releases.add(() -> reason.valueProperty().unbindBidirectional(vm.proxyReasonProperty()));
+        ComboBox<ProxyEvidence> evidence = combo(WizardViewModel.PROXY_EVIDENCE, v -> WizardTexts.proxyEvidence(texts, v),
+                "wizard.proxyEvidence", "wizardProxyEvidence");
+        evidence.valueProperty().bindBidirectional(vm.proxyEvidenceProperty());
+        releases.add(() -> evidence.valueProperty().unbindBidirectional(vm.proxyEvidenceProperty()));
+        CheckBox back = check("wizard.proxyNoticeBack", "wizardProxyNoticeBack");
+        back.selectedProperty().bindBidirectional(vm.noticeBackCompletedProperty());
+        releases.add(() -> back.selectedProperty().unbindBidirectional(vm.noticeBackCompletedProperty()));
+        CheckBox sealed = check("wizard.proxyPinsConcealed", "wizardProxyPinsConcealed");
+        sealed.selectedProperty().bindBidirectional(vm.pinsConcealedProperty());
+        releases.add(() -> sealed.selectedProperty().unbindBidirectional(vm.pinsConcealedProperty()));
+        return List.of(new Node[] {fieldLabel("wizard.proxyDocument", doc, "wizardProxyDocumentLabel"), doc},
+                new Node[] {fieldLabel("wizard.proxySecondDocument", second, "wizardProxySecondDocumentLabel"), second},
+                new Node[] {fieldLabel("wizard.proxyReason", reason, "wizardProxyReasonLabel"), reason},
+                new Node[] {fieldLabel("wizard.proxyEvidence", evidence, "wizardProxyEvidenceLabel"), evidence},
+                new Node[] {new Region(), back},
+                new Node[] {new Region(), sealed});
     }
 
     private void buildItemsPage() {
@@ -371,7 +480,11 @@ final class WorkflowsView implements ScreenView {
                 "wizard.reason", "wizardReason");
         reason.valueProperty().bindBidirectional(vm.reasonProperty());
         releases.add(() -> reason.valueProperty().unbindBidirectional(vm.reasonProperty()));
-        pins.getChildren().add(new HBox(10, fieldLabel("wizard.reason", reason, "wizardReasonLabel"), reason));
+        HBox reasonRow = new HBox(10, fieldLabel("wizard.reason", reason, "wizardReasonLabel"), reason);
+        // A change has no reason to give: the holder knows the PIN.
+        reasonRow.visibleProperty().bind(vm.actProperty().isEqualTo(WizardViewModel.Act.PIN_RESET));
+        reasonRow.managedProperty().bind(reasonRow.visibleProperty());
+        pins.getChildren().add(reasonRow);
         VBox kinds = new VBox(8);
         CheckBox firstKind = null;
         for (CertKind k : List.of(CertKind.AUTH, CertKind.SIGN)) {
@@ -389,13 +502,14 @@ final class WorkflowsView implements ScreenView {
         kinds.getChildren().add(ward);
         StackPane holder = new StackPane(pins, kinds);
         holder.setAlignment(javafx.geometry.Pos.TOP_LEFT);
-        pins.visibleProperty().bind(vm.actProperty().isEqualTo(WizardViewModel.Act.PIN_RESET));
+        pins.visibleProperty().bind(vm.actProperty().isEqualTo(WizardViewModel.Act.PIN_RESET)
+                .or(vm.actProperty().isEqualTo(WizardViewModel.Act.PIN_CHANGE)));
         kinds.visibleProperty().bind(pins.visibleProperty().not());
         pages.put(WizardViewModel.Page.CHOICE, holder);
         CheckBox fp = firstPin;
         CheckBox fk = firstKind;
         ChangeListener<WizardViewModel.Act> focus = (o, a, act) -> firstFocus.put(WizardViewModel.Page.CHOICE,
-                act == WizardViewModel.Act.PIN_RESET ? fp : fk);
+                act == WizardViewModel.Act.PIN_RESET || act == WizardViewModel.Act.PIN_CHANGE ? fp : fk);
         vm.actProperty().addListener(focus);
         releases.add(() -> vm.actProperty().removeListener(focus));
     }

@@ -117,7 +117,7 @@ public final class WorkstationWindow {
 
     private ScreenView workflows(StaffSession session) {
         WizardViewModel vm = new WizardViewModel(ws.texts(), ws.executor(), ws.uiThread(), ws.dialogs(), ws.stations(),
-                session.staff(), new WizardPrinting(new ReportService(ws.reports()), ws.reports(), ws.saveDialog(),
+                session.staff(), ws.staff(), new WizardPrinting(new ReportService(ws.reports()), ws.reports(), ws.saveDialog(),
                         ws.office().terminal(), ws.trainingMode()));
         return new WorkflowsView(ws.texts(), vm, new PinPadWindow(ws.texts(), vm.pad(), frame.getScene().getWindow(), ws.appearance()));
     }

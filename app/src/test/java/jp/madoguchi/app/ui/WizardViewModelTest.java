@@ -34,6 +34,7 @@ class WizardViewModelTest {
     static Path dir;
     static CounterStack stack;
     static List<CardFactory.Made> adults;
+    static jp.madoguchi.app.staff.StaffDirectory staffFile;
     private final Texts texts = new Texts(Locale.JAPANESE);
     private final List<String> questions = new ArrayList<>();
     private boolean answer;
@@ -43,6 +44,7 @@ class WizardViewModelTest {
     static void up() throws Exception {
         stack = new CounterStack(dir, false, Clock.systemUTC());
         adults = stack.cards.stream().filter(CounterStack::adultWithSign).toList();
+        staffFile = ApprovalViewModelTest.staffFile(dir.resolve("staff"));
     }
 
     @AfterAll
@@ -60,11 +62,11 @@ class WizardViewModelTest {
         vm = new WizardViewModel(texts, new SameThread(), Runnable::run, (title, question) -> {
             questions.add(question);
             return answer;
-        }, staff -> stack.station, new StaffAccount("C001", "窓口 一郎", StaffRole.CLERK, 0, null), printing());
+        }, staff -> stack.station, new StaffAccount("C001", "窓口 一郎", StaffRole.CLERK, 0, null), staffFile, printing());
         return vm;
     }
 
-    private static WizardPrinting printing() {
+    static WizardPrinting printing() {
         jp.madoguchi.reports.ReportEngine engine = new jp.madoguchi.reports.ReportEngine();
         return new WizardPrinting(new jp.madoguchi.reports.ReportService(engine), engine, (title, name) -> java.util.Optional.empty(),
                 "T01", false);
@@ -205,7 +207,7 @@ class WizardViewModelTest {
                     throw new jp.madoguchi.common.MadoguchiException(UiFailure.ENROLMENT_MISSING,
                             java.util.Map.of("path", "/d/workstation.p12"));
                 },
-                new StaffAccount("C001", "窓口 一郎", StaffRole.CLERK, 0, null), printing());
+                new StaffAccount("C001", "窓口 一郎", StaffRole.CLERK, 0, null), staffFile, printing());
         vm.choose(WizardViewModel.Act.PIN_RESET);
         vm.advance();
         assertThat(vm.failureTextProperty().get()).startsWith("MDG-UI-006");

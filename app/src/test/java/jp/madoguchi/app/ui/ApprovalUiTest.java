@@ -1,0 +1,220 @@
+package jp.madoguchi.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import jp.madoguchi.app.counter.domain.DocumentType;
+import jp.madoguchi.app.counter.domain.ProxyEvidence;
+import jp.madoguchi.app.counter.domain.ProxyReason;
+import jp.madoguchi.app.counter.domain.VisitorType;
+import jp.madoguchi.app.counter.workflow.CounterStack;
+import jp.madoguchi.app.staff.LockoutRule;
+import jp.madoguchi.app.staff.PasswordHasher;
+import jp.madoguchi.app.staff.StaffDirectory;
+import jp.madoguchi.app.staff.StaffRole;
+import jp.madoguchi.common.testing.MutableClock;
+import jp.madoguchi.sim.central.factory.CardFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Supervisor approval in the wizard as the counter uses it, headless (Monocle), on the real stack:
+ * the card in pcscd's virtual reader (vpcd, {@code ./mado test}), central over mutual TLS, a real
+ * staff file whose checks are forbidden on the FX thread. A clerk delivers to a voluntary proxy;
+ * a clerk's id is refused at the approval panel, a supervisor approves, the resident sets the PINs
+ * on the pad and the delivery completes. The panel's screenshot goes to target/screenshots.
+ */
+class ApprovalUiTest extends FxRobot {
+
+    @TempDir
+    static Path dir;
+    static CounterStack stack;
+    static List<CardFactory.Made> adults;
+    @TempDir
+    Path data;
+    private BackgroundTaskExecutor executor;
+    private WorkstationWindow window;
+    private Stage stage;
+
+    @BeforeAll
+    static void up() throws Exception {
+        stack = new CounterStack(dir, true, Clock.systemUTC());
+        adults = stack.cards.stream().filter(CounterStack::adultWithSign).toList();
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        stack.close();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (window != null) {
+            FxToolkit.setupFixture(window::close);
+        }
+        if (executor != null) {
+            executor.close();
+        }
+        stack.remove();
+    }
+
+    private void open() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        StaffDirectory directory = StaffDirectory.open(data, clock, new LockoutRule(3, Duration.ofMinutes(15)),
+                new PasswordHasher(10_000), BlockingCallGuard.FORBID_FX_THREAD);
+        directory.provision("C001", "窓口 一郎", StaffRole.CLERK, "clerk-password-1".toCharArray());
+        directory.provision("C002", "窓口 二郎", StaffRole.CLERK, "clerk-password-2".toCharArray());
+        directory.provision("S001", "責任 太郎", StaffRole.SUPERVISOR, "supervisor-password-1".toCharArray());
+        executor = new BackgroundTaskExecutor();
+        stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            Texts texts = new Texts(Locale.JAPANESE);
+            Workstation ws = new Workstation(new OfficeIdentity("MUNICIPAL", CounterStack.OFFICE, "T01"), false, texts,
+                    new Appearance(), directory, executor, UiThread.FX, clock, Duration.ofMinutes(30), Duration.ofMillis(200),
+                    new PublishingStatusSource<>(ReaderStatus.NOT_CONNECTED)::subscribe,
+                    new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED)::subscribe, (title, question) -> true, List::of, staff -> {
+                        BlockingCallGuard.FORBID_FX_THREAD.run();
+                        return stack.station;
+                    }, new jp.madoguchi.reports.ReportEngine(), (title, name) -> java.util.Optional.empty());
+            window = new WorkstationWindow(stage, ws);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#staffId");
+        write("C001");
+        type(KeyCode.TAB);
+        write("clerk-password-1");
+        type(KeyCode.ENTER);
+        waitUntil(() -> lookup("#mainHeader").tryQuery().isPresent());
+        type(KeyCode.F2);
+        waitUntil(() -> lookup("#actDelivery").tryQuery().map(Node::isFocused).orElse(false));
+    }
+
+    @Test
+    void a_clerks_delivery_to_a_voluntary_proxy_is_approved_by_a_supervisor_at_the_clerks_window() throws Exception {
+        CardFactory.Made card = adults.get(0);
+        stack.insert(card.profile());
+        open();
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：来庁者"));
+        interact(() -> this.<ComboBox<VisitorType>>node("#wizardVisitor").setValue(VisitorType.VOLUNTARY_PROXY));
+        clickOn("#wizardSerial");
+        write(card.cardSerial());
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：本人確認"));
+        assertThat(lookup("#approvalPanel").query().isVisible()).isFalse();
+        interact(() -> {
+            this.<ComboBox<DocumentType>>node("#wizardDocument").setValue(DocumentType.PASSPORT);
+            this.<DatePicker>node("#wizardValidUntil").setValue(LocalDate.now().plusYears(2));
+            this.<ComboBox<DocumentType>>node("#wizardSecondDocument").setValue(DocumentType.HEALTH_INSURANCE_CERTIFICATE);
+            this.<ComboBox<DocumentType>>node("#wizardProxyDocument").setValue(DocumentType.DRIVERS_LICENSE);
+            this.<ComboBox<DocumentType>>node("#wizardProxySecondDocument").setValue(DocumentType.PENSION_BOOK);
+            this.<ComboBox<ProxyReason>>node("#wizardProxyReason").setValue(ProxyReason.HOSPITAL);
+            this.<ComboBox<ProxyEvidence>>node("#wizardProxyEvidence").setValue(ProxyEvidence.MEDICAL_CERTIFICATE);
+        });
+        clickOn("#wizardProxyNoticeBack");
+        clickOn("#wizardProxyPinsConcealed");
+        Screenshots.save(stage.getScene(), "a0-approval-proxy-identity");
+        clickOn("#wizardTitle");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：カードの読み取り"));
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：回収物"));
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：暗証番号の設定"));
+
+        // The approval panel, on the PIN page; the resident's pad stays closed until approved.
+        waitUntil(() -> lookup("#approvalPanel").query().isVisible());
+        waitUntil(() -> lookup("#approverId").query().isFocused());
+        assertThat(lookup("#padPrompt").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false)).isFalse();
+        assertThat(text("#approvalTitle")).isEqualTo("責任者の承認");
+        assertThat((Object) lookup("#approverPassword").query()).isInstanceOf(PasswordField.class);
+        assertThat(lookup("#approverPassword").query().getAccessibleText()).isEqualTo("責任者のパスワード");
+        assertThat(lookup("#approve").query().getAccessibleText()).startsWith("責任者の職員IDとパスワードで承認");
+
+        // A clerk's id is refused with its code; the page and the panel stay.
+        write("C002");
+        type(KeyCode.ENTER);
+        write("clerk-password-2");
+        Screenshots.save(stage.getScene(), "a1-approval-panel");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardFailure").startsWith("MDG-OFFICE-001"));
+        assertThat(this.<PasswordField>node("#approverPassword").getText()).as("the password field is cleared").isEmpty();
+        assertThat(text("#wizardTitle")).isEqualTo("交付：暗証番号の設定");
+        assertThat(lookup("#approvalPanel").query().isVisible()).isTrue();
+        Screenshots.save(stage.getScene(), "a2-approval-refused");
+
+        // The supervisor approves, by keyboard: the pad opens for the first PIN.
+        interact(() -> this.<javafx.scene.control.TextField>node("#approverId").clear());
+        clickOn("#approverId");
+        write("S001");
+        type(KeyCode.ENTER);
+        write("supervisor-password-1");
+        type(KeyCode.ENTER);
+        waitUntil(() -> !lookup("#approvalPanel").query().isVisible());
+        assertThat(text("#wizardFailure")).isEmpty();
+        waitUntil(() -> lookup("#padPrompt").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false));
+        for (String pin : List.of("ABC123", "5827", "5827", "5827")) {
+            String prompt = text("#padPrompt");
+            tap(pin);
+            clickOn("#padOk");
+            waitUntil(() -> text("#padPrompt").startsWith("確認のため"));
+            tap(pin);
+            clickOn("#padOk");
+            waitUntil(() -> text("#wizardTitle").equals("交付：カードへの書き込みと記録")
+                    || !text("#padPrompt").startsWith("確認のため") && !text("#padPrompt").equals(prompt));
+        }
+        waitUntil(() -> text("#wizardTitle").equals("交付：カードへの書き込みと記録"));
+        clickOn("#wizardTitle");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：完了"));
+        List<String> summary = new ArrayList<>(this.<ListView<String>>node("#wizardSummary").getItems());
+        assertThat(summary).contains("来庁者：任意代理人").anyMatch(l -> l.startsWith("承認した責任者：責任 太郎（S001）"));
+        Screenshots.save(stage.getScene(), "a3-approval-summary");
+    }
+
+    private void tap(String keys) {
+        for (char c : keys.toCharArray()) {
+            clickOn("#padKey-" + c);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Node> T node(String id) {
+        return (T) lookup(id).query();
+    }
+
+    private String text(String id) {
+        return lookup(id).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
+    }
+
+    private void waitUntil(Supplier<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.get();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
