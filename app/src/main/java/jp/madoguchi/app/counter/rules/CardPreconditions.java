@@ -103,12 +103,16 @@ public final class CardPreconditions {
                 ? Optional.empty() : refuse(Refusal.of(CounterFailure.CARD_OTHER_OFFICE, "office", card.stockOfficeCode()));
     }
 
-    /** ACTIVE only: a suspended card needs a lift first; an undelivered one is not yet in use. */
+    /**
+     * ACTIVE only: a suspended card needs a lift first; an undelivered one is not yet in use (also a
+     * card delivered here whose status change has not come back through the feed yet).
+     */
     private static Optional<Refusal> activeOnly(Card card) {
         return switch (card.status()) {
             case ACTIVE -> Optional.empty();
             case SUSPENDED -> refuse(Refusal.of(CounterFailure.CARD_SUSPENDED));
-            case ISSUED, REVOKED -> refuse(Refusal.of(CounterFailure.OFFICE_NOT_PERMITTED));
+            case ISSUED -> refuse(Refusal.of(CounterFailure.CARD_NOT_DELIVERED));
+            case REVOKED -> refuse(Refusal.of(CounterFailure.OFFICE_NOT_PERMITTED));
         };
     }
 

@@ -44,7 +44,9 @@ class CardPreconditionsTest {
             DELIVERY            | MIS  | ISSUED    | false | M0001  | 131016 | true  | false | false | -  | ok
             DELIVERY            | MIS  | ISSUED    | false | M0002  | 131016 | true  | false | false | -  | MDG-CARD-002
             PIN_RESET           | MUN  | ACTIVE    | false | 131016 | 131016 | false | false | false | -  | ok
-            PIN_RESET           | MUN  | ISSUED    | false | 131016 | 131016 | false | false | false | -  | MDG-OFFICE-001
+            PIN_RESET           | MUN  | ISSUED    | false | 131016 | 131016 | false | false | false | -  | MDG-CARD-012
+            PIN_CHANGE          | MUN  | ISSUED    | false | 131016 | 131016 | false | false | false | -  | MDG-CARD-012
+            CERT_RENEWAL        | MUN  | ISSUED    | false | 131016 | 131016 | false | false | false | -  | MDG-CARD-012
             PIN_RESET           | MUN  | SUSPENDED | false | 131016 | 131016 | false | false | false | -  | MDG-CARD-004
             PIN_RESET           | MUN  | REVOKED   | false | 131016 | 131016 | false | false | false | -  | MDG-CARD-005
             PIN_RESET           | MUN  | ACTIVE    | true  | 131016 | 131016 | false | false | false | -  | MDG-CARD-006
