@@ -1,9 +1,14 @@
 package jp.madoguchi.app.ui;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.util.StringConverter;
 
 /**
  * Builds the few kinds of control every screen uses, each with its text and its accessible text
@@ -49,6 +54,36 @@ final class Controls {
             }
         });
         return accessible(list, text, id);
+    }
+
+    /**
+     * A date picker showing {@code 2026/11/26} in every language (the JDK's default follows the JVM's
+     * locale, e.g. 11/26/2026, which a Japanese counter misreads). Typed text that is not a date keeps
+     * the previous value.
+     */
+    static DatePicker datePicker(ObservableValue<String> text, String id) {
+        DatePicker picker = new DatePicker();
+        DateTimeFormatter shown = DateTimeFormatter.ofPattern("uuuu/MM/dd");
+        DateTimeFormatter typed = DateTimeFormatter.ofPattern("uuuu/M/d");
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate date) {
+                return date == null ? "" : shown.format(date);
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                if (s == null || s.isBlank()) {
+                    return null;
+                }
+                try {
+                    return LocalDate.parse(s.strip(), typed);
+                } catch (DateTimeParseException e) {
+                    return picker.getValue();
+                }
+            }
+        });
+        return accessible(picker, text, id);
     }
 
     /** Binds a control's accessible text (what a screen reader says for it) to {@code text}. */

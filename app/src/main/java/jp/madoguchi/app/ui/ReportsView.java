@@ -68,11 +68,11 @@ final class ReportsView implements ScreenView {
         Label reason = Controls.label(vm.reasonProperty(), "reportsReason");
         reason.getStyleClass().add("hint");
 
-        DatePicker day = Controls.accessible(new DatePicker(), texts.bind("reports.day.a11y"), "reportsDay");
+        DatePicker day = Controls.datePicker(texts.bind("reports.day.a11y"), "reportsDay");
         day.valueProperty().bindBidirectional(vm.businessDayProperty());
-        DatePicker from = Controls.accessible(new DatePicker(), texts.bind("reports.from.a11y"), "reportsFrom");
+        DatePicker from = Controls.datePicker(texts.bind("reports.from.a11y"), "reportsFrom");
         from.valueProperty().bindBidirectional(vm.fromProperty());
-        DatePicker to = Controls.accessible(new DatePicker(), texts.bind("reports.to.a11y"), "reportsTo");
+        DatePicker to = Controls.datePicker(texts.bind("reports.to.a11y"), "reportsTo");
         to.valueProperty().bindBidirectional(vm.toProperty());
         for (DatePicker p : new DatePicker[] {day, from, to}) {
             p.setPrefWidth(150);

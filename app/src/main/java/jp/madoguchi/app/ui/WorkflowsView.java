@@ -341,7 +341,7 @@ final class WorkflowsView implements ScreenView {
         document.valueProperty().bindBidirectional(vm.documentProperty());
         releases.add(() -> document.valueProperty().unbindBidirectional(vm.documentProperty()));
         validation.registerValidator(document, Validator.createEmptyValidator(texts.get("wizard.problem.document"), Severity.ERROR));
-        DatePicker validUntil = Controls.accessible(new DatePicker(), texts.bind("wizard.validUntil"), "wizardValidUntil");
+        DatePicker validUntil = Controls.datePicker(texts.bind("wizard.validUntil"), "wizardValidUntil");
         validUntil.valueProperty().bindBidirectional(vm.documentValidUntilProperty());
         releases.add(() -> validUntil.valueProperty().unbindBidirectional(vm.documentValidUntilProperty()));
         validation.registerValidator(validUntil, false, (javafx.scene.control.Control c, java.time.LocalDate v) ->
