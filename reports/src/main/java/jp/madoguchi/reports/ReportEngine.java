@@ -194,7 +194,7 @@ public final class ReportEngine {
     }
 
     /** Writes {@code pdf} to a temporary file beside {@code target} and moves it into place when complete. */
-    static void writeAtomically(byte[] pdf, Path target) {
+    public static void writeAtomically(byte[] pdf, Path target) {
         Path dir = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);

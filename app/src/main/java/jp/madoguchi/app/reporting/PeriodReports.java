@@ -1,10 +1,5 @@
 package jp.madoguchi.app.reporting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -189,22 +184,5 @@ public final class PeriodReports {
         GaijiSubstitution.Result<T> printable = engine.printable(d.data(), d.recordId());
         engine.print(engine.fill(d.type(), printable.data(), Locale.JAPANESE), null);
         return printable.flags();
-    }
-
-    /** Writes {@code pdf} to {@code target} through a temporary file beside it: a failure leaves no partial file. */
-    public static void write(byte[] pdf, Path target) {
-        Path dir = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".report", ".pdf.tmp");
-            try {
-                Files.write(tmp, pdf);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing " + target, e);
-        }
     }
 }

@@ -24,6 +24,7 @@ import jp.madoguchi.app.counter.workflow.CounterStation;
 import jp.madoguchi.app.reporting.PeriodReports;
 import jp.madoguchi.common.MadoguchiException;
 import jp.madoguchi.reports.ReportCatalogue;
+import jp.madoguchi.reports.ReportEngine;
 import jp.madoguchi.reports.ReportService;
 import jp.madoguchi.reports.model.SyncReport.GaijiFlag;
 import jp.madoguchi.reports.preview.PdfPages;
@@ -216,7 +217,7 @@ public final class ReportsViewModel implements AutoCloseable {
         run(() -> {
             Made made = reuse(previous, request);
             if (made.output() != null) {
-                PeriodReports.write(made.output().pdf(), file);
+                ReportEngine.writeAtomically(made.output().pdf(), file);
             }
             return new Result(made, null);
         }, r -> {

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,7 @@ import jp.madoguchi.cache.KeyVault;
 import jp.madoguchi.cache.ReadCache;
 import jp.madoguchi.cache.StoreSettings;
 import jp.madoguchi.cache.SyncSteps;
+import jp.madoguchi.common.testing.MutableClock;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -31,42 +30,14 @@ final class ReportingFixture implements AutoCloseable {
     static final String OFFICE = "131016";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    final MovableClock clock;
+    final MutableClock clock;
     final CacheStore store;
     final ReadCache cache;
     private final List<JsonNode> page = new ArrayList<>();
     private long eventId;
 
     ReportingFixture(Path dir, Instant now) {
-        clock = new MovableClock(now);
+        clock = new MutableClock(now);
         var key = KeyVault.openOrCreate(dir.resolve("key").resolve("cache-key.p12"), "reporting-test".toCharArray());
         StoreSettings settings = StoreSettings.defaults(dir.resolve("data"), "T01").withClock(clock);
         store = CacheStore.open(settings, key);

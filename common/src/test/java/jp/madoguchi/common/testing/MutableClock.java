@@ -22,6 +22,10 @@ public final class MutableClock extends Clock {
         now = now.plus(d);
     }
 
+    public void set(Instant at) {
+        now = at;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
