@@ -246,7 +246,7 @@ class PinChangeWorkflowTest {
         PinChangeWorkflow w = PinChangeWorkflow.start(stack.station, VisitorType.HOLDER);
         w.cardPresented();
         assertThat(w.step()).isEqualTo(PinChangeWorkflow.Step.REFUSED);
-        assertThat(code(w)).isEqualTo("MDG-OFFICE-001");
+        assertThat(code(w)).isEqualTo("MDG-CARD-012");
         stack.remove();
         CardFactory.Made card = deliveredCard();
         stack.suspendCentrally(card.cardSerial());

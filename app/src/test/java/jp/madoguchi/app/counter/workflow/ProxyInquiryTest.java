@@ -154,7 +154,7 @@ class ProxyInquiryTest {
     void d_aSheetForAnotherCardOrOperation_orPastItsThirtyDays_isRefused() throws Exception {
         ProxyInquiryWorkflow other = ProxyInquiryWorkflow.start(stack.station, adults.get(1).cardSerial(), Operation.PIN_RESET);
         // That card was never delivered: a PIN reset has nothing to reset (preconditions), refused at visit 1.
-        assertThat(code(other)).isEqualTo("MDG-OFFICE-001");
+        assertThat(code(other)).isEqualTo("MDG-CARD-012");
         ProxyInquiryWorkflow change = ProxyInquiryWorkflow.start(stack.station, card.cardSerial(), Operation.PIN_CHANGE);
         change.identity(new IdentityCheck(VisitorType.VOLUNTARY_PROXY, List.of(),
                 List.of(passport(), IdentityDocument.classA(DocumentType.DRIVERS_LICENSE, LocalDate.now().plusYears(5))), Set.of(),
