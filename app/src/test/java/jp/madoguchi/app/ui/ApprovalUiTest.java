@@ -4,31 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.scene.Node;
+import java.util.Optional;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import jp.madoguchi.app.counter.domain.DocumentType;
 import jp.madoguchi.app.counter.domain.ProxyEvidence;
 import jp.madoguchi.app.counter.domain.ProxyReason;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.workflow.CounterStack;
-import jp.madoguchi.app.staff.LockoutRule;
-import jp.madoguchi.app.staff.PasswordHasher;
-import jp.madoguchi.app.staff.StaffDirectory;
-import jp.madoguchi.app.staff.StaffRole;
 import jp.madoguchi.common.testing.MutableClock;
 import jp.madoguchi.sim.central.factory.CardFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -36,9 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Supervisor approval in the wizard as the counter uses it, headless (Monocle), on the real stack:
@@ -47,7 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * a clerk's id is refused at the approval panel, a supervisor approves, the resident sets the PINs
  * on the pad and the delivery completes. The panel's screenshot goes to target/screenshots.
  */
-class ApprovalUiTest extends FxRobot {
+class ApprovalUiTest extends WizardRobot {
 
     @TempDir
     static Path dir;
@@ -55,9 +42,6 @@ class ApprovalUiTest extends FxRobot {
     static List<CardFactory.Made> adults;
     @TempDir
     Path data;
-    private BackgroundTaskExecutor executor;
-    private WorkstationWindow window;
-    private Stage stage;
 
     @BeforeAll
     static void up() throws Exception {
@@ -72,44 +56,13 @@ class ApprovalUiTest extends FxRobot {
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) {
-            FxToolkit.setupFixture(window::close);
-        }
-        if (executor != null) {
-            executor.close();
-        }
+        closeWindow();
         stack.remove();
     }
 
     private void open() throws Exception {
         MutableClock clock = new MutableClock(Instant.now());
-        StaffDirectory directory = StaffDirectory.open(data, clock, new LockoutRule(3, Duration.ofMinutes(15)),
-                new PasswordHasher(10_000), BlockingCallGuard.FORBID_FX_THREAD);
-        directory.provision("C001", "窓口 一郎", StaffRole.CLERK, "clerk-password-1".toCharArray());
-        directory.provision("C002", "窓口 二郎", StaffRole.CLERK, "clerk-password-2".toCharArray());
-        directory.provision("S001", "責任 太郎", StaffRole.SUPERVISOR, "supervisor-password-1".toCharArray());
-        executor = new BackgroundTaskExecutor();
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            Texts texts = new Texts(Locale.JAPANESE);
-            Workstation ws = new Workstation(new OfficeIdentity("MUNICIPAL", CounterStack.OFFICE, "T01"), false, texts,
-                    new Appearance(), directory, executor, UiThread.FX, clock, Duration.ofMinutes(30), Duration.ofMillis(200),
-                    new PublishingStatusSource<>(ReaderStatus.NOT_CONNECTED)::subscribe,
-                    new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED)::subscribe, (title, question) -> true, List::of, staff -> {
-                        BlockingCallGuard.FORBID_FX_THREAD.run();
-                        return stack.station;
-                    }, new jp.madoguchi.reports.ReportEngine(), (title, name) -> java.util.Optional.empty());
-            window = new WorkstationWindow(stage, ws);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        clickOn("#staffId");
-        write("C001");
-        type(KeyCode.TAB);
-        write("clerk-password-1");
-        type(KeyCode.ENTER);
-        waitUntil(() -> lookup("#mainHeader").tryQuery().isPresent());
-        type(KeyCode.F2);
-        waitUntil(() -> lookup("#actDelivery").tryQuery().map(Node::isFocused).orElse(false));
+        openOnWorkflows(stack, clerksAndSupervisor(data, clock), clock, "C001", "clerk-password-1", (title, question) -> true, (title, name) -> Optional.empty());
     }
 
     @Test
@@ -193,28 +146,5 @@ class ApprovalUiTest extends FxRobot {
         List<String> summary = new ArrayList<>(this.<ListView<String>>node("#wizardSummary").getItems());
         assertThat(summary).contains("来庁者：任意代理人").anyMatch(l -> l.startsWith("承認した責任者：責任 太郎（S001）"));
         Screenshots.save(stage.getScene(), "a3-approval-summary");
-    }
-
-    private void tap(String keys) {
-        for (char c : keys.toCharArray()) {
-            clickOn("#padKey-" + c);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends Node> T node(String id) {
-        return (T) lookup(id).query();
-    }
-
-    private String text(String id) {
-        return lookup(id).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
-    private void waitUntil(Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.get();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

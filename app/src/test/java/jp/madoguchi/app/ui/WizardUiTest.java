@@ -9,17 +9,12 @@ import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -43,8 +38,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -54,7 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * taps the PIN pad window. Screenshots of every page and of the pad go to target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.MethodName.class)
-class WizardUiTest extends FxRobot {
+class WizardUiTest extends WizardRobot {
 
 
     @TempDir
@@ -69,10 +62,6 @@ class WizardUiTest extends FxRobot {
     /** Where the save dialog "chooses" to put a PDF, and the name the wizard suggested. */
     private Path saveTarget;
     private String suggestedName;
-    private BackgroundTaskExecutor executor;
-    private Texts texts;
-    private WorkstationWindow window;
-    private Stage stage;
 
     @BeforeAll
     static void up() throws Exception {
@@ -92,44 +81,18 @@ class WizardUiTest extends FxRobot {
         StaffDirectory directory = StaffDirectory.open(data, clock, new LockoutRule(3, Duration.ofMinutes(15)),
                 new PasswordHasher(10_000), BlockingCallGuard.FORBID_FX_THREAD);
         directory.provision("C001", "窓口 花子", StaffRole.CLERK, "correct-horse-1".toCharArray());
-        executor = new BackgroundTaskExecutor();
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            texts = new Texts(Locale.JAPANESE);
-            Workstation ws = new Workstation(new OfficeIdentity("MUNICIPAL", CounterStack.OFFICE, "T01"), false, texts,
-                    new Appearance(), directory, executor, UiThread.FX, clock, Duration.ofMinutes(30), Duration.ofMillis(200),
-                    new PublishingStatusSource<>(ReaderStatus.NOT_CONNECTED)::subscribe,
-                    new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED)::subscribe, (title, question) -> {
-                        questions.add(question);
-                        return true;
-                    }, List::of, staff -> {
-                        BlockingCallGuard.FORBID_FX_THREAD.run();
-                        return stack.station;
-                    }, new jp.madoguchi.reports.ReportEngine(), (title, name) -> {
-                        suggestedName = name;
-                        return java.util.Optional.ofNullable(saveTarget);
-                    });
-            window = new WorkstationWindow(stage, ws);
+        openOnWorkflows(stack, directory, clock, "C001", "correct-horse-1", (title, question) -> {
+            questions.add(question);
+            return true;
+        }, (title, name) -> {
+            suggestedName = name;
+            return java.util.Optional.ofNullable(saveTarget);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        clickOn("#staffId");
-        write("C001");
-        type(KeyCode.TAB);
-        write("correct-horse-1");
-        type(KeyCode.ENTER);
-        waitUntil(() -> lookup("#mainHeader").tryQuery().isPresent());
-        type(KeyCode.F2);
-        waitUntil(() -> lookup("#actDelivery").tryQuery().map(Node::isFocused).orElse(false));
     }
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) {
-            FxToolkit.setupFixture(window::close);
-        }
-        if (executor != null) {
-            executor.close();
-        }
+        closeWindow();
         stack.remove();
         if (stack.engine.link() != jp.madoguchi.cache.LinkState.ONLINE) {
             stack.goOnline();
@@ -562,56 +525,8 @@ class WizardUiTest extends FxRobot {
         return lookup("#padKey-A").query().getParent().isVisible();
     }
 
-    /** The resident taps the keys on the pad. */
-    private void tap(String keys) {
-        for (char c : keys.toCharArray()) {
-            clickOn("#padKey-" + c);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T extends Node> T node(String id) {
-        return (T) lookup(id).query();
-    }
-
-    private String text(String id) {
-        return lookup(id).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
     private List<String> items(String id) {
         return new ArrayList<>(this.<ListView<String>>node(id).getItems());
-    }
-
-    private void waitUntil(Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(40, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.get();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    /** Nothing in the clerk's window (labels, fields, lists) carries the resident's PIN. */
-    private void assertClerkWindowShowsNo(String... pins) {
-        List<String> shown = new ArrayList<>();
-        collect(stage.getScene().getRoot(), shown);
-        for (String pin : pins) {
-            assertThat(shown).as("the clerk's window").noneMatch(s -> s.contains(pin));
-        }
-    }
-
-    private static void collect(Node node, List<String> out) {
-        if (node instanceof Labeled l && l.getText() != null) {
-            out.add(l.getText());
-        }
-        if (node instanceof TextInputControl t) {
-            out.add(t.getText());
-        }
-        if (node instanceof ListView<?> list) {
-            list.getItems().forEach(i -> out.add(String.valueOf(i)));
-        }
-        if (node instanceof Parent p) {
-            p.getChildrenUnmodifiable().forEach(c -> collect(c, out));
-        }
     }
 
     private static void assertEveryControlIsNamed(Parent root) {
