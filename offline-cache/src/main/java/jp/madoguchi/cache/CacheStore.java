@@ -519,10 +519,23 @@ public final class CacheStore implements AutoCloseable {
         return onWriter(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
                 "from OutboxRow where seq >= :f order by seq", OutboxRow.class)
                 .setParameter("f", fromSeq).setMaxResults(limit).getResultList().stream()
-                .map(r -> new OutboxEntry(r.seq, UUID.fromString(r.opId), OperationType.valueOf(r.type),
-                        Instant.ofEpochMilli(r.occurredAt), r.clerkId, LocalSyncState.valueOf(r.state), r.outcome,
-                        r.reason, r.caseId))
-                .toList()));
+                .map(CacheStore::entry).toList()));
+    }
+
+    /**
+     * Entries that occurred in {@code [from, until)}, in seq order; no personal data. For a day's tally:
+     * the store filters, so a long history is neither loaded nor held on the writer thread page by page.
+     */
+    public List<OutboxEntry> entriesOccurred(Instant from, Instant until) {
+        return onWriter(() -> db.sessions().fromTransaction(s -> s.createSelectionQuery(
+                "from OutboxRow where occurredAt >= :a and occurredAt < :b order by seq", OutboxRow.class)
+                .setParameter("a", from.toEpochMilli()).setParameter("b", until.toEpochMilli()).getResultList().stream()
+                .map(CacheStore::entry).toList()));
+    }
+
+    private static OutboxEntry entry(OutboxRow r) {
+        return new OutboxEntry(r.seq, UUID.fromString(r.opId), OperationType.valueOf(r.type), Instant.ofEpochMilli(r.occurredAt),
+                r.clerkId, LocalSyncState.valueOf(r.state), r.outcome, r.reason, r.caseId);
     }
 
     /** Follow-up cases still OPEN, oldest first (the 要対応 list), with their notes opened. */

@@ -28,9 +28,9 @@ public final class DailyTallies {
 
     public static DailyTally of(CounterData st, LocalDate day, String workstationId, LocalDateTime printedAt) {
         List<OutboxEntry> acts = new ArrayList<>();
-        for (OutboxEntry e : StoreEntries.all(st.store())) {
-            if (e.type() != OperationType.AUDIT_HEAD && e.clerkId() != null
-                    && LocalDate.ofInstant(e.occurredAt(), ValidityRules.JST).equals(day)) {
+        for (OutboxEntry e : st.store().entriesOccurred(day.atStartOfDay(ValidityRules.JST).toInstant(),
+                day.plusDays(1).atStartOfDay(ValidityRules.JST).toInstant())) {
+            if (e.type() != OperationType.AUDIT_HEAD && e.clerkId() != null) {
                 acts.add(e);
             }
         }
