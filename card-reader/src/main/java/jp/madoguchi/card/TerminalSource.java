@@ -36,7 +36,10 @@ public interface TerminalSource {
         return false;
     }
 
-    /** The PC/SC service through the JNA binding of libpcsclite: recovers from a restarted pcscd. */
+    /**
+     * The PC/SC service through the JNA binding of libpcsclite (winscard.dll on Windows): recovers from a
+     * restarted pcscd or a stopped Windows smart-card service.
+     */
     static TerminalSource pcsc() {
         return new TerminalSource() {
             private JnaCardTerminals current;
@@ -59,7 +62,7 @@ public interface TerminalSource {
 
             @Override
             public String toString() {
-                return "PC/SC (libpcsclite via JNA)";
+                return "PC/SC (" + JnaCardTerminals.library() + " via JNA)";
             }
         };
     }

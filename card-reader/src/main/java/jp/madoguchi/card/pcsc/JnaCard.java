@@ -1,7 +1,5 @@
 package jp.madoguchi.card.pcsc;
 
-import com.sun.jna.NativeLong;
-import com.sun.jna.ptr.NativeLongByReference;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import javax.smartcardio.ATR;
@@ -24,14 +22,14 @@ final class JnaCard extends Card {
     private static final int MAX_RAW_RESPONSE = 258;
 
     private final JnaCardTerminals context;
-    private final NativeLong handle;
+    private final PcscLibrary.Handle handle;
     private final int protocol;
     private final Channel basic = new Channel();
     /** The send PCI of every transmit: the same for the connection's life, so built once. */
     private final PcscLibrary.IoRequest sendPci;
     private boolean disconnected;
 
-    JnaCard(JnaCardTerminals context, NativeLong handle, int protocol) {
+    JnaCard(JnaCardTerminals context, PcscLibrary.Handle handle, int protocol) {
         this.context = context;
         this.handle = handle;
         this.protocol = protocol;
@@ -40,15 +38,15 @@ final class JnaCard extends Card {
 
     @Override
     public ATR getATR() {
-        byte[] atr = new byte[33];
-        NativeLongByReference atrLength = new NativeLongByReference(new NativeLong(atr.length));
-        NativeLongByReference nameLength = new NativeLongByReference(new NativeLong(0));
+        byte[] atr = new byte[PcscLibrary.Abi.CURRENT.maxAtrSize];
+        PcscLibrary.DwordByReference atrLength = new PcscLibrary.DwordByReference(atr.length);
+        PcscLibrary.DwordByReference nameLength = new PcscLibrary.DwordByReference(0);
         long rc = JnaCardTerminals.code(context.lib().SCardStatus(handle, null, nameLength,
-                new NativeLongByReference(), new NativeLongByReference(), atr, atrLength));
+                new PcscLibrary.DwordByReference(), new PcscLibrary.DwordByReference(), atr, atrLength));
         if (rc != PcscError.SUCCESS) {
             return new ATR(new byte[0]);
         }
-        return new ATR(Arrays.copyOf(atr, (int) atrLength.getValue().longValue()));
+        return new ATR(Arrays.copyOf(atr, (int) atrLength.getValue()));
     }
 
     @Override
@@ -73,7 +71,7 @@ final class JnaCard extends Card {
 
     @Override
     public void endExclusive() throws CardException {
-        fail("SCardEndTransaction", context.lib().SCardEndTransaction(handle, new NativeLong(PcscLibrary.SCARD_LEAVE_CARD)));
+        fail("SCardEndTransaction", context.lib().SCardEndTransaction(handle, new PcscLibrary.Dword(PcscLibrary.SCARD_LEAVE_CARD)));
     }
 
     @Override
@@ -88,10 +86,10 @@ final class JnaCard extends Card {
         }
         disconnected = true;
         fail("SCardDisconnect", context.lib().SCardDisconnect(handle,
-                new NativeLong(reset ? PcscLibrary.SCARD_RESET_CARD : PcscLibrary.SCARD_LEAVE_CARD)));
+                new PcscLibrary.Dword(reset ? PcscLibrary.SCARD_RESET_CARD : PcscLibrary.SCARD_LEAVE_CARD)));
     }
 
-    private void fail(String call, NativeLong rc) throws CardException {
+    private void fail(String call, PcscLibrary.Dword rc) throws CardException {
         long code = JnaCardTerminals.code(rc);
         if (code == PcscError.SUCCESS) {
             return;
@@ -107,10 +105,10 @@ final class JnaCard extends Card {
             throw new IllegalStateException("card has been disconnected");
         }
         byte[] response = new byte[MAX_RAW_RESPONSE];
-        NativeLongByReference length = new NativeLongByReference(new NativeLong(response.length));
+        PcscLibrary.DwordByReference length = new PcscLibrary.DwordByReference(response.length);
         fail("SCardTransmit", context.lib().SCardTransmit(handle, sendPci, command,
-                new NativeLong(command.length), null, response, length));
-        int n = (int) length.getValue().longValue();
+                new PcscLibrary.Dword(command.length), null, response, length));
+        int n = (int) length.getValue();
         if (n < 2) {
             throw new CardNotPresentException("SCardTransmit returned " + n + " bytes: the card is gone");
         }

@@ -1,7 +1,5 @@
 package jp.madoguchi.card.pcsc;
 
-import com.sun.jna.NativeLong;
-import com.sun.jna.ptr.NativeLongByReference;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardNotPresentException;
@@ -37,18 +35,18 @@ final class JnaCardTerminal extends CardTerminal {
             case "*" -> PcscLibrary.SCARD_PROTOCOL_T0 | PcscLibrary.SCARD_PROTOCOL_T1;
             default -> throw new IllegalArgumentException("unsupported protocol " + protocol);
         };
-        NativeLongByReference handle = new NativeLongByReference();
-        NativeLongByReference active = new NativeLongByReference();
+        PcscLibrary.HandleByReference handle = new PcscLibrary.HandleByReference();
+        PcscLibrary.DwordByReference active = new PcscLibrary.DwordByReference();
         long rc = JnaCardTerminals.code(context.lib().SCardConnect(context.context(), name,
-                new NativeLong(exclusive ? PcscLibrary.SCARD_SHARE_EXCLUSIVE : PcscLibrary.SCARD_SHARE_SHARED),
-                new NativeLong(protocols), handle, active));
+                new PcscLibrary.Dword(exclusive ? PcscLibrary.SCARD_SHARE_EXCLUSIVE : PcscLibrary.SCARD_SHARE_SHARED),
+                new PcscLibrary.Dword(protocols), handle, active));
         if (rc == PcscError.E_NO_SMARTCARD || rc == PcscError.W_REMOVED_CARD) {
             throw new CardNotPresentException("SCardConnect failed: " + PcscError.name(rc));
         }
         if (rc != PcscError.SUCCESS) {
             throw new PcscException("SCardConnect", rc);
         }
-        return new JnaCard(context, handle.getValue(), (int) active.getValue().longValue());
+        return new JnaCard(context, handle.getValue(), (int) active.getValue());
     }
 
     @Override
@@ -61,7 +59,7 @@ final class JnaCardTerminal extends CardTerminal {
         PcscLibrary.ReaderState[] states = (PcscLibrary.ReaderState[]) new PcscLibrary.ReaderState().toArray(1);
         states[0].szReader = name;
         context.check("SCardGetStatusChange",
-                context.lib().SCardGetStatusChange(context.context(), new NativeLong(0), states, new NativeLong(1)));
+                context.lib().SCardGetStatusChange(context.context(), new PcscLibrary.Dword(0), states, new PcscLibrary.Dword(1)));
         return states[0].dwEventState.longValue();
     }
 

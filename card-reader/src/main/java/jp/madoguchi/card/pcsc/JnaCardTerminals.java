@@ -1,8 +1,7 @@
 package jp.madoguchi.card.pcsc;
 
-import com.sun.jna.NativeLong;
-import com.sun.jna.ptr.NativeLongByReference;
-import java.nio.charset.StandardCharsets;
+import com.sun.jna.Native;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import javax.smartcardio.CardException;
@@ -10,7 +9,7 @@ import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
 
 /**
- * A javax.smartcardio view of one pcsc-lite context, bound through JNA. Unlike the JDK's provider,
+ * A javax.smartcardio view of one PC/SC context (pcsc-lite or winscard), bound through JNA. Unlike the JDK's provider,
  * whose context dies with pcscd for the life of the JVM (card-spec §8.3), a new instance establishes
  * a fresh context, so the card thread recovers from a restarted service by creating another one.
  *
@@ -18,11 +17,17 @@ import javax.smartcardio.CardTerminals;
  */
 public final class JnaCardTerminals extends CardTerminals implements AutoCloseable {
 
+    /**
+     * The encoding of reader names: UTF-8 on pcsc-lite; the ANSI functions of winscard use the system's
+     * code page, which is also what JNA uses for the names we pass back.
+     */
+    private static final Charset READER_NAMES = Charset.forName(Native.getDefaultStringEncoding());
+
     private final PcscLibrary lib;
-    private final NativeLong context;
+    private final PcscLibrary.Handle context;
     private boolean closed;
 
-    private JnaCardTerminals(PcscLibrary lib, NativeLong context) {
+    private JnaCardTerminals(PcscLibrary lib, PcscLibrary.Handle context) {
         this.lib = lib;
         this.context = context;
     }
@@ -33,17 +38,22 @@ public final class JnaCardTerminals extends CardTerminals implements AutoCloseab
         try {
             lib = PcscLibrary.INSTANCE;
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new CardException("libpcsclite not found", e);
+            throw new CardException(PcscLibrary.Abi.CURRENT.library + " not found", e);
         }
-        NativeLongByReference ref = new NativeLongByReference();
-        long rc = code(lib.SCardEstablishContext(new NativeLong(PcscLibrary.SCARD_SCOPE_SYSTEM), null, null, ref));
+        PcscLibrary.HandleByReference ref = new PcscLibrary.HandleByReference();
+        long rc = code(lib.SCardEstablishContext(new PcscLibrary.Dword(PcscLibrary.SCARD_SCOPE_SYSTEM), null, null, ref));
         if (rc != PcscError.SUCCESS) {
             throw new PcscException("SCardEstablishContext", rc);
         }
         return new JnaCardTerminals(lib, ref.getValue());
     }
 
-    static long code(NativeLong rc) {
+    /** The PC/SC library this platform binds ("pcsclite" or "winscard"). */
+    public static String library() {
+        return PcscLibrary.Abi.CURRENT.library;
+    }
+
+    static long code(PcscLibrary.Dword rc) {
         return rc.longValue() & 0xFFFFFFFFL;
     }
 
@@ -51,11 +61,11 @@ public final class JnaCardTerminals extends CardTerminals implements AutoCloseab
         return lib;
     }
 
-    NativeLong context() {
+    PcscLibrary.Handle context() {
         return context;
     }
 
-    void check(String call, NativeLong rc) throws PcscException {
+    void check(String call, PcscLibrary.Dword rc) throws PcscException {
         long code = code(rc);
         if (code != PcscError.SUCCESS) {
             throw new PcscException(call, code);
@@ -67,7 +77,7 @@ public final class JnaCardTerminals extends CardTerminals implements AutoCloseab
         if (closed) {
             throw new PcscException("SCardListReaders", PcscError.E_INVALID_HANDLE);
         }
-        NativeLongByReference length = new NativeLongByReference();
+        PcscLibrary.DwordByReference length = new PcscLibrary.DwordByReference();
         long rc = code(lib.SCardListReaders(context, null, null, length));
         if (rc == PcscError.E_NO_READERS_AVAILABLE) {
             return List.of();
@@ -75,7 +85,7 @@ public final class JnaCardTerminals extends CardTerminals implements AutoCloseab
         if (rc != PcscError.SUCCESS) {
             throw new PcscException("SCardListReaders", rc);
         }
-        byte[] buffer = new byte[(int) Math.min(length.getValue().longValue(), 65536)];
+        byte[] buffer = new byte[(int) Math.min(length.getValue(), 65536)];
         rc = code(lib.SCardListReaders(context, null, buffer, length));
         if (rc == PcscError.E_NO_READERS_AVAILABLE) {
             return List.of();
@@ -90,7 +100,7 @@ public final class JnaCardTerminals extends CardTerminals implements AutoCloseab
                 if (i == start) {
                     break;
                 }
-                JnaCardTerminal terminal = new JnaCardTerminal(this, new String(buffer, start, i - start, StandardCharsets.UTF_8));
+                JnaCardTerminal terminal = new JnaCardTerminal(this, new String(buffer, start, i - start, READER_NAMES));
                 if (state == State.ALL || wantsPresent(state) == terminal.isCardPresent()) {
                     result.add(terminal);
                 }
@@ -120,12 +130,12 @@ public final class JnaCardTerminals extends CardTerminals implements AutoCloseab
         for (int i = 0; i < states.length; i++) {
             states[i].szReader = terminals.get(i).getName();
         }
-        lib.SCardGetStatusChange(context, new NativeLong(0), states, new NativeLong(states.length));
+        lib.SCardGetStatusChange(context, new PcscLibrary.Dword(0), states, new PcscLibrary.Dword(states.length));
         for (PcscLibrary.ReaderState s : states) {
             s.dwCurrentState = s.dwEventState;
         }
-        long rc = code(lib.SCardGetStatusChange(context, new NativeLong(timeout == 0 ? 0xFFFFFFFFL : timeout),
-                states, new NativeLong(states.length)));
+        long rc = code(lib.SCardGetStatusChange(context, new PcscLibrary.Dword(timeout == 0 ? 0xFFFFFFFFL : timeout),
+                states, new PcscLibrary.Dword(states.length)));
         if (rc == PcscError.E_TIMEOUT) {
             return false;
         }

@@ -1,0 +1,60 @@
+package jp.madoguchi.card.pcsc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.jna.Native;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The ABI facts the binding relies on. Linux's are also proven by every real-stack test; Windows'
+ * cannot be run on these machines, so the names and sizes it uses are pinned here against winscard.h.
+ */
+class PcscAbiTest {
+
+    @Test
+    void windows_binds_the_ansi_variant_of_every_function_that_takes_a_string() {
+        PcscLibrary.Abi w = PcscLibrary.Abi.WINSCARD;
+        assertThat(w.library).isEqualTo("winscard");
+        assertThat(w.symbol("SCardListReaders")).isEqualTo("SCardListReadersA");
+        assertThat(w.symbol("SCardGetStatusChange")).isEqualTo("SCardGetStatusChangeA");
+        assertThat(w.symbol("SCardConnect")).isEqualTo("SCardConnectA");
+        assertThat(w.symbol("SCardStatus")).isEqualTo("SCardStatusA");
+        // Exported once, without a suffix.
+        assertThat(w.symbol("SCardEstablishContext")).isEqualTo("SCardEstablishContext");
+        assertThat(w.symbol("SCardTransmit")).isEqualTo("SCardTransmit");
+        assertThat(w.symbol("SCardBeginTransaction")).isEqualTo("SCardBeginTransaction");
+    }
+
+    @Test
+    void windows_dwords_are_four_bytes_and_handles_pointer_sized_with_a_36_byte_atr() {
+        PcscLibrary.Abi w = PcscLibrary.Abi.WINSCARD;
+        assertThat(w.dwordSize).isEqualTo(4);
+        assertThat(w.handleSize).isEqualTo(Native.POINTER_SIZE);
+        assertThat(w.maxAtrSize).isEqualTo(36);
+    }
+
+    @Test
+    void pcsc_lite_keeps_its_names() {
+        for (String f : new String[] {"SCardListReaders", "SCardConnect", "SCardStatus", "SCardTransmit"}) {
+            assertThat(PcscLibrary.Abi.PCSC_LITE.symbol(f)).isEqualTo(f);
+        }
+    }
+
+    @Test
+    void structures_match_pcsc_lite_on_64_bit_linux() {
+        // The tests run on 64-bit Linux (./mado test needs pcscd).
+        assertThat(PcscLibrary.Abi.CURRENT).isEqualTo(PcscLibrary.Abi.PCSC_LITE);
+        // Two pointers, three unsigned longs, 33 ATR bytes, padded to 8: 8+8+3*8+33 → 80.
+        assertThat(new PcscLibrary.ReaderState().size()).isEqualTo(80);
+        assertThat(new PcscLibrary.IoRequest(PcscLibrary.SCARD_PROTOCOL_T1).size()).isEqualTo(16);
+        assertThat(new PcscLibrary.IoRequest(PcscLibrary.SCARD_PROTOCOL_T1).cbPciLength.longValue()).isEqualTo(16);
+    }
+
+    @Test
+    void references_round_trip_values_above_two_to_the_31() {
+        PcscLibrary.DwordByReference ref = new PcscLibrary.DwordByReference(0xFFFFFFFFL);
+        assertThat(ref.getValue()).isEqualTo(0xFFFFFFFFL);
+        assertThat(new PcscLibrary.HandleByReference().getValue().longValue()).isZero();
+        assertThat(JnaCardTerminals.code(new PcscLibrary.Dword(0x8010001DL))).isEqualTo(PcscError.E_NO_SERVICE);
+    }
+}
