@@ -1,22 +1,36 @@
 package jp.madoguchi.bench;
 
+import java.math.BigInteger;
 import java.net.URI;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.crypto.SecretKey;
+import javax.security.auth.x500.X500Principal;
 import javax.smartcardio.TerminalFactory;
+import jp.madoguchi.app.counter.domain.CertKind;
+import jp.madoguchi.app.counter.domain.CertStatus;
+import jp.madoguchi.app.counter.domain.Certificate;
 import jp.madoguchi.app.counter.domain.CollectedItem;
 import jp.madoguchi.app.counter.domain.DocumentType;
 import jp.madoguchi.app.counter.domain.IdentityCheck;
@@ -29,10 +43,12 @@ import jp.madoguchi.app.counter.domain.StaffRole;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.rules.ConnectivityRules;
 import jp.madoguchi.app.counter.rules.MaintenanceCalendar;
+import jp.madoguchi.app.counter.workflow.CardRecord;
 import jp.madoguchi.app.counter.workflow.CertificateAuthority;
 import jp.madoguchi.app.counter.workflow.CounterStation;
 import jp.madoguchi.app.counter.workflow.DeliveryWorkflow;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
+import jp.madoguchi.app.counter.workflow.RenewalWorkflow;
 import jp.madoguchi.cache.CacheStore;
 import jp.madoguchi.cache.CentralClient;
 import jp.madoguchi.cache.CounterAct;
@@ -45,6 +61,7 @@ import jp.madoguchi.cache.SyncEngine;
 import jp.madoguchi.cache.SyncSettings;
 import jp.madoguchi.card.CardConnection;
 import jp.madoguchi.card.CardMonitor;
+import jp.madoguchi.card.JpkiKey;
 import jp.madoguchi.card.PinKind;
 import jp.madoguchi.card.TerminalSource;
 import jp.madoguchi.sim.card.CardSlot;
@@ -57,15 +74,22 @@ import jp.madoguchi.sim.central.Enrolment;
 import jp.madoguchi.sim.central.api.CentralServer;
 import jp.madoguchi.sim.central.factory.CardFactory;
 import jp.madoguchi.sim.central.faults.FaultInjector;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * {@code workflow}: the software time of a delivery and of a PIN reset (no human input: every entry is
+ * {@code workflow}: the software time of a delivery, a PIN reset and a renewal of both certificates (no human input: every entry is
  * given at once) through the real stack — central over mTLS, the workstation's SQLite store and sync
  * engine, the card thread, an emulated card in pcscd's vpcd reader (the in-JVM terminal when pcscd is
  * not running, which the row says) — against the sum of its floors measured in the same run on twin
  * cards: the card floor (the same card commands sent directly through the card thread: read, PIN
  * states, one admin session per PIN, life cycle) and the durable-commit floor (the same acts recorded
- * straight into the store). Median of {@value #PAIRS} card pairs.
+ * straight into the store). The renewal runs on the delivered cards once central's and the workstation's
+ * shared clock has moved into the certificates' renewal window; its card floor includes the emulator's
+ * on-card key generation (RSA-2048, most of the card's time) and excludes the CA, which is ours to
+ * answer for. Median of {@value #PAIRS} card pairs.
  */
 public final class WorkflowBenchmark implements Benchmark {
 
@@ -83,7 +107,8 @@ public final class WorkflowBenchmark implements Benchmark {
         Path dir = Files.createTempDirectory("bench-workflow");
         boolean pcsc = Files.exists(Path.of("/run/pcscd/pcscd.comm")) && System.getenv("MADO_VPCD_PORT") != null;
         int port = Integer.parseInt(System.getenv().getOrDefault("MADO_VPCD_PORT", "35963"));
-        try (CentralSystem central = CentralSystem.open(dir.resolve("central"), Clock.systemUTC())) {
+        BenchClock clock = new BenchClock();
+        try (CentralSystem central = CentralSystem.open(dir.resolve("central"), clock)) {
             CentralServer server = CentralServer.start(central, new FaultInjector(), "127.0.0.1", 0, -1);
             try {
                 Path enrolment = dir.resolve("enrolment");
@@ -95,18 +120,18 @@ public final class WorkflowBenchmark implements Benchmark {
                     return List.of(BenchRow.notMeasured("workflow software time vs card+commit floor", "report",
                             "the card factory made too few adult cards"));
                 }
-                return measure(dir, enrolment, server.port(), cards, pcsc, port);
+                return measure(dir, enrolment, server.port(), cards, pcsc, port, clock);
             } finally {
                 server.close();
             }
         }
     }
 
-    private List<BenchRow> measure(Path dir, Path enrolment, int centralPort, List<CardFactory.Made> cards, boolean pcsc, int vpcdPort)
-            throws Exception {
+    private List<BenchRow> measure(Path dir, Path enrolment, int centralPort, List<CardFactory.Made> cards, boolean pcsc, int vpcdPort,
+                                   BenchClock clock) throws Exception {
         Path data = dir.resolve("data");
         SecretKey key = KeyVault.openOrCreate(data.resolve("key").resolve("k.p12"), PASSWORD.clone());
-        StoreSettings settings = StoreSettings.defaults(data, "B01");
+        StoreSettings settings = StoreSettings.defaults(data, "B01").withClock(clock);
         URI url = URI.create("https://127.0.0.1:" + centralPort);
         SimReaders sim = pcsc ? null : new SimReaders();
         TerminalSource source = pcsc ? TerminalSource.pcsc()
@@ -129,7 +154,7 @@ public final class WorkflowBenchmark implements Benchmark {
             byte[] issuerKey = HexFormat.of().parseHex(Files.readString(enrolment.resolve(Enrolment.ISSUER_HEX)).trim());
             CounterStation station = new CounterStation(Office.municipal(OFFICE, "ベンチ市"), new Staff("B", "bench", StaffRole.CLERK, OFFICE),
                     monitor, reader, issuerKey, store, cache, engine, CertificateAuthority.open(url, enrolment.resolve(Enrolment.KEYSTORE),
-                    PASSWORD.clone(), enrolment.resolve(Enrolment.CA_PEM), Duration.ofSeconds(5)), Clock.systemUTC(),
+                    PASSWORD.clone(), enrolment.resolve(Enrolment.CA_PEM), Duration.ofSeconds(5)), clock,
                     ConnectivityRules.OfficeSettings.defaults(), MaintenanceCalendar.byRule(), data.resolve("workflows"));
             List<Double> delivery = new ArrayList<>();
             List<Double> deliveryCard = new ArrayList<>();
@@ -157,13 +182,43 @@ public final class WorkflowBenchmark implements Benchmark {
                 }));
                 resetCommit.add(ms(() -> record(store, OperationType.PIN_RESET, b.cardSerial())));
             }
+            List<Double> renewal = new ArrayList<>();
+            List<Double> renewalCard = new ArrayList<>();
+            List<Double> renewalCommit = new ArrayList<>();
+            // Renewal needs both certificates inside their window: before each card, central and the
+            // workstation move (forward only: the cards in the order of their certificates' expiry) to
+            // 30 days before the card's earlier notAfter.
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < PAIRS; i++) {
+                awaitCertificatesValid(engine, cache, cards.get(2 * i).cardSerial());
+                order.add(i);
+            }
+            order.sort(Comparator.comparing(i -> earliestNotAfter(cache, cards.get(2 * i))));
+            KeyPair benchIssuer = issuerKeyPair();
+            for (int i : order) {
+                CardFactory.Made a = cards.get(2 * i);
+                CardFactory.Made b = cards.get(2 * i + 1);
+                clock.moveTo(earliestNotAfter(cache, a).minus(Duration.ofDays(30)));
+                slot.insert(a.profile());
+                renewal.add(ms(() -> renewBoth(station)));
+                slot.remove();
+                slot.insert(b.profile());
+                byte[] k = issuerKey;
+                renewalCard.add(cardFloorRenewal(monitor, reader, k, benchIssuer));
+                slot.remove();
+                renewalCommit.add(ms(() -> {
+                    record(store, OperationType.CERT_RENEWED, b.cardSerial());
+                    record(store, OperationType.CERT_RENEWED, b.cardSerial());
+                }));
+            }
             String via = pcsc ? "pcscd+vpcd" : "in-JVM terminal (pcscd not running)";
             List<BenchRow> rows = new ArrayList<>();
             rows.add(row("workflow: delivery (4 PINs) via " + via + " vs card floor %.1f + commit floor %.1f ms",
                     delivery, deliveryCard, deliveryCommit));
             rows.add(row("workflow: PIN reset (1 PIN) via " + via + " vs card floor %.1f + commit floor %.1f ms",
                     reset, resetCard, resetCommit));
-            rows.add(BenchRow.notMeasured("workflow: certificate renewal", "report", "not measured yet (CA round trip inside the admin session)"));
+            rows.add(row("workflow: certificate renewal (SIGN+AUTH, CA over mTLS) via " + via
+                    + " vs card floor %.1f (incl. on-card key generation) + commit floor %.1f ms", renewal, renewalCard, renewalCommit));
             return rows;
         }
     }
@@ -178,6 +233,29 @@ public final class WorkflowBenchmark implements Benchmark {
             engine.wake();
             Thread.sleep(50);
         }
+    }
+
+    /** Renewal reads the certificates from the read cache: wait (untimed) until central's feed shows both VALID. */
+    private static void awaitCertificatesValid(SyncEngine engine, ReadCache cache, String serial) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!certificatesValid(cache, serial)) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("central's feed never showed the delivered card's certificates VALID");
+            }
+            engine.wake();
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean certificatesValid(ReadCache cache, String serial) {
+        Map<CertKind, Certificate> certs = CardRecord.load(cache, OFFICE, serial).certificates();
+        return certs.keySet().containsAll(Set.of(CertKind.SIGN, CertKind.AUTH))
+                && certs.values().stream().allMatch(c -> c.status() == CertStatus.VALID);
+    }
+
+    private static Instant earliestNotAfter(ReadCache cache, CardFactory.Made card) {
+        return CardRecord.load(cache, OFFICE, card.cardSerial()).certificates().values().stream()
+                .map(Certificate::notAfter).min(Comparator.naturalOrder()).orElseThrow();
     }
 
     private static BenchRow row(String label, List<Double> ours, List<Double> card, List<Double> commit) {
@@ -211,6 +289,82 @@ public final class WorkflowBenchmark implements Benchmark {
         w.newPin("7391".toCharArray(), "7391".toCharArray());
         if (w.step() != PinResetWorkflow.Step.DONE) {
             throw new IllegalStateException("PIN reset did not finish: " + w.failure().map(f -> f.code()).orElse("?"));
+        }
+    }
+
+    /** Both certificates, after the delivery's PINs and the reset AUTH PIN. */
+    private static void renewBoth(CounterStation station) {
+        RenewalWorkflow w = RenewalWorkflow.start(station, VisitorType.HOLDER);
+        w.cardPresented();
+        w.choose(Set.of(CertKind.SIGN, CertKind.AUTH), false);
+        if (!w.plans().values().stream().allMatch(t -> t == OperationType.CERT_RENEWED) || w.plans().size() != 2) {
+            throw new IllegalStateException("renewal planned " + w.plans() + ", failure " + w.failure().map(f -> f.code()).orElse("none"));
+        }
+        while (!w.pinsToVerify().isEmpty() && w.failure().isEmpty()) {
+            PinType t = w.pinsToVerify().get(0);
+            w.currentPin(t, renewalPin(t));
+        }
+        w.identity(identity());
+        w.proceed();
+        if (w.step() != RenewalWorkflow.Step.DONE) {
+            throw new IllegalStateException("renewal did not finish: " + w.failure().map(f -> f.code()).orElse("?"));
+        }
+    }
+
+    /** The PINs a renewal verifies, as the delivery and the PIN reset left them. */
+    private static char[] renewalPin(PinType t) {
+        return switch (t) {
+            case SIGN -> "BENCH2026".toCharArray();
+            case AUTH -> "7391".toCharArray();
+            default -> "4826".toCharArray();
+        };
+    }
+
+    /**
+     * The card commands a renewal of both certificates sends (read, the three current PINs, per kind one
+     * admin session: key pair, CSR signed by the pending key, staged write + ACTIVATE), in ms. The CA's
+     * place is taken by a certificate for the pending key made here; making it is not counted.
+     */
+    private static double cardFloorRenewal(CardMonitor monitor, String reader, byte[] issuerKey, KeyPair benchIssuer) throws Exception {
+        long start = System.nanoTime();
+        long[] excluded = new long[1];
+        monitor.submit(reader, c -> c.read(CardConnection.ReadRequest.withoutPins())).get();
+        for (PinKind k : new PinKind[] {PinKind.JUKI, PinKind.SIGN, PinKind.AUTH}) {
+            char[] pin = renewalPin(PinType.valueOf(k.name()));
+            if (!monitor.submit(reader, c -> c.verifyPin(k, pin)).get().ok()) {
+                throw new IllegalStateException("the twin card refused its " + k + " PIN");
+            }
+        }
+        for (JpkiKey key : new JpkiKey[] {JpkiKey.SIGN, JpkiKey.AUTH}) {
+            monitor.submit(reader, c -> c.administer(issuerKey, "floor", a -> {
+                RSAPublicKey pending = a.generateKeyPair(key);
+                a.certificationRequest(key, pending, new X500Principal("CN=floor"));
+                long t0 = System.nanoTime();
+                byte[] der = certificateFor(pending, benchIssuer);
+                excluded[0] += System.nanoTime() - t0;
+                a.writeCertificate(key, der);
+                return null;
+            })).get();
+        }
+        return (System.nanoTime() - start - excluded[0]) / 1e6;
+    }
+
+    private static KeyPair issuerKeyPair() throws java.security.GeneralSecurityException {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        return g.generateKeyPair();
+    }
+
+    /** A certificate for {@code subjectKey}, the card only checks that it carries its pending key. */
+    private static byte[] certificateFor(PublicKey subjectKey, KeyPair issuer) {
+        try {
+            X500Name name = new X500Name("CN=bench floor");
+            Instant now = Instant.now();
+            return new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()), Date.from(now),
+                    Date.from(now.plus(Duration.ofDays(365))), name, subjectKey)
+                    .build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.getPrivate())).getEncoded();
+        } catch (OperatorCreationException | java.io.IOException e) {
+            throw new IllegalStateException("a certificate made in memory", e);
         }
     }
 
@@ -255,6 +409,40 @@ public final class WorkflowBenchmark implements Benchmark {
             return !new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.profile().toFile()).path("certificates").path("sign").isNull();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The system clock plus an offset the run moves forward once; central and the workstation share it. Thread-safe. */
+    private static final class BenchClock extends Clock {
+        private final AtomicReference<Duration> offset;
+        private final ZoneId zone;
+
+        BenchClock() {
+            this(new AtomicReference<>(Duration.ZERO), ZoneOffset.UTC);
+        }
+
+        private BenchClock(AtomicReference<Duration> offset, ZoneId zone) {
+            this.offset = offset;
+            this.zone = zone;
+        }
+
+        void moveTo(Instant when) {
+            offset.set(Duration.between(Instant.now(), when));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId z) {
+            return new BenchClock(offset, z);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset.get());
         }
     }
 

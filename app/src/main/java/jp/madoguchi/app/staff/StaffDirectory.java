@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * The staff accounts provisioned for this office, kept in {@code <data dir>/staff/staff.properties}
  * (one file per workstation; provisioning is done per workstation by the office's supervisor or IT).
  * Each account holds its display name, role, PBKDF2 salt, hash and iteration count, the count of
- * consecutive failures and the end of a lockout ({@link LockoutRule}). Never a password.
+ * consecutive failures, the end of a lockout ({@link LockoutRule}) and when the account last proved
+ * its password here (who is on duty, PR-03). Never a password.
  *
  * <p>Every change rewrites the whole file to a temporary file in the same directory, forces it to
  * disk and renames it over the old one, so a crash leaves either the old or the new file, never half
@@ -244,6 +245,7 @@ public final class StaffDirectory {
             if (ok) {
                 next.setProperty(staffId + ".failures", "0");
                 next.setProperty(staffId + ".lockedUntil", "0");
+                next.setProperty(staffId + ".lastSeen", Long.toString(now.toEpochMilli()));
                 commit(next);
                 return Optional.empty();
             }
@@ -264,6 +266,23 @@ public final class StaffDirectory {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * The supervisors whose last sign-in or re-authentication at this workstation (a right password)
+     * was at or after {@code since}, by id: who is on duty for PR-03 (the caller passes the start of
+     * the business day). Persisted in the staff file, so a restart of the workstation forgets no one.
+     */
+    public synchronized List<StaffAccount> supervisorsSeenSince(Instant since) {
+        List<StaffAccount> list = new ArrayList<>();
+        for (String id : ids()) {
+            long seen = Long.parseLong(accounts.getProperty(id + ".lastSeen", "0"));
+            StaffAccount a = account(id);
+            if (a.role() == StaffRole.SUPERVISOR && seen > 0 && !Instant.ofEpochMilli(seen).isBefore(since)) {
+                list.add(a);
+            }
+        }
+        return list;
     }
 
     /** Every account, by id. */

@@ -193,6 +193,9 @@ public final class WizardViewModel implements AutoCloseable {
     // The supervisor's approval (PR-03): typed at this window, checked on the worker.
     private final StringProperty approverId = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper awaitingApproval = new ReadOnlyBooleanWrapper(false);
+    // PR-03 self-approval: the signed-in supervisor approving their own operation enters a reason.
+    private final StringProperty approvalReason = new SimpleStringProperty("");
+    private final BooleanBinding selfApproval;
 
     public WizardViewModel(Texts texts, TaskExecutor executor, UiThread uiThread, DialogService dialogs, CounterStations stations,
                            StaffAccount staff, StaffDirectory directory, WizardPrinting printing) {
@@ -221,6 +224,8 @@ public final class WizardViewModel implements AutoCloseable {
         busyText = texts.bindComputed(() -> texts.get(busyKey.get()), busyKey);
         pageTitle = texts.bindComputed(this::renderTitle, page, act, state);
         pageText = texts.bindComputed(this::renderPageText, page, act, state, awaitingApproval);
+        selfApproval = Bindings.createBooleanBinding(() -> awaitingApproval.get() && staff.role() == jp.madoguchi.app.staff.StaffRole.SUPERVISOR
+                && approverId.get().trim().equals(staff.staffId()), awaitingApproval, approverId);
         suspensionOffline = texts.bindComputed(() -> {
             if (online.get()) {
                 return "";
@@ -422,6 +427,19 @@ public final class WizardViewModel implements AutoCloseable {
         return approverId;
     }
 
+    /** The reason of a self-approval (PR-03), typed at this window; recorded with the act and listed in the daily tally. */
+    public StringProperty approvalReasonProperty() {
+        return approvalReason;
+    }
+
+    /**
+     * Whether the approver typed is the signed-in supervisor, who approves their own operation: the
+     * approval panel then asks for a reason (PR-03; allowed only as the only supervisor on duty).
+     */
+    public BooleanBinding selfApprovalProperty() {
+        return selfApproval;
+    }
+
     /** Whether the workflow waits for a supervisor's approval (the wizard shows the approval panel). */
     public ReadOnlyBooleanProperty awaitingApprovalProperty() {
         return awaitingApproval.getReadOnlyProperty();
@@ -579,8 +597,9 @@ public final class WizardViewModel implements AutoCloseable {
 
     /**
      * 「承認」: the supervisor's id and {@code password} are checked on the worker (the array is this
-     * method's from now on and cleared there, or here when nothing is sent). A refusal (MDG-FLOW-008,
-     * MDG-FLOW-009, MDG-OFFICE-001) shows its code and keeps the page; after an approval a step that
+     * method's from now on and cleared there, or here when nothing is sent); the signed-in supervisor
+     * approving their own operation sends the reason typed too. A refusal (MDG-FLOW-008, MDG-FLOW-009,
+     * MDG-FLOW-010, MDG-FLOW-011, MDG-OFFICE-001) shows its code and keeps the page; after an approval a step that
      * had been refused for want of it (MDG-FLOW-007) is run again, and a PIN page opens the pad.
      */
     public void approve(char[] password) {
@@ -597,9 +616,10 @@ public final class WizardViewModel implements AutoCloseable {
         problemKey.set(null);
         boolean retry = page.get() == Page.PROCEED && failure.get() != null && failure.get().failure() == WorkflowFailure.APPROVAL_NEEDED;
         Workflow<?> w = workflow;
+        Optional<String> reason = selfApproval.get() ? Optional.of(approvalReason.get()) : Optional.empty();
         submit("wizard.busy.approve", () -> {
             try {
-                w.approve(directory, id, password);
+                w.approve(directory, id, password, reason);
             } finally {
                 Arrays.fill(password, '\0');
             }
@@ -608,6 +628,7 @@ public final class WizardViewModel implements AutoCloseable {
             show(s);
             if (s.approval().isPresent()) {
                 approverId.set("");
+                approvalReason.set("");
                 if (retry) {
                     advance();
                 }
@@ -930,6 +951,7 @@ public final class WizardViewModel implements AutoCloseable {
         act.set(null);
         awaitingApproval.set(false);
         approverId.set("");
+        approvalReason.set("");
         page.set(Page.CHOOSE);
         findInterrupted();
     }

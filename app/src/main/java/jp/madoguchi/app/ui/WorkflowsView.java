@@ -67,6 +67,7 @@ final class WorkflowsView implements ScreenView {
     private final VBox approvalPanel = new VBox(8);
     private final TextField approverId = new TextField();
     private final PasswordField approverPassword = new PasswordField();
+    private final TextField approvalReason = new TextField();
 
     WorkflowsView(Texts texts, WizardViewModel vm, PinPadWindow padWindow) {
         this.texts = texts;
@@ -158,9 +159,12 @@ final class WorkflowsView implements ScreenView {
     }
 
     private void onKey(KeyEvent e) {
-        if (e.getCode() == KeyCode.ENTER && (e.getTarget() == approverId || e.getTarget() == approverPassword)) {
-            // In the approval panel Enter moves from the id to the password, then approves.
-            if (e.getTarget() == approverId) {
+        if (e.getCode() == KeyCode.ENTER && (e.getTarget() == approverId || e.getTarget() == approvalReason
+                || e.getTarget() == approverPassword)) {
+            // In the approval panel Enter moves from the id (to the reason of a self-approval) to the password, then approves.
+            if (e.getTarget() == approverId && vm.selfApprovalProperty().get()) {
+                approvalReason.requestFocus();
+            } else if (e.getTarget() != approverPassword) {
                 approverPassword.requestFocus();
             } else {
                 approve();
@@ -214,14 +218,25 @@ final class WorkflowsView implements ScreenView {
         releases.add(() -> approverId.textProperty().unbindBidirectional(vm.approverIdProperty()));
         Controls.accessible(approverPassword, texts.bind("wizard.approval.password"), "approverPassword");
         approverPassword.setPrefColumnCount(16);
+        // PR-03: the signed-in supervisor approving their own operation (only one on duty) gives a reason.
+        Controls.accessible(approvalReason, texts.bind("wizard.approval.reason"), "approvalReason");
+        approvalReason.setPrefColumnCount(24);
+        approvalReason.textProperty().bindBidirectional(vm.approvalReasonProperty());
+        releases.add(() -> approvalReason.textProperty().unbindBidirectional(vm.approvalReasonProperty()));
+        Label reasonLabel = fieldLabel("wizard.approval.reason", approvalReason, "approvalReasonLabel");
+        for (Node n : List.of(reasonLabel, approvalReason)) {
+            n.visibleProperty().bind(vm.selfApprovalProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
         Button approve = Controls.button(texts.bind("wizard.approval.approve"), texts.bind("wizard.approval.approve.a11y"), "approve");
         approve.setOnAction(e -> approve());
-        for (Node n : List.of(approverId, approverPassword, approve)) {
+        for (Node n : List.of(approverId, approverPassword, approvalReason, approve)) {
             n.disableProperty().bind(vm.busyProperty());
         }
         GridPane form = grid();
         form.addRow(0, fieldLabel("wizard.approval.id", approverId, "approverIdLabel"), approverId);
-        form.addRow(1, fieldLabel("wizard.approval.password", approverPassword, "approverPasswordLabel"), approverPassword, approve);
+        form.addRow(1, reasonLabel, approvalReason);
+        form.addRow(2, fieldLabel("wizard.approval.password", approverPassword, "approverPasswordLabel"), approverPassword, approve);
         approvalPanel.getChildren().addAll(title, text, form);
         approvalPanel.setId("approvalPanel");
         approvalPanel.getStyleClass().add("approval-panel");

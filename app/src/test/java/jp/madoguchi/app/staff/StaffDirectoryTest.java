@@ -53,6 +53,26 @@ class StaffDirectoryTest {
         assertThat(guardCalls.get()).as("every blocking entry point asks the guard").isGreaterThanOrEqualTo(3);
     }
 
+    /** PR-03's "on duty": supervisors who proved their password here since a given instant, kept across a restart. */
+    @Test
+    void supervisors_seen_since_count_right_passwords_only_and_survive_a_restart() {
+        directory.provision("S001", "責任 太郎", StaffRole.SUPERVISOR, "supervisor-pass-1".toCharArray());
+        directory.provision("S002", "責任 花子", StaffRole.SUPERVISOR, "supervisor-pass-2".toCharArray());
+        Instant morning = clock.instant();
+        assertThat(directory.supervisorsSeenSince(morning)).as("provisioning is not presence").isEmpty();
+        signIn("C001", "correct-horse-1");
+        directory.signIn("S002", "wrong-password".toCharArray(), IDLE);
+        assertThat(directory.supervisorsSeenSince(morning)).as("clerks and wrong passwords do not count").isEmpty();
+        clock.set(morning.plus(Duration.ofHours(1)));
+        assertThat(directory.reauthenticate("S001", "supervisor-pass-1".toCharArray()))
+                .isInstanceOf(StaffDirectory.Reauthentication.Confirmed.class);
+        directory = open();
+        assertThat(directory.supervisorsSeenSince(morning)).extracting(StaffAccount::staffId).containsExactly("S001");
+        assertThat(directory.supervisorsSeenSince(morning.plus(Duration.ofHours(2)))).isEmpty();
+        directory.remove("S001");
+        assertThat(directory.supervisorsSeenSince(morning)).isEmpty();
+    }
+
     @Test
     void wrong_password_and_unknown_id_get_the_same_answer() {
         assertThat(signIn("C001", "wrong-password")).isEqualTo(new SignInOutcome.Rejected());

@@ -17,8 +17,10 @@ import javafx.scene.input.KeyCode;
 import jp.madoguchi.app.counter.domain.DocumentType;
 import jp.madoguchi.app.counter.domain.ProxyEvidence;
 import jp.madoguchi.app.counter.domain.ProxyReason;
+import jp.madoguchi.app.counter.domain.Staff;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.workflow.CounterStack;
+import jp.madoguchi.app.counter.workflow.CounterStation;
 import jp.madoguchi.common.testing.MutableClock;
 import jp.madoguchi.sim.central.factory.CardFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -70,33 +72,7 @@ class ApprovalUiTest extends WizardRobot {
         CardFactory.Made card = adults.get(0);
         stack.insert(card.profile());
         open();
-        type(KeyCode.ENTER);
-        waitUntil(() -> text("#wizardTitle").equals("交付：来庁者"));
-        interact(() -> this.<ComboBox<VisitorType>>node("#wizardVisitor").setValue(VisitorType.VOLUNTARY_PROXY));
-        clickOn("#wizardSerial");
-        write(card.cardSerial());
-        type(KeyCode.ENTER);
-        waitUntil(() -> text("#wizardTitle").equals("交付：本人確認"));
-        assertThat(lookup("#approvalPanel").query().isVisible()).isFalse();
-        interact(() -> {
-            this.<ComboBox<DocumentType>>node("#wizardDocument").setValue(DocumentType.PASSPORT);
-            this.<DatePicker>node("#wizardValidUntil").setValue(LocalDate.now().plusYears(2));
-            this.<ComboBox<DocumentType>>node("#wizardSecondDocument").setValue(DocumentType.HEALTH_INSURANCE_CERTIFICATE);
-            this.<ComboBox<DocumentType>>node("#wizardProxyDocument").setValue(DocumentType.DRIVERS_LICENSE);
-            this.<ComboBox<DocumentType>>node("#wizardProxySecondDocument").setValue(DocumentType.PENSION_BOOK);
-            this.<ComboBox<ProxyReason>>node("#wizardProxyReason").setValue(ProxyReason.HOSPITAL);
-            this.<ComboBox<ProxyEvidence>>node("#wizardProxyEvidence").setValue(ProxyEvidence.MEDICAL_CERTIFICATE);
-        });
-        clickOn("#wizardProxyNoticeBack");
-        clickOn("#wizardProxyPinsConcealed");
-        Screenshots.save(stage.getScene(), "a0-approval-proxy-identity");
-        clickOn("#wizardTitle");
-        type(KeyCode.ENTER);
-        waitUntil(() -> text("#wizardTitle").equals("交付：カードの読み取り"));
-        type(KeyCode.ENTER);
-        waitUntil(() -> text("#wizardTitle").equals("交付：回収物"));
-        type(KeyCode.ENTER);
-        waitUntil(() -> text("#wizardTitle").equals("交付：暗証番号の設定"));
+        proxyDeliveryToThePinPage(card);
 
         // The approval panel, on the PIN page; the resident's pad stays closed until approved.
         waitUntil(() -> lookup("#approvalPanel").query().isVisible());
@@ -129,6 +105,107 @@ class ApprovalUiTest extends WizardRobot {
         waitUntil(() -> !lookup("#approvalPanel").query().isVisible());
         assertThat(text("#wizardFailure")).isEmpty();
         waitUntil(() -> lookup("#padPrompt").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false));
+        setPins();
+        waitUntil(() -> text("#wizardTitle").equals("交付：カードへの書き込みと記録"));
+        clickOn("#wizardTitle");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：完了"));
+        List<String> summary = new ArrayList<>(this.<ListView<String>>node("#wizardSummary").getItems());
+        assertThat(summary).contains("来庁者：任意代理人").anyMatch(l -> l.startsWith("承認した責任者：責任 太郎（S001）"));
+        Screenshots.save(stage.getScene(), "a3-approval-summary");
+    }
+
+    /**
+     * PR-03 self-approval: supervisor S001, the only supervisor of the staff file and so the only one on
+     * duty, delivers to a voluntary proxy at their own window. Their own id brings up the reason field;
+     * without a reason the approval is refused (MDG-FLOW-010); with one the pad opens, and the act
+     * records the reason.
+     */
+    @Test
+    void b_the_only_supervisor_on_duty_approves_their_own_proxy_delivery_with_a_reason() throws Exception {
+        CardFactory.Made card = adults.get(1);
+        stack.insert(card.profile());
+        MutableClock clock = new MutableClock(Instant.now());
+        CounterStation s = stack.station;
+        CounterStation own = new CounterStation(s.office(), new Staff("S001", "責任 太郎", jp.madoguchi.app.counter.domain.StaffRole.SUPERVISOR,
+                s.office().code()), s.monitor(), s.reader(), s.issuerKey(), s.store(), s.cache(), s.sync(), s.ca(), s.clock(),
+                s.officeSettings(), s.calendar(), s.stateDir());
+        openOnWorkflows(staff -> own, clerksAndSupervisor(data, clock), clock, "S001", "supervisor-password-1",
+                (title, question) -> true, (title, name) -> Optional.empty());
+        proxyDeliveryToThePinPage(card);
+
+        waitUntil(() -> lookup("#approvalPanel").query().isVisible());
+        waitUntil(() -> lookup("#approverId").query().isFocused());
+        assertThat(lookup("#approvalReason").query().isVisible()).as("no reason asked of another supervisor").isFalse();
+        write("S001");
+        waitUntil(() -> lookup("#approvalReason").query().isVisible());
+        assertThat(lookup("#approvalReason").query().getAccessibleText()).startsWith("承認の理由");
+        // Without a reason: refused with its code, nothing lost.
+        type(KeyCode.ENTER);
+        waitUntil(() -> lookup("#approvalReason").query().isFocused());
+        type(KeyCode.ENTER);
+        waitUntil(() -> lookup("#approverPassword").query().isFocused());
+        write("supervisor-password-1");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardFailure").startsWith("MDG-FLOW-010"));
+        assertThat(lookup("#approvalPanel").query().isVisible()).isTrue();
+        assertThat(text("#wizardTitle")).isEqualTo("交付：暗証番号の設定");
+        Screenshots.save(stage.getScene(), "a4-self-approval-reason-missing");
+
+        clickOn("#approvalReason");
+        write("責任者が一人のため");
+        clickOn("#approverPassword");
+        write("supervisor-password-1");
+        type(KeyCode.ENTER);
+        waitUntil(() -> !lookup("#approvalPanel").query().isVisible());
+        assertThat(text("#wizardFailure")).isEmpty();
+        waitUntil(() -> lookup("#padPrompt").tryQuery().map(n -> n.getScene().getWindow().isShowing()).orElse(false));
+        assertThat(this.<javafx.scene.control.TextField>node("#approvalReason").getText()).as("cleared after the approval").isEmpty();
+        setPins();
+        waitUntil(() -> text("#wizardTitle").equals("交付：カードへの書き込みと記録"));
+        clickOn("#wizardTitle");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：完了"));
+        var last = stack.station.store().entries(0, 1000).stream().filter(e -> e.type() == jp.madoguchi.cache.OperationType.DELIVERY_COMPLETED)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(last.clerkId()).isEqualTo("S001");
+        assertThat(stack.station.store().details(last.opId()).path("approval").path("selfApprovalReason").asText()).isEqualTo("責任者が一人のため");
+        Screenshots.save(stage.getScene(), "a5-self-approval-summary");
+    }
+
+    /** From the choice of workflow: a delivery to a voluntary proxy with complete papers, up to the PIN page. */
+    private void proxyDeliveryToThePinPage(CardFactory.Made card) throws Exception {
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：来庁者"));
+        interact(() -> this.<ComboBox<VisitorType>>node("#wizardVisitor").setValue(VisitorType.VOLUNTARY_PROXY));
+        clickOn("#wizardSerial");
+        write(card.cardSerial());
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：本人確認"));
+        assertThat(lookup("#approvalPanel").query().isVisible()).isFalse();
+        interact(() -> {
+            this.<ComboBox<DocumentType>>node("#wizardDocument").setValue(DocumentType.PASSPORT);
+            this.<DatePicker>node("#wizardValidUntil").setValue(LocalDate.now().plusYears(2));
+            this.<ComboBox<DocumentType>>node("#wizardSecondDocument").setValue(DocumentType.HEALTH_INSURANCE_CERTIFICATE);
+            this.<ComboBox<DocumentType>>node("#wizardProxyDocument").setValue(DocumentType.DRIVERS_LICENSE);
+            this.<ComboBox<DocumentType>>node("#wizardProxySecondDocument").setValue(DocumentType.PENSION_BOOK);
+            this.<ComboBox<ProxyReason>>node("#wizardProxyReason").setValue(ProxyReason.HOSPITAL);
+            this.<ComboBox<ProxyEvidence>>node("#wizardProxyEvidence").setValue(ProxyEvidence.MEDICAL_CERTIFICATE);
+        });
+        clickOn("#wizardProxyNoticeBack");
+        clickOn("#wizardProxyPinsConcealed");
+        Screenshots.save(stage.getScene(), "a0-approval-proxy-identity");
+        clickOn("#wizardTitle");
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：カードの読み取り"));
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：回収物"));
+        type(KeyCode.ENTER);
+        waitUntil(() -> text("#wizardTitle").equals("交付：暗証番号の設定"));
+    }
+
+    /** The resident sets the four PINs on the pad, each entered twice. */
+    private void setPins() throws Exception {
         for (String pin : List.of("ABC123", "5827", "5827", "5827")) {
             String prompt = text("#padPrompt");
             tap(pin);
@@ -139,12 +216,5 @@ class ApprovalUiTest extends WizardRobot {
             waitUntil(() -> text("#wizardTitle").equals("交付：カードへの書き込みと記録")
                     || !text("#padPrompt").startsWith("確認のため") && !text("#padPrompt").equals(prompt));
         }
-        waitUntil(() -> text("#wizardTitle").equals("交付：カードへの書き込みと記録"));
-        clickOn("#wizardTitle");
-        type(KeyCode.ENTER);
-        waitUntil(() -> text("#wizardTitle").equals("交付：完了"));
-        List<String> summary = new ArrayList<>(this.<ListView<String>>node("#wizardSummary").getItems());
-        assertThat(summary).contains("来庁者：任意代理人").anyMatch(l -> l.startsWith("承認した責任者：責任 太郎（S001）"));
-        Screenshots.save(stage.getScene(), "a3-approval-summary");
     }
 }

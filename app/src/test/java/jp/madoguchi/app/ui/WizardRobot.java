@@ -44,6 +44,12 @@ abstract class WizardRobot extends FxRobot {
      */
     void openOnWorkflows(CounterStack stack, StaffDirectory directory, MutableClock clock, String staffId, String password,
             DialogService dialogs, SaveFileDialog saveDialog) throws Exception {
+        openOnWorkflows(staff -> stack.station, directory, clock, staffId, password, dialogs, saveDialog);
+    }
+
+    /** As above, with the station the signed-in staff member gets from {@code stations} (a supervisor's own station). */
+    void openOnWorkflows(CounterStations stations, StaffDirectory directory, MutableClock clock, String staffId, String password,
+            DialogService dialogs, SaveFileDialog saveDialog) throws Exception {
         executor = new BackgroundTaskExecutor();
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
@@ -53,7 +59,7 @@ abstract class WizardRobot extends FxRobot {
                     new PublishingStatusSource<>(ReaderStatus.NOT_CONNECTED)::subscribe,
                     new PublishingStatusSource<>(SyncStatus.NOT_CONNECTED)::subscribe, dialogs, List::of, staff -> {
                         BlockingCallGuard.FORBID_FX_THREAD.run();
-                        return stack.station;
+                        return stations.forStaff(staff);
                     }, new jp.madoguchi.reports.ReportEngine(), saveDialog);
             window = new WorkstationWindow(stage, ws);
         });

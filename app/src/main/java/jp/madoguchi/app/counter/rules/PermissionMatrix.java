@@ -35,7 +35,7 @@ public final class PermissionMatrix {
     public enum Mark {
         /** ✔ may perform. */
         ALLOWED("✔"),
-        /** A: a clerk starts it, a supervisor approves; a supervisor performs it. */
+        /** A: a clerk starts it, a supervisor approves; a supervisor performs it (with PR-03's second pair of eyes). */
         APPROVAL("A"),
         /** S: supervisor only. */
         SUPERVISOR_ONLY("S"),
@@ -243,7 +243,11 @@ public final class PermissionMatrix {
     public sealed interface Decision permits Allowed, Refused {
     }
 
-    /** Allowed; {@code approvalRequired} when a clerk started an A operation. */
+    /**
+     * Allowed; {@code approvalRequired} for the work of an A row (the clerk's cell is A, or a voluntary
+     * proxy's renewal), whoever does it: a clerk needs a supervisor, a supervisor a second supervisor or,
+     * as the only supervisor on duty, their own approval with a reason (PR-03, {@link #checkApproval}).
+     */
     public record Allowed(boolean approvalRequired) implements Decision {
     }
 
@@ -253,8 +257,8 @@ public final class PermissionMatrix {
     /**
      * Decides a query. Refusals: staff of another office, a "—" cell, an S cell for a clerk, a post
      * office's contract without the item, footnote ³ unmet → {@code MDG-OFFICE-001}; footnote ¹ with a
-     * domestic card → {@code MDG-CARD-002} (the card is handled at its 住所地). A voluntary proxy's
-     * certificate renewal needs approval too (§2.3).
+     * domestic card → {@code MDG-CARD-002} (the card is handled at its 住所地). The work of an A row
+     * needs approval whoever does it (PR-03); a voluntary proxy's certificate renewal needs it too (§2.3).
      */
     public Decision decide(Query q) {
         if (!q.staff().officeCode().equals(q.office().code())) {
@@ -287,9 +291,11 @@ public final class PermissionMatrix {
                 // no footnote
             }
         }
-        boolean clerk = !q.staff().isSupervisor();
+        // PR-03's four eyes: the work of an A row needs a supervisor other than the one who does it.
+        // A supervisor's own A work therefore needs a second supervisor too, or, as the only one on
+        // duty, their own approval with a reason (checkApproval).
         boolean proxyRenewal = q.operation() == Operation.CERT_RENEWAL && q.visitor() == VisitorType.VOLUNTARY_PROXY;
-        return new Allowed(clerk && (mark == APPROVAL || proxyRenewal));
+        return new Allowed(cell.clerk() == APPROVAL || proxyRenewal);
     }
 
     /**

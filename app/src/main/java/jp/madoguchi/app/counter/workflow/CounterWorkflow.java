@@ -88,9 +88,11 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     boolean queuedOffline;
     /** The store's last seq before the act is recorded (see {@link #recordOnce}). */
     long seqBefore = -1;
-    /** The permission matrix asked for a supervisor's approval (cell A for a clerk, PR-03). */
+    /** The permission matrix asked for a supervisor's approval (the work of an A row, whoever does it: PR-03). */
     private boolean approvalRequired;
     private SupervisorApproval approval;
+    /** The 照会書兼回答書 accepted at visit 2 of the proxy route; spent when the workflow is DONE. */
+    private String inquirySheet;
 
     /**
      * @param kind      the journal id prefix, e.g. {@code "delivery-"}
@@ -138,8 +140,10 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         queuedOffline = Boolean.parseBoolean(s.get("queuedOffline"));
         seqBefore = Long.parseLong(s.getOrDefault("seqBefore", "-1"));
         approvalRequired = Boolean.parseBoolean(s.get("approvalRequired"));
+        inquirySheet = s.get("inquirySheet");
         if (s.containsKey("approvedBy")) {
-            approval = new SupervisorApproval(s.get("approvedBy"), s.get("approvedByName"), Instant.parse(s.get("approvedAt")));
+            approval = new SupervisorApproval(s.get("approvedBy"), s.get("approvedByName"), Instant.parse(s.get("approvedAt")),
+                    s.get("approvalReason"));
         }
         if (serial != null) {
             record = CardRecord.load(station.cache(), station.office().code(), serial);
@@ -181,10 +185,14 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         s.put("queuedOffline", Boolean.toString(queuedOffline));
         s.put("seqBefore", Long.toString(seqBefore));
         s.put("approvalRequired", Boolean.toString(approvalRequired));
+        if (inquirySheet != null) {
+            s.put("inquirySheet", inquirySheet);
+        }
         if (approval != null) {
             s.put("approvedBy", approval.supervisorId());
             s.put("approvedByName", approval.supervisorName());
             s.put("approvedAt", approval.at().toString());
+            approval.reason().ifPresent(r -> s.put("approvalReason", r));
         }
         saveState(s);
         journal.save(id, s);
@@ -274,6 +282,10 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
 
     /** DONE: the act is on disk; the journal entry goes. */
     final void finish() {
+        if (inquirySheet != null) {
+            // Visit 2 done: the sheet has served its one operation (before the journal entry goes, so a crash repeats this).
+            new InquiryRegister(station.stateDir()).markUsed(inquirySheet, ValidityRules.today(station.clock().instant()));
+        }
         failure = null;
         step = done;
         journal.remove(id);
@@ -391,7 +403,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     }
 
     @Override
-    public final void approve(StaffDirectory staff, String supervisorId, char[] password) {
+    public final void approve(StaffDirectory staff, String supervisorId, char[] password, Optional<String> selfApprovalReason) {
         try {
             if (!awaitingApproval()) {
                 fail(wrongStep());
@@ -409,17 +421,39 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
             Staff approver = new Staff(account.staffId(), account.displayName(),
                     account.role() == jp.madoguchi.app.staff.StaffRole.SUPERVISOR ? StaffRole.SUPERVISOR : StaffRole.CLERK,
                     station.office().code());
-            Optional<Refusal> refused = station.permissions().checkApproval(station.office(), station.staff(), approver, false,
-                    Optional.empty());
+            boolean self = approver.staffId().equals(station.staff().staffId());
+            Optional<String> reason = selfApprovalReason.map(String::strip).filter(r -> !r.isEmpty());
+            boolean alone = onlySupervisorOnDuty(staff);
+            if (self && approver.isSupervisor() && !alone) {
+                fail(new MadoguchiException(WorkflowFailure.SELF_APPROVAL_NOT_ALONE, Map.of()));
+                return;
+            }
+            if (self && approver.isSupervisor() && reason.isEmpty()) {
+                fail(new MadoguchiException(WorkflowFailure.SELF_APPROVAL_REASON_NEEDED, Map.of()));
+                return;
+            }
+            Optional<Refusal> refused = station.permissions().checkApproval(station.office(), station.staff(), approver, alone,
+                    self ? reason : Optional.empty());
             if (refused.isPresent()) {
                 fail(refused.get().toException());
                 return;
             }
-            approval = new SupervisorApproval(account.staffId(), account.displayName(), station.clock().instant());
+            approval = new SupervisorApproval(account.staffId(), account.displayName(), station.clock().instant(),
+                    self ? reason.get() : null);
             stay();
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * PR-03's "only one supervisor on duty": no supervisor of this office other than the signed-in
+     * staff member signed in or re-authenticated at this workstation since the start of the business
+     * day (JST, as the daily tally's day). See docs/workflows.md for why the workstation's own record.
+     */
+    private boolean onlySupervisorOnDuty(StaffDirectory staff) {
+        Instant dayStart = ValidityRules.today(station.clock().instant()).atStartOfDay(ValidityRules.JST).toInstant();
+        return staff.supervisorsSeenSince(dayStart).stream().allMatch(a -> a.staffId().equals(station.staff().staffId()));
     }
 
     /**
@@ -438,7 +472,8 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
      * The identity rules of §2.0 for the workflow's operation; on success the visitor and the document
      * classes are kept for the record, otherwise the failure is set and false returned. An inquiry
      * sheet in the check (visit 2 of the proxy route) must be in this workstation's register for this
-     * card and operation (MDG-PROXY-001), and its registered date is the one judged.
+     * card and operation and not yet spent by an earlier visit 2 (MDG-PROXY-001), and its registered
+     * date is the one judged; it is spent when the workflow is DONE.
      */
     final boolean identityChecked(IdentityCheck shown, boolean photoOnCard, boolean pinsEntered) {
         IdentityCheck check = shown;
@@ -446,7 +481,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         if (typed.isPresent()) {
             // Visit 2: only a sheet this workstation issued for this card and operation counts, with its registered date.
             Optional<InquirySheet> registered = new InquiryRegister(station.stateDir()).find(typed.get().number(), serial, operation);
-            if (registered.isEmpty()) {
+            if (registered.isEmpty() || new InquiryRegister(station.stateDir()).used(typed.get().number())) {
                 fail(Refusal.of(CounterFailure.PROXY_REQUIREMENTS).toException());
                 return false;
             }
@@ -463,6 +498,7 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         }
         visitor = check.visitorType();
         idMethod = check.idMethod().stream().map(Enum::name).toList();
+        inquirySheet = typed.map(InquirySheet::number).orElse(null);
         return true;
     }
 
@@ -608,13 +644,17 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     /**
      * An act about {@link #serial}, based on the cached status version it relied on. With an approval
      * the approver is the act's {@code supervisorId} (act row, outbox, the operation sent to central)
-     * and is added to the payload as {@code approval}, so the audit row's content hash covers it too.
+     * and is added to the payload as {@code approval} (with {@code selfApprovalReason} for a PR-03
+     * self-approval), so the audit row's content hash covers it too, and central keeps it in the body.
      */
     final CounterAct act(OperationType type, Map<String, Object> payload) {
         Map<String, Object> p = payload;
         if (approval != null) {
             p = new java.util.LinkedHashMap<>(payload);
-            p.put("approval", Recording.payload("supervisorId", approval.supervisorId(), "approvedAt", approval.at().toString()));
+            p.put("approval", approval.reason()
+                    .map(r -> Recording.payload("supervisorId", approval.supervisorId(), "approvedAt", approval.at().toString(),
+                            "selfApprovalReason", r))
+                    .orElseGet(() -> Recording.payload("supervisorId", approval.supervisorId(), "approvedAt", approval.at().toString())));
         }
         return new CounterAct(type, station.staff().staffId(), approval == null ? null : approval.supervisorId(), serial,
                 record.card().statusVersion(), p);

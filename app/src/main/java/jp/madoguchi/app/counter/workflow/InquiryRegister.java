@@ -19,7 +19,8 @@ import jp.madoguchi.app.counter.domain.Operation;
  * The 照会書兼回答書 this workstation printed (visit 1 of the two-visit proxy route), so that visit 2
  * accepts only a sheet it issued, for that card and operation, with its real date. One line per
  * sheet in {@code <state dir>/inquiry-sheets.tsv} (number, card serial, operation, date of visit 1),
- * appended and forced to disk before the sheet is printed; no personal data beyond the card serial,
+ * appended and forced to disk before the sheet is printed, and a {@code USED} line once visit 2 has
+ * done its operation (a sheet serves one operation); no personal data beyond the card serial,
  * which the store keeps in clear too. Nothing of it is sent: the sync protocol has no type for it.
  * Each call opens the file anew; writers are the workflows' one caller thread per workstation.
  */
@@ -27,6 +28,7 @@ final class InquiryRegister {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String USED = "USED";
 
     private final Path file;
 
@@ -54,22 +56,46 @@ final class InquiryRegister {
      * (renewal and new issuance count as one: the certificate route of §2.0).
      */
     Optional<InquirySheet> find(String number, String serial, Operation operation) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("register of inquiry sheets", e);
-        }
-        for (String line : lines) {
+        for (String line : lines()) {
             String[] f = line.split("\t", -1);
             if (f.length == 4 && f[0].equals(number) && f[1].equals(serial) && sameRoute(Operation.valueOf(f[2]), operation)) {
                 return Optional.of(new InquirySheet(f[0], LocalDate.parse(f[3])));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Notes that sheet {@code number} served its operation (visit 2 DONE), on disk when this returns: a
+     * line {@code USED, number, date}. One sheet, one operation: the proxy cannot come back with it.
+     */
+    void markUsed(String number, LocalDate on) {
+        if (used(number)) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, USED + "\t" + number + "\t" + on + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("register of inquiry sheets", e);
+        }
+    }
+
+    /** Whether sheet {@code number} already served an operation. */
+    boolean used(String number) {
+        return lines().stream().map(l -> l.split("\t", -1)).anyMatch(f -> f.length == 3 && f[0].equals(USED) && f[1].equals(number));
+    }
+
+    private List<String> lines() {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("register of inquiry sheets", e);
+        }
     }
 
     private static boolean sameRoute(Operation registered, Operation asked) {

@@ -24,7 +24,11 @@ public enum WorkflowFailure implements FailureCode {
     /** The approving supervisor's staff id or password is wrong (one answer for both, as at sign-in). */
     APPROVER_NOT_CONFIRMED("MDG-FLOW-008"),
     /** The approving supervisor's account is locked after wrong passwords until {until}. */
-    APPROVER_LOCKED("MDG-FLOW-009");
+    APPROVER_LOCKED("MDG-FLOW-009"),
+    /** The requester approves their own operation without a reason (PR-03 asks for one). */
+    SELF_APPROVAL_REASON_NEEDED("MDG-FLOW-010"),
+    /** The requester approves their own operation while another supervisor is on duty today (PR-03). */
+    SELF_APPROVAL_NOT_ALONE("MDG-FLOW-011");
 
     private final String code;
 

@@ -100,10 +100,11 @@ class PermissionMatrixTest {
                 Row row = PermissionMatrix.rowOf(operation, VisitorType.HOLDER, pin, kind);
                 PermissionMatrix.Mark mark = matrix.cell(row, office.type()).forRole(role);
                 Decision d = matrix.decide(query(office, role, operation, VisitorType.HOLDER, true, true));
+                // PR-03: the work of a row whose clerk cell is A needs approval whoever does it.
+                boolean fourEyes = matrix.cell(row, office.type()).clerk() == PermissionMatrix.Mark.APPROVAL;
                 switch (mark) {
-                    case ALLOWED -> assertThat(d).as(operation + " " + office.type() + " " + role).isEqualTo(new Allowed(false));
-                    case APPROVAL -> assertThat(d).as(operation + " " + office.type() + " " + role)
-                            .isEqualTo(new Allowed(role == StaffRole.CLERK));
+                    case ALLOWED -> assertThat(d).as(operation + " " + office.type() + " " + role).isEqualTo(new Allowed(fourEyes));
+                    case APPROVAL -> assertThat(d).as(operation + " " + office.type() + " " + role).isEqualTo(new Allowed(true));
                     case SUPERVISOR_ONLY -> assertThat(d).as(operation + " " + office.type() + " " + role)
                             .isEqualTo(role == StaffRole.SUPERVISOR ? new Allowed(false) : officeRefusal());
                     case NOT_PERMITTED -> assertThat(d).as(operation + " " + office.type() + " " + role).isEqualTo(officeRefusal());
@@ -173,7 +174,8 @@ class PermissionMatrixTest {
             HOLDER,                CLERK,      ALLOWED
             HOLDER_WITH_LEGAL_REP, CLERK,      ALLOWED
             VOLUNTARY_PROXY,       CLERK,      APPROVAL
-            VOLUNTARY_PROXY,       SUPERVISOR, ALLOWED
+            VOLUNTARY_PROXY,       SUPERVISOR, APPROVAL
+            HOLDER,                SUPERVISOR, ALLOWED
             LEGAL_REP,             CLERK,      APPROVAL
             SAME_HOUSEHOLD,        CLERK,      APPROVAL
             """)
@@ -185,11 +187,13 @@ class PermissionMatrixTest {
     }
 
     @Test
-    void voluntary_proxy_renewal_needs_approval_for_a_clerk() {
+    void voluntary_proxy_renewal_needs_approval_whoever_does_it() {
         assertThat(matrix.decide(query(Fixtures.MUNICIPAL, StaffRole.CLERK, Operation.CERT_RENEWAL, VisitorType.VOLUNTARY_PROXY,
                 false, false))).isEqualTo(new Allowed(true));
         assertThat(matrix.decide(query(Fixtures.MUNICIPAL, StaffRole.SUPERVISOR, Operation.CERT_RENEWAL,
-                VisitorType.VOLUNTARY_PROXY, false, false))).isEqualTo(new Allowed(false));
+                VisitorType.VOLUNTARY_PROXY, false, false))).isEqualTo(new Allowed(true));
+        assertThat(matrix.decide(query(Fixtures.MUNICIPAL, StaffRole.SUPERVISOR, Operation.CERT_RENEWAL,
+                VisitorType.HOLDER, false, false))).isEqualTo(new Allowed(false));
     }
 
     @Test

@@ -148,6 +148,13 @@ class ProxyInquiryTest {
         assertThat(w.receipt().orElseThrow().visitorType()).isEqualTo(VisitorType.VOLUNTARY_PROXY);
         assertThat(stack.engine.awaitSettled(w.receipt().orElseThrow().seq(), Duration.ofSeconds(20)).outcome()).isEqualTo("APPLIED");
         assertThat(new CardAccess(stack.station).run(c -> c.verifyPin(PinKind.AUTH, "8080".toCharArray())).ok()).isTrue();
+
+        // One sheet, one operation: the proxy cannot come back with the same answer.
+        stack.remove();
+        PinResetWorkflow again = resetByProxy();
+        again.identity(visit2(sheet.sheet(), true));
+        assertThat(code(again)).as("a spent sheet").isEqualTo("MDG-PROXY-001");
+        again.cancel();
     }
 
     @Test
@@ -217,5 +224,68 @@ class ProxyInquiryTest {
         RenewalWorkflow.Written written = w.receipt().orElseThrow().certificates().get(0);
         assertThat(stack.engine.awaitSettled(written.seq(), Duration.ofSeconds(20)).outcome()).isEqualTo("APPLIED");
         assertThat(stack.centralOperationBody(written.opId())).contains("\"supervisorId\":\"S001\"").contains("CERT_ISSUED");
+    }
+
+    /**
+     * Visit 2 of an online-only operation (suspension lift, PR-23): refused before the card while
+     * central is unreachable, done online with the registered sheet and the 住基用 PIN (PR-14), applied
+     * by central as the proxy's; the spent sheet does not lift the card's next suspension.
+     */
+    @Test
+    void f_suspensionLiftForAProxy_onlineOnly_twoVisits_oneUse() throws Exception {
+        stack.suspendCentrally(card.cardSerial());
+        CounterStack.await("cache sees SUSPENDED", Duration.ofSeconds(15), () -> {
+            stack.engine.wake();
+            return stack.cache.card(card.cardSerial()).map(c -> c.status().equals("SUSPENDED")).orElse(false);
+        });
+        ProxyInquiryWorkflow visit1 = ProxyInquiryWorkflow.start(stack.station, card.cardSerial(), Operation.SUSPENSION_LIFT);
+        visit1.identity(new IdentityCheck(VisitorType.VOLUNTARY_PROXY, List.of(),
+                List.of(passport(), IdentityDocument.classA(DocumentType.DRIVERS_LICENSE, LocalDate.now().plusYears(5))), Set.of(),
+                Optional.empty(), ProxyPaperwork.none()));
+        assertThat(visit1.step()).isEqualTo(ProxyInquiryWorkflow.Step.DONE);
+        InquirySheet liftSheet = visit1.sheet().orElseThrow().sheet();
+        CLOCK.moveTo(CLOCK.instant().plus(Duration.ofDays(1)));
+
+        stack.goOffline();
+        try {
+            SuspensionLiftWorkflow offline = SuspensionLiftWorkflow.start(stack.station, VisitorType.VOLUNTARY_PROXY);
+            assertThat(offline.step()).isEqualTo(SuspensionLiftWorkflow.Step.REFUSED);
+            assertThat(code(offline)).isEqualTo("MDG-SYNC-001");
+        } finally {
+            stack.goOnline();
+        }
+
+        stack.insert(card.profile());
+        SuspensionLiftWorkflow w = SuspensionLiftWorkflow.start(stack.station, VisitorType.VOLUNTARY_PROXY);
+        w.cardPresented();
+        assertThat(w.failure()).isEmpty();
+        w.jukiPin(CounterStack.pinFor(PinType.JUKI));
+        w.identity(visit2(sheet.sheet(), true));
+        assertThat(code(w)).as("the PIN reset's (spent) sheet does not lift a suspension").isEqualTo("MDG-PROXY-001");
+        w.identity(visit2(liftSheet, false));
+        assertThat(code(w)).isEqualTo("MDG-PROXY-002");
+        w.identity(visit2(liftSheet, true));
+        assertThat(w.failure()).isEmpty();
+        w.proceed();
+        assertThat(w.step()).isEqualTo(SuspensionLiftWorkflow.Step.DONE);
+        SuspensionLiftWorkflow.Receipt r = w.receipt().orElseThrow();
+        assertThat(r.visitorType()).isEqualTo(VisitorType.VOLUNTARY_PROXY);
+        assertThat(stack.engine.awaitSettled(r.seq(), Duration.ofSeconds(20)).outcome()).isEqualTo("APPLIED");
+        assertThat(stack.centralOperationBody(r.opId())).contains("\"visitorType\":\"VOLUNTARY_PROXY\"");
+        assertThat(stack.centralCardStatus(card.cardSerial())).isEqualTo("ACTIVE");
+        stack.remove();
+
+        stack.suspendCentrally(card.cardSerial());
+        CounterStack.await("cache sees SUSPENDED again", Duration.ofSeconds(15), () -> {
+            stack.engine.wake();
+            return stack.cache.card(card.cardSerial()).map(c -> c.status().equals("SUSPENDED")).orElse(false);
+        });
+        stack.insert(card.profile());
+        SuspensionLiftWorkflow again = SuspensionLiftWorkflow.start(stack.station, VisitorType.VOLUNTARY_PROXY);
+        again.cardPresented();
+        again.jukiPin(CounterStack.pinFor(PinType.JUKI));
+        again.identity(visit2(liftSheet, true));
+        assertThat(code(again)).as("a spent sheet").isEqualTo("MDG-PROXY-001");
+        again.cancel();
     }
 }

@@ -166,7 +166,7 @@ class SupervisorApprovalTest {
     }
 
     @Test
-    void noApproval_forTheHolder_norForASupervisorsOwnProxyDelivery() throws Exception {
+    void noApproval_forTheHolder() throws Exception {
         staff = stack.staffDirectory();
         CardFactory.Made card = adults.get(next++);
         stack.insert(card.profile());
@@ -175,17 +175,94 @@ class SupervisorApprovalTest {
         holder.approve(staff, "S001", "supervisor-password-1".toCharArray());
         assertThat(code(holder)).isEqualTo("MDG-FLOW-004");
         holder.cancel();
-        stack.remove();
+    }
 
+    /** The station with supervisor S002 signed in (their own counter work). */
+    static CounterStation supervisorStation() {
         CounterStation s = stack.station;
-        CounterStation supervisor = new CounterStation(s.office(), new Staff("S002", "責任 花子", StaffRole.SUPERVISOR, s.office().code()),
+        return new CounterStation(s.office(), new Staff("S002", "責任 花子", StaffRole.SUPERVISOR, s.office().code()),
                 s.monitor(), s.reader(), s.issuerKey(), s.store(), s.cache(), s.sync(), s.ca(), s.clock(), s.officeSettings(),
                 s.calendar(), s.stateDir());
-        DeliveryWorkflow own = proxyDeliveryAtPins(supervisor, adults.get(next++));
-        assertThat(own.awaitingApproval()).isFalse();
+    }
+
+    @Test
+    void aSupervisorsOwnProxyDelivery_needsASecondSupervisor_whileOneIsOnDuty() throws Exception {
+        staff = stack.staffDirectory();
+        // S001 signed in at this workstation today: on duty.
+        assertThat(staff.signIn("S001", "supervisor-password-1".toCharArray(), Duration.ofMinutes(10)))
+                .isInstanceOf(jp.madoguchi.app.staff.SignInOutcome.SignedIn.class);
+        DeliveryWorkflow own = proxyDeliveryAtPins(supervisorStation(), adults.get(next++));
+        assertThat(own.awaitingApproval()).as("PR-03's four eyes on the supervisor's own A work").isTrue();
         own.newPin(CounterStack.pinFor(PinType.SIGN), CounterStack.pinFor(PinType.SIGN));
+        assertThat(code(own)).isEqualTo("MDG-FLOW-007");
+
+        own.approve(staff, "S002", "supervisor-password-2".toCharArray(), Optional.of("急ぎのため"));
+        assertThat(code(own)).as("another supervisor is on duty").isEqualTo("MDG-FLOW-011");
+        assertThat(own.awaitingApproval()).isTrue();
+        own.approve(staff, "S001", "supervisor-password-1".toCharArray(), Optional.of("ignored for another supervisor"));
         assertThat(own.failure()).isEmpty();
+        SupervisorApproval a = own.approval().orElseThrow();
+        assertThat(a.supervisorId()).isEqualTo("S001");
+        assertThat(a.selfApproved()).isFalse();
+        assertThat(a.reason()).isEmpty();
         own.cancel();
-        assertThat(own.step()).isEqualTo(DeliveryWorkflow.Step.CANCELLED);
+    }
+
+    @Test
+    void theOnlySupervisorOnDuty_approvesTheirOwnOperationWithAReason_recordedSentAndTallied() throws Exception {
+        staff = stack.staffDirectory();
+        // No other supervisor signed in or approved at this workstation today.
+        CounterStation station = supervisorStation();
+        CardFactory.Made card = adults.get(next++);
+        DeliveryWorkflow own = proxyDeliveryAtPins(station, card);
+        assertThat(own.awaitingApproval()).isTrue();
+
+        own.approve(staff, "S002", "supervisor-password-2".toCharArray());
+        assertThat(code(own)).as("no reason").isEqualTo("MDG-FLOW-010");
+        assertThat(own.failure().orElseThrow().clerkMessage(java.util.Locale.JAPANESE)).contains("理由");
+        own.approve(staff, "S002", "supervisor-password-2".toCharArray(), Optional.of("  \t "));
+        assertThat(code(own)).as("a blank reason").isEqualTo("MDG-FLOW-010");
+        own.approve(staff, "S002", "wrong-password-9".toCharArray(), Optional.of("単独勤務"));
+        assertThat(code(own)).as("the password is still checked").isEqualTo("MDG-FLOW-008");
+        assertThat(own.awaitingApproval()).isTrue();
+
+        String reason = "本日は責任者が一人のみ（S001は出張）";
+        own.approve(staff, "S002", "supervisor-password-2".toCharArray(), Optional.of("  " + reason + " "));
+        assertThat(own.failure()).isEmpty();
+        assertThat(own.approval().orElseThrow().reason()).contains(reason);
+        assertThat(own.approval().orElseThrow().selfApproved()).isTrue();
+
+        // The reason is saved with the workflow: a crash does not lose it.
+        DeliveryWorkflow w = DeliveryWorkflow.resume(station, own.id());
+        assertThat(w.awaitingApproval()).isFalse();
+        assertThat(w.approval().orElseThrow().reason()).contains(reason);
+        if (w.expects() == Workflow.Input.CARD) {
+            w.cardPresented();
+        }
+        assertThat(w.pinToSet()).as("resumed at the PINs").contains(PinType.SIGN);
+        while (w.pinToSet().isPresent()) {
+            PinType t = w.pinToSet().get();
+            w.newPin(CounterStack.pinFor(t), CounterStack.pinFor(t));
+            assertThat(w.failure()).as("PIN " + t).isEmpty();
+        }
+        w.proceed();
+        assertThat(w.step()).isEqualTo(DeliveryWorkflow.Step.DONE);
+        DeliveryWorkflow.Receipt r = w.receipt().orElseThrow();
+
+        // The act's audit-covered payload carries the reason; central keeps it in the operation's body.
+        var approval = stack.store.details(r.opId()).path("approval");
+        assertThat(approval.path("supervisorId").asText()).isEqualTo("S002");
+        assertThat(approval.path("selfApprovalReason").asText()).isEqualTo(reason);
+        assertThat(stack.store.verifyAudit().intact()).isTrue();
+        assertThat(stack.engine.awaitSettled(r.seq(), Duration.ofSeconds(20)).outcome()).isEqualTo("APPLIED");
+        assertThat(stack.centralOperationBody(r.opId())).contains("\"selfApprovalReason\":\"" + reason + "\"")
+                .contains("\"supervisorId\":\"S002\"").contains("\"clerkId\":\"S002\"");
+
+        // The daily tally of today lists it.
+        var data = new jp.madoguchi.app.reporting.CounterData(stack.store, stack.cache, stack.engine.status(),
+                station.office().code(), station.office().name(), "S002", "責任 花子");
+        var tally = jp.madoguchi.app.reporting.DailyTallies.of(data,
+                jp.madoguchi.app.counter.rules.ValidityRules.today(station.clock().instant()), "T", java.time.LocalDateTime.now());
+        assertThat(tally.selfApprovals()).singleElement().asString().contains("交付", "責任 花子（S002）", reason);
     }
 }
