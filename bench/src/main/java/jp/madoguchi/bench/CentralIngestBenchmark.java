@@ -44,6 +44,11 @@ import jp.madoguchi.sim.central.store.CentralDatabase;
  * the same server and file. JFR showed the C2 compiler threads using more CPU than the server itself
  * during the first pass on 2 cores, so the first figure is mostly JIT warm-up; the second is the
  * server's steady state. Same work in both passes, each against its own floor pass.
+ *
+ * <p>Client and server run in this one JVM on the same cores. Each pass therefore also splits the
+ * JVM's CPU time by thread: the server's (Jetty, the DB writer), the bench clients' (HttpClient, the
+ * terminal threads) and the rest (JIT compilers, GC). The last row gives ops per CPU-second of the
+ * server's threads alone.
  */
 public final class CentralIngestBenchmark implements Benchmark {
 

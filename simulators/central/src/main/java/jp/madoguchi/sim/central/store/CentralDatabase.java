@@ -182,9 +182,9 @@ public final class CentralDatabase implements AutoCloseable {
      * (a multi-statement PRAGMA would only apply its first statement). Generated keys are off: the
      * driver would otherwise compile and run {@code SELECT last_insert_rowid()} after every insert.
      * The page cache is 64 MiB per connection instead of SQLite's 2 MiB: opIds are random UUIDs, so
-     * every insert and every idempotency probe lands on a random leaf of the opId index, and with the
-     * small cache the writer spent about half its CPU in the kernel re-reading pages. Durability does
-     * not depend on it (WAL, synchronous=FULL).
+     * every insert and every idempotency probe lands on a random leaf of the opId index; with the small
+     * cache the writer thread spent half its CPU in the kernel reading such pages back (a third with
+     * this one; the rest is the WAL's writes and fsyncs). Durability does not depend on it.
      */
     public static String jdbcUrl(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath()
