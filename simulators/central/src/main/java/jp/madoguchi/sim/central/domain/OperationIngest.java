@@ -1,7 +1,6 @@
 package jp.madoguchi.sim.central.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -231,7 +230,7 @@ public final class OperationIngest {
     private static IngestAnswer answer(List<Op> ops, Accepted accepted) {
         StringBuilder out = new StringBuilder(64 + ops.size() * 80);
         out.append("{\"ackedSeq\":").append(accepted.ackedSeq()).append(",\"results\":[");
-        java.util.Set<String> answeredNew = new java.util.HashSet<>();
+        Set<String> answeredNew = new HashSet<>();
         for (int i = 0; i < ops.size(); i++) {
             if (i > 0) {
                 out.append(',');
