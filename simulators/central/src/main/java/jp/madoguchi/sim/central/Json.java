@@ -128,10 +128,11 @@ public final class Json {
     }
 
     /**
-     * JSON string literal; written by hand because a Jackson generator per key dominated the ingest's
-     * CPU profile. Runs without anything to escape (nearly every value) are appended whole.
+     * Appends {@code s} as a JSON string literal; written by hand because a Jackson generator per key
+     * dominated the ingest's CPU profile. Runs without anything to escape (nearly every value) are
+     * appended whole.
      */
-    private static void quote(String s, StringBuilder out) {
+    public static void quote(String s, StringBuilder out) {
         out.append('"');
         int start = 0;
         for (int i = 0; i < s.length(); i++) {

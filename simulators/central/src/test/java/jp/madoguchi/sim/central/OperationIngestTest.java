@@ -117,6 +117,40 @@ class OperationIngestTest {
     }
 
     @Test
+    void an_op_twice_in_one_batch_repeats_its_first_answer_and_any_opid_comes_back_exactly() throws Exception {
+        HttpClient client = terminal("W01");
+        // The 200 answer is written as text by hand: an opId needing every kind of escape must survive it.
+        String odd = "q\"b\\t\tn\nc\u0001é𠮷 " + UUID.randomUUID();
+        ObjectNode pinReset = Json.object().put("cardSerial", "999999999999999").put("reason", "FORGOTTEN").put("triesLeftBefore", 0)
+                .put("visitorType", "HOLDER");
+        pinReset.putArray("pinTypes").add("AUTH");
+        pinReset.putArray("idMethod").add("ID_A");
+        ObjectNode unknownCard = op(UUID.randomUUID().toString(), 2, "PIN_RESET", pinReset);
+        ObjectNode first = op(odd, 1, "AUDIT_HEAD", audit("w1"));
+        Answer a = central.post(client, "/v1/operations", batch("W01", first, unknownCard, first.deepCopy(), unknownCard.deepCopy()));
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body().get("ackedSeq").asLong()).isEqualTo(2);
+        JsonNode r = a.body().get("results");
+        assertThat(r).hasSize(4);
+        assertThat(r.get(0).get("opId").asText()).isEqualTo(odd);
+        assertThat(r.get(0).get("outcome").asText()).isEqualTo("APPLIED");
+        assertThat(r.get(1).get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(r.get(1).get("reason").asText()).isEqualTo("UNKNOWN_CARD");
+        assertThat(r.get(2).get("opId").asText()).isEqualTo(odd);
+        assertThat(r.get(2).get("outcome").asText()).isEqualTo("DUPLICATE");
+        assertThat(r.get(2).get("originalOutcome").asText()).isEqualTo("APPLIED");
+        assertThat(r.get(3).get("outcome").asText()).isEqualTo("DUPLICATE");
+        assertThat(r.get(3).get("originalOutcome").asText()).isEqualTo("REJECTED");
+        assertThat(r.get(3).get("reason").asText()).isEqualTo("UNKNOWN_CARD");
+        assertThat(count("SELECT COUNT(*) FROM operation WHERE terminal_id = 'W01'")).isEqualTo(2);
+        Answer twiceDifferent = central.post(client, "/v1/operations", batch("W01",
+                op("same-" + odd, 3, "AUDIT_HEAD", audit("x")), op("same-" + odd, 3, "AUDIT_HEAD", audit("y"))));
+        assertThat(twiceDifferent.status()).isEqualTo(422);
+        assertThat(twiceDifferent.body().get("code").asText()).isEqualTo("OP_ID_REUSED");
+        assertThat(count("SELECT COUNT(*) FROM operation WHERE terminal_id = 'W01'")).isEqualTo(2);
+    }
+
+    @Test
     void a_gap_is_409_with_expected_seq_and_applies_nothing() throws Exception {
         HttpClient client = terminal("G01");
         assertThat(central.post(client, "/v1/operations", batch("G01", op(UUID.randomUUID().toString(), 1, "AUDIT_HEAD", audit("1"))))

@@ -312,6 +312,12 @@ public final class CentralServer implements AutoCloseable {
     }
 
     private static void send(Context ctx, IngestAnswer answer) {
+        if (answer.text() != null) {
+            ctx.status(answer.status());
+            ctx.contentType("application/json; charset=utf-8");
+            ctx.result(answer.text());
+            return;
+        }
         ObjectNode body = answer.body();
         String id = ctx.attribute(REQUEST_ID);
         if (answer.status() >= 300 && id != null) {
