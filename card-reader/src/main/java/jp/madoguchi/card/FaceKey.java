@@ -62,16 +62,19 @@ public final class FaceKey {
 
     /**
      * 照合番号B from the holder's birth date, the card's expiry and the 4-digit security code the clerk
-     * reads off the card face. The birth date is written in the Japanese era (card-spec §2.4).
-     * Takes ownership of {@code securityCode} and clears it.
+     * reads off the card face. The birth date is written in the Japanese era, or in Gregorian
+     * {@code YYMMDD} for a foreign resident [A] (card-spec §2.4). Takes ownership of {@code securityCode}
+     * and clears it.
      */
-    public static FaceKey b(LocalDate birthDate, LocalDate cardExpiry, char[] securityCode) {
+    public static FaceKey b(LocalDate birthDate, boolean foreignResident, LocalDate cardExpiry, char[] securityCode) {
         try {
             if (securityCode.length != 4 || !allDigits(securityCode) || cardExpiry.getYear() > 9999) {
                 throw new CardAccessException(ReaderFailure.FACE_KEY_FORMAT, Map.of("key", Kind.B), null);
             }
             char[] value = new char[14];
-            String head = eraYymmdd(birthDate) + String.format(java.util.Locale.ROOT, "%04d", cardExpiry.getYear());
+            String yymmdd = foreignResident ? String.format(java.util.Locale.ROOT, "%02d%02d%02d", birthDate.getYear() % 100,
+                    birthDate.getMonthValue(), birthDate.getDayOfMonth()) : eraYymmdd(birthDate);
+            String head = yymmdd + String.format(java.util.Locale.ROOT, "%04d", cardExpiry.getYear());
             head.getChars(0, 10, value, 0);
             System.arraycopy(securityCode, 0, value, 10, 4);
             return new FaceKey(Kind.B, value);

@@ -26,7 +26,7 @@ abstract class CardFaceScenarioTests {
     /** 照合番号B as the clerk builds it: birth date and expiry from the card, the code from its face. */
     static FaceKey numberB(CardConnection c, String code) {
         CardSnapshot s = c.read(new CardConnection.ReadRequest(EmulatedCards.PIN.toCharArray(), null, null));
-        return FaceKey.b(s.basicInfo().orElseThrow().birthDate(), s.common().cardExpiry(), code.toCharArray());
+        return FaceKey.b(s.basicInfo().orElseThrow().birthDate(), false, s.common().cardExpiry(), code.toCharArray());
     }
 
     static void assertHanakosFace(CardFaceRead r, LocalDate expiry) {

@@ -27,9 +27,11 @@ class InJvmCardFaceTest extends CardFaceScenarioTests {
     @Test
     void number_b_is_the_era_birth_date_the_expiry_year_and_the_code() {
         // card-spec §9.3: born 1990-05-05 (平成2年), card until 2035, code 4321.
-        FaceKey b = FaceKey.b(LocalDate.of(1990, 5, 5), LocalDate.of(2035, 5, 5), "4321".toCharArray());
+        FaceKey b = FaceKey.b(LocalDate.of(1990, 5, 5), false, LocalDate.of(2035, 5, 5), "4321".toCharArray());
         assertThat(new String(toChars(b.bytes()))).isEqualTo("02050520354321");
         assertThat(b.toString()).doesNotContain("4321");
+        FaceKey foreign = FaceKey.b(LocalDate.of(1990, 5, 5), true, LocalDate.of(2035, 5, 5), "4321".toCharArray());
+        assertThat(new String(toChars(foreign.bytes()))).as("Gregorian YYMMDD for a foreign resident").isEqualTo("90050520354321");
         assertThat(FaceKey.eraYymmdd(LocalDate.of(2019, 5, 1))).isEqualTo("010501");
         assertThat(FaceKey.eraYymmdd(LocalDate.of(2019, 4, 30))).isEqualTo("310430");
         assertThat(FaceKey.eraYymmdd(LocalDate.of(1989, 1, 7))).isEqualTo("640107");
@@ -46,10 +48,10 @@ class InJvmCardFaceTest extends CardFaceScenarioTests {
                 .hasMessageStartingWith("MDG-READER-023");
         assertThat(badDigit).containsOnly('\0');
         char[] shortCode = "432".toCharArray();
-        assertThatThrownBy(() -> FaceKey.b(LocalDate.of(1990, 5, 5), LocalDate.of(2035, 5, 5), shortCode))
+        assertThatThrownBy(() -> FaceKey.b(LocalDate.of(1990, 5, 5), false, LocalDate.of(2035, 5, 5), shortCode))
                 .hasMessageStartingWith("MDG-READER-023");
         assertThat(shortCode).containsOnly('\0');
-        assertThatThrownBy(() -> FaceKey.b(LocalDate.of(1990, 5, 5), LocalDate.of(2035, 5, 5), "43a1".toCharArray()))
+        assertThatThrownBy(() -> FaceKey.b(LocalDate.of(1990, 5, 5), false, LocalDate.of(2035, 5, 5), "43a1".toCharArray()))
                 .hasMessageStartingWith("MDG-READER-023");
     }
 
