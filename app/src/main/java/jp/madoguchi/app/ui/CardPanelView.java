@@ -58,6 +58,16 @@ final class CardPanelView implements ScreenView {
         photoBox.setMinSize(150, 190);
         photoBox.setPrefSize(150, 190);
         photoBox.setStyle("-fx-border-color: #888; -fx-border-width: 1; -fx-padding: 8;");
+        // Under the photo, in plain words: where it comes from and that its signature was checked.
+        Label caption = Controls.label(vm.photoTextProperty(), "cardPhotoCaption");
+        caption.getStyleClass().add("hint");
+        caption.setWrapText(true);
+        caption.setPrefWidth(150);
+        caption.setMaxWidth(150);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        caption.visibleProperty().bind(photoImage.imageProperty().isNotNull());
+        caption.managedProperty().bind(caption.visibleProperty());
+        VBox photoColumn = new VBox(4, photoBox, caption);
 
         GridPane grid = new GridPane();
         grid.setHgap(14);
@@ -135,7 +145,7 @@ final class CardPanelView implements ScreenView {
         certTitle.getStyleClass().add("screen-subtitle");
         pinTitle.getStyleClass().add("screen-subtitle");
 
-        HBox top = new HBox(20, photoBox, grid);
+        HBox top = new HBox(20, photoColumn, grid);
         HBox.setHgrow(grid, Priority.ALWAYS);
         root = new VBox(10, message, top, pinRow, codeRow, certTitle, certs, pinTitle, pins);
         VBox.setVgrow(pins, Priority.ALWAYS);

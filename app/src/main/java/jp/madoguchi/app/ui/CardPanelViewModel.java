@@ -70,7 +70,7 @@ public final class CardPanelViewModel implements AutoCloseable {
     public enum PhotoPhase { NONE, READING, SHOWN, NO_PHOTO, FAILED }
 
     /** A card-face read's result for the photo area: the decoded photo, or why there is none. */
-    private record PhotoResult(GreyImage image, boolean noPhoto, Throwable failure) {
+    record PhotoResult(GreyImage image, boolean noPhoto, Throwable failure) {
     }
 
     /** The holder as central's delivery record describes them (CARD_SHIPPED's resident summary). */
@@ -369,7 +369,7 @@ public final class CardPanelViewModel implements AutoCloseable {
      * On the task executor: the photo of a card-face read, decoded, or the coded reason there is none.
      * A face whose DF28 signature does not verify is never decoded or shown.
      */
-    private static PhotoResult photoOf(CardFaceRead r) {
+    static PhotoResult photoOf(CardFaceRead r) {
         Optional<MadoguchiException> refused = r.failure();
         if (refused.isPresent()) {
             LOG.info("card panel: card face {}: {}", r.result(), refused.get().code());

@@ -11,9 +11,9 @@ import jp.madoguchi.common.MadoguchiException;
 import org.junit.jupiter.api.Test;
 
 /** The emulator's card photo through the real libopenjp2, and what a damaged photo gives. */
-class Jp2DecoderTest {
+public class Jp2DecoderTest {
 
-    static byte[] emulatorPhoto() throws IOException {
+    public static byte[] emulatorPhoto() throws IOException {
         try (InputStream in = Jp2DecoderTest.class.getResourceAsStream("/jp/madoguchi/sim/card/face-placeholder.jp2")) {
             assertThat(in).as("the emulator's photo resource").isNotNull();
             return in.readAllBytes();

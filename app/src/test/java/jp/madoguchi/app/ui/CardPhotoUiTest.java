@@ -156,7 +156,11 @@ class CardPhotoUiTest extends FxRobot {
         assertThat(photo().getHeight()).isEqualTo(400);
         assertThat(luminance(5, 5)).as("background").isBetween(195, 235);
         assertThat(luminance(118, 160)).as("iris").isLessThan(80);
+        javafx.scene.paint.Color iris = photo().getPixelReader().getColor(118, 160);
+        assertThat(iris.getRed()).as("greyscale").isEqualTo(iris.getGreen()).isEqualTo(iris.getBlue());
         assertThat(text("#cardPhoto")).isEqualTo(texts.get("card.photo.verified"));
+        assertThat(lookup("#cardPhotoCaption").queryAs(Labeled.class).isVisible()).isTrue();
+        assertThat(text("#cardPhotoCaption")).as("said plainly under the photo").isEqualTo(texts.get("card.photo.verified"));
         assertThat(lookup("#cardPhotoImage").queryAs(ImageView.class).getAccessibleText())
                 .isEqualTo(texts.get("card.photo.verified"));
         assertThat(lookup("#cardSecurityCode").queryAs(javafx.scene.control.PasswordField.class).getText())
@@ -167,6 +171,7 @@ class CardPhotoUiTest extends FxRobot {
         station.services.trainingReaders().orElseThrow().remove(0);
         waitUntil(() -> text("#cardMessage").equals(texts.get("card.pulled")));
         assertThat(photo()).as("a pulled card takes its photo with it").isNull();
+        assertThat(lookup("#cardPhotoCaption").queryAs(Labeled.class).isVisible()).isFalse();
         assertThat(text("#cardPhoto")).isEqualTo(texts.get("card.photo"));
 
         // The resident's 入力補助 PIN: the card gives its My Number, which opens the card face (照合番号A).
