@@ -14,6 +14,7 @@ import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import jp.madoguchi.card.codec.Tlv;
 
 /**
@@ -22,12 +23,13 @@ import jp.madoguchi.card.codec.Tlv;
  * against the card key DF24. Immutable; the byte arrays are copied in and out. {@link #toString()}
  * withholds personal data.
  *
+ * @param expiry    DF29, unsigned and single-source [S]: empty when a card lacks it
  * @param signature whether DF28 verifies: a face whose signature does not is still returned, so the
  *                  caller can say so plainly ({@link ReaderFailure#FACE_SIGNATURE_INVALID}), and must
  *                  not show its photo as the holder's
  */
-public record CardFace(LocalDate birthDate, Sex sex, String sexCode, LocalDate expiry, byte[] photo, byte[] nameImage,
-        byte[] addressImage, byte[] securityCodeImage, SignatureCheck signature) {
+public record CardFace(LocalDate birthDate, Sex sex, String sexCode, Optional<LocalDate> expiry, byte[] photo,
+        byte[] nameImage, byte[] addressImage, byte[] securityCodeImage, SignatureCheck signature) {
 
     /** DF28 against DF24. */
     public enum SignatureCheck { VERIFIED, NOT_VERIFIED }
@@ -99,14 +101,16 @@ public record CardFace(LocalDate birthDate, Sex sex, String sexCode, LocalDate e
         Tlv address = Tlv.find(c, 0xDF26);
         Tlv photo = Tlv.find(c, 0xDF27);
         Tlv signature = Tlv.find(c, 0xDF28);
-        Tlv expiry = Tlv.find(c, 0xDF29);
-        byte[] code = c.stream().anyMatch(t -> t.tag() == 0xDF2A) ? Tlv.find(c, 0xDF2A).value(ef) : new byte[0];
+        // DF29 and DF2A are unsigned and single-source (card-spec §2.8 [S]): tolerated when absent.
+        Optional<LocalDate> expiry = c.stream().filter(t -> t.tag() == 0xDF29).findFirst()
+                .map(t -> date(ef, t, "expiry"));
+        byte[] code = c.stream().filter(t -> t.tag() == 0xDF2A).findFirst().map(t -> t.value(ef)).orElse(new byte[0]);
         String sexCode = BasicInfo.ascii(sex.value(ef), "card face sex");
         byte[] digestInfo = concat(DIGEST_INFO_96, sha256(ef, birth, sex, key), sha256(ef, name, address),
                 sha256(ef, photo));
         SignatureCheck check = verifies(cardKey(ef, key), digestInfo, signature.value(ef))
                 ? SignatureCheck.VERIFIED : SignatureCheck.NOT_VERIFIED;
-        return new CardFace(date(ef, birth, "birth date"), Sex.fromCode(sexCode), sexCode, date(ef, expiry, "expiry"),
+        return new CardFace(date(ef, birth, "birth date"), Sex.fromCode(sexCode), sexCode, expiry,
                 photo.value(ef), name.value(ef), address.value(ef), code, check);
     }
 

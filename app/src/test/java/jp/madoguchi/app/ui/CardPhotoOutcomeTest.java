@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class CardPhotoOutcomeTest {
 
     private static CardFace face(byte[] photo, SignatureCheck check) {
-        return new CardFace(LocalDate.of(1990, 5, 5), Sex.FEMALE, "2", LocalDate.of(2035, 5, 5), photo, new byte[0],
+        return new CardFace(LocalDate.of(1990, 5, 5), Sex.FEMALE, "2", Optional.of(LocalDate.of(2035, 5, 5)), photo, new byte[0],
                 new byte[0], new byte[0], check);
     }
 
