@@ -279,6 +279,22 @@ public final class CardConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens 券面AP EF 0002 with 照合番号A or B and reads it (card-spec §2.8, {@link CardFaceReading});
+     * the outcome is typed: a wrong key gives the tries left, a locked key sends no VERIFY. Call it only
+     * when the clerk asks: a wrong key spends a try. {@code key} is cleared whatever happens.
+     */
+    public CardFaceRead readCardFace(FaceKey key) {
+        try {
+            return exclusive("card face", s -> {
+                dirty = true;
+                return CardFaceReading.read(s, key);
+            });
+        } finally {
+            key.clear();
+        }
+    }
+
     /** VERIFY with data; the current DF is the PIN's application. */
     private PinVerification verifyIn(CardSession s, PinKind kind, char[] pin, int querySw) {
         s.select(kind.application());

@@ -39,7 +39,17 @@ public enum ReaderFailure implements FailureCode {
     /** The certificate does not fit the pending key, or the card has no pending key. */
     CERTIFICATE_REJECTED("MDG-READER-015"),
     /** The card is in a life-cycle state that does not allow the command (6985). */
-    WRONG_CARD_STATE("MDG-READER-016");
+    WRONG_CARD_STATE("MDG-READER-016"),
+    /** The card face (券面AP EF 0002) does not verify against its DF28 signature: the photo is not shown. */
+    FACE_SIGNATURE_INVALID("MDG-READER-020"),
+    /** 照合番号A/B did not match; {n} tries left. */
+    FACE_KEY_WRONG("MDG-READER-021"),
+    /** 照合番号A/B has no try left: the card face does not open with it. */
+    FACE_KEY_LOCKED("MDG-READER-022"),
+    /** 照合番号A is not 12 digits with a right check digit, or the security code is not 4 digits. */
+    FACE_KEY_FORMAT("MDG-READER-023"),
+    /** The card is not delivered yet (TRANSPORT): its card face does not open. */
+    FACE_NOT_OPEN("MDG-READER-024");
 
     private final String code;
 

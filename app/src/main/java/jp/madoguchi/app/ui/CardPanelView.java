@@ -7,6 +7,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -15,12 +18,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import jp.madoguchi.app.photo.GreyImage;
 
 /**
  * The card panel: photo area, the holder's names, birth date, address, My Number (masked; shown in
  * full only while the reveal button is held with the pointer or the space bar), card expiry, the
- * certificates and every PIN's tries. Keys: Tab to the 入力補助 PIN field and its button, Space held on
- * the reveal button.
+ * certificates and every PIN's tries. The photo area shows the chip's face photo (scaled, greyscale)
+ * once it is read and verified, else what to do or the coded failure. Keys: Tab to the 入力補助 PIN
+ * field and its button, to the security-code field and its button, Space held on the reveal button.
  */
 final class CardPanelView implements ScreenView {
 
@@ -35,13 +40,34 @@ final class CardPanelView implements ScreenView {
         message.getStyleClass().add("screen-subtitle");
         message.setFocusTraversable(true);
 
-        Label photo = Controls.label(texts.bind("card.photo"), "cardPhoto");
+        Label photo = Controls.label(vm.photoTextProperty(), "cardPhoto");
         photo.getStyleClass().add("hint");
-        StackPane photoBox = new StackPane(photo);
+        photo.setWrapText(true);
+        ImageView photoImage = new ImageView();
+        photoImage.setId("cardPhotoImage");
+        photoImage.setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        photoImage.accessibleTextProperty().bind(vm.photoTextProperty());
+        photoImage.setFitWidth(134);
+        photoImage.setFitHeight(174);
+        photoImage.setPreserveRatio(true);
+        photoImage.setSmooth(true);
+        vm.photoProperty().addListener((o, old, grey) -> photoImage.setImage(grey == null ? null : image(grey)));
+        photo.visibleProperty().bind(photoImage.imageProperty().isNull());
+        StackPane photoBox = new StackPane(photoImage, photo);
         photoBox.getStyleClass().add("photo-box");
         photoBox.setMinSize(150, 190);
         photoBox.setPrefSize(150, 190);
         photoBox.setStyle("-fx-border-color: #888; -fx-border-width: 1; -fx-padding: 8;");
+        // Under the photo, in plain words: where it comes from and that its signature was checked.
+        Label caption = Controls.label(vm.photoTextProperty(), "cardPhotoCaption");
+        caption.getStyleClass().add("hint");
+        caption.setWrapText(true);
+        caption.setPrefWidth(150);
+        caption.setMaxWidth(150);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        caption.visibleProperty().bind(photoImage.imageProperty().isNotNull());
+        caption.managedProperty().bind(caption.visibleProperty());
+        VBox photoColumn = new VBox(4, photoBox, caption);
 
         GridPane grid = new GridPane();
         grid.setHgap(14);
@@ -96,6 +122,20 @@ final class CardPanelView implements ScreenView {
         pinLabel.setLabelFor(pin);
         HBox pinRow = new HBox(10, pinLabel, pin, readWithPin);
 
+        PasswordField code = Controls.accessible(new PasswordField(), texts.bind("card.securityCode.a11y"), "cardSecurityCode");
+        code.setPrefColumnCount(6);
+        Button showPhoto = Controls.button(texts.bind("card.showPhoto"), texts.bind("card.showPhoto.a11y"), "cardShowPhoto");
+        Runnable askPhoto = () -> {
+            char[] typed = code.getText().toCharArray();
+            code.clear();
+            vm.showPhotoWithSecurityCode(typed);
+        };
+        showPhoto.setOnAction(e -> askPhoto.run());
+        code.setOnAction(e -> askPhoto.run());
+        Label codeLabel = Controls.label(texts.bind("card.securityCode"), "cardSecurityCodeLabel");
+        codeLabel.setLabelFor(code);
+        HBox codeRow = new HBox(10, codeLabel, code, showPhoto);
+
         ListView<String> certs = Controls.lines(vm.certificates(), texts.bind("card.certificates"), "cardCertificates");
         certs.setPrefHeight(90);
         ListView<String> pins = Controls.lines(vm.pins(), texts.bind("card.pins"), "cardPins");
@@ -105,9 +145,9 @@ final class CardPanelView implements ScreenView {
         certTitle.getStyleClass().add("screen-subtitle");
         pinTitle.getStyleClass().add("screen-subtitle");
 
-        HBox top = new HBox(20, photoBox, grid);
+        HBox top = new HBox(20, photoColumn, grid);
         HBox.setHgrow(grid, Priority.ALWAYS);
-        root = new VBox(10, message, top, pinRow, certTitle, certs, pinTitle, pins);
+        root = new VBox(10, message, top, pinRow, codeRow, certTitle, certs, pinTitle, pins);
         VBox.setVgrow(pins, Priority.ALWAYS);
         root.setPadding(new Insets(8));
     }
@@ -118,6 +158,22 @@ final class CardPanelView implements ScreenView {
         t.getStyleClass().add("field-title");
         grid.addRow(row, t, v);
         return row + 1;
+    }
+
+    /** The decoded photo as an FX image (FX thread; 300×400 is a few milliseconds). */
+    static WritableImage image(GreyImage grey) {
+        int w = grey.width();
+        int h = grey.height();
+        byte[] luminance = grey.pixels();
+        byte[] rgb = new byte[luminance.length * 3];
+        for (int i = 0; i < luminance.length; i++) {
+            rgb[3 * i] = luminance[i];
+            rgb[3 * i + 1] = luminance[i];
+            rgb[3 * i + 2] = luminance[i];
+        }
+        WritableImage image = new WritableImage(w, h);
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getByteRgbInstance(), rgb, 0, w * 3);
+        return image;
     }
 
     @Override

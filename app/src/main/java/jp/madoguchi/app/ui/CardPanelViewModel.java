@@ -29,12 +29,18 @@ import jp.madoguchi.app.counter.rules.RenewalWindow;
 import jp.madoguchi.app.counter.rules.ValidityRules;
 import jp.madoguchi.app.counter.workflow.CardRecord;
 import jp.madoguchi.app.counter.workflow.CounterStation;
+import jp.madoguchi.app.photo.GreyImage;
+import jp.madoguchi.app.photo.Jp2Decoder;
+import jp.madoguchi.app.photo.PhotoFailure;
+import jp.madoguchi.card.CardFaceRead;
 import jp.madoguchi.card.CardConnection;
 import jp.madoguchi.card.CardEvent;
 import jp.madoguchi.card.CardSnapshot;
 import jp.madoguchi.card.CertificateInfo;
+import jp.madoguchi.card.FaceKey;
 import jp.madoguchi.card.PinKind;
 import jp.madoguchi.card.PinStatus;
+import jp.madoguchi.common.MadoguchiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +52,11 @@ import org.slf4j.LoggerFactory;
  * known, so it runs while the card thread reads the rest of the card. Results come back on the
  * {@link UiThread} and a result of an earlier card is dropped. A pulled card clears everything at once. With the resident's 入力補助 PIN
  * ({@link #readWithCardTextPin}) the card's own basic 4 information and My Number are shown; the My
- * Number stays masked except while {@link #revealProperty()} is held. FX-thread confined;
+ * Number stays masked except while {@link #revealProperty()} is held. The face photo comes from the
+ * card face (券面AP EF 0002, card-spec §2.8), opened with 照合番号A right after a PIN read the clerk asked
+ * for, or with 照合番号B when the clerk types the card's security code ({@link #showPhotoWithSecurityCode});
+ * it is read on the card thread, decoded from JPEG 2000 on the task executor and shown only when its
+ * DF28 signature verifies (else the coded failure). FX-thread confined;
  * {@link #close()} releases the card listener.
  */
 public final class CardPanelViewModel implements AutoCloseable {
@@ -56,8 +66,15 @@ public final class CardPanelViewModel implements AutoCloseable {
     /** What the panel is doing. */
     public enum Phase { OPENING, NO_CARD, READING, SHOWN, PULLED, FAILED }
 
+    /** What the photo area is doing. */
+    public enum PhotoPhase { NONE, READING, SHOWN, NO_PHOTO, FAILED }
+
+    /** A card-face read's result for the photo area: the decoded photo, or why there is none. */
+    record PhotoResult(GreyImage image, boolean noPhoto, Throwable failure) {
+    }
+
     /** The holder as central's delivery record describes them (CARD_SHIPPED's resident summary). */
-    record Holder(String name, String kana, String romaji, LocalDate birthDate, String address) {
+    record Holder(String name, String kana, String romaji, LocalDate birthDate, String address, boolean foreignResident) {
     }
 
     /** What the read cache knows of a card: the holder (CARD_SHIPPED) and central's record. */
@@ -83,6 +100,10 @@ public final class CardPanelViewModel implements AutoCloseable {
     private final ObjectProperty<Reading> reading = new SimpleObjectProperty<>();
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
     private final BooleanProperty reveal = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<PhotoPhase> photoPhase = new ReadOnlyObjectWrapper<>(PhotoPhase.NONE);
+    private final ReadOnlyObjectWrapper<GreyImage> photo = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Throwable> photoFailure = new SimpleObjectProperty<>();
+    private final StringBinding photoText;
     private final ObservableList<String> certificates = FXCollections.observableArrayList();
     private final ObservableList<String> pins = FXCollections.observableArrayList();
     private final StringBinding message;
@@ -139,6 +160,13 @@ public final class CardPanelViewModel implements AutoCloseable {
             }
             return r.holder().isPresent() ? texts.get("card.source.record") : texts.get("card.source.none");
         }, reading);
+        photoText = texts.bindComputed(() -> switch (photoPhase.get()) {
+            case NONE -> texts.get("card.photo");
+            case READING -> texts.get("card.photo.reading");
+            case SHOWN -> texts.get("card.photo.verified");
+            case NO_PHOTO -> texts.get("card.photo.none");
+            case FAILED -> photoFailure.get() == null ? "" : FailureText.of(texts, photoFailure.get());
+        }, photoPhase, photoFailure);
         texts.localeProperty().addListener(relabel);
         reading.addListener((o, a, b) -> renderLists());
         executor.submit(stations).whenCompleteAsync((st, error) -> {
@@ -202,6 +230,7 @@ public final class CardPanelViewModel implements AutoCloseable {
         reading.set(null);
         reveal.set(false);
         failure.set(null);
+        clearPhoto();
         phase.set(Phase.PULLED);
     }
 
@@ -219,8 +248,10 @@ public final class CardPanelViewModel implements AutoCloseable {
 
     private void read(char[] pin) {
         long mine = ++generation;
+        boolean clerkAskedWithPin = pin != null;
         phase.set(Phase.READING);
         failure.set(null);
+        clearPhoto();
         CounterStation st = station;
         // At most one read-cache lookup per read: started from the screen data (card thread), or after
         // the read should it somehow not have come; the card thread never waits for it.
@@ -265,7 +296,100 @@ public final class CardPanelViewModel implements AutoCloseable {
                     }
                     reading.set(r);
                     phase.set(Phase.SHOWN);
+                    if (clerkAskedWithPin && r.snapshot().myNumber().isPresent()) {
+                        // The card just gave its My Number, which is 照合番号A: right by construction, so
+                        // opening the card face with it spends no try.
+                        readFace(FaceKey.a(r.snapshot().myNumber().get().digits().toCharArray()));
+                    }
                 }, uiThread);
+    }
+
+    /**
+     * Opens the card face with 照合番号B: era birth date (from the card after a PIN read, else from
+     * central's delivery record) ‖ the card's expiry year ‖ the 4-digit security code the clerk reads
+     * off the card face. A wrong code spends one of the key's tries, so this runs only when the clerk
+     * asks. {@code securityCode} is cleared.
+     */
+    public void showPhotoWithSecurityCode(char[] securityCode) {
+        Reading r = reading.get();
+        if (station == null || r == null || phase.get() != Phase.SHOWN) {
+            Arrays.fill(securityCode, '\0');
+            return;
+        }
+        Optional<LocalDate> birthDate = r.snapshot().basicInfo().map(b -> b.birthDate())
+                .or(() -> r.holder().map(Holder::birthDate));
+        FaceKey key;
+        try {
+            if (birthDate.isEmpty()) {
+                throw new MadoguchiException(PhotoFailure.BIRTH_DATE_UNKNOWN);
+            }
+            boolean foreign = r.holder().map(Holder::foreignResident).orElse(false);
+            key = FaceKey.b(birthDate.get(), foreign, r.snapshot().common().cardExpiry(), securityCode);
+        } catch (MadoguchiException e) {
+            photo.set(null);
+            photoFailure.set(e);
+            photoPhase.set(PhotoPhase.FAILED);
+            return;
+        } finally {
+            Arrays.fill(securityCode, '\0');
+        }
+        readFace(key);
+    }
+
+    /** Card thread: the card-face read; task executor: JPEG 2000 decoding; UI thread: the result. */
+    private void readFace(FaceKey key) {
+        long mine = generation;
+        CounterStation st = station;
+        photo.set(null);
+        photoFailure.set(null);
+        photoPhase.set(PhotoPhase.READING);
+        st.monitor().submit(st.reader(), c -> c.readCardFace(key))
+                .thenCompose(r -> executor.submit(() -> photoOf(r)))
+                .whenCompleteAsync((result, error) -> {
+                    if (mine != generation || closed) {
+                        return;
+                    }
+                    if (error != null) {
+                        LOG.info("card panel: the card face could not be read: {}", error.toString());
+                        photoFailure.set(error);
+                        photoPhase.set(PhotoPhase.FAILED);
+                    } else if (result.failure() != null) {
+                        photoFailure.set(result.failure());
+                        photoPhase.set(PhotoPhase.FAILED);
+                    } else if (result.noPhoto()) {
+                        photoPhase.set(PhotoPhase.NO_PHOTO);
+                    } else {
+                        photo.set(result.image());
+                        photoPhase.set(PhotoPhase.SHOWN);
+                    }
+                }, uiThread);
+    }
+
+    /**
+     * On the task executor: the photo of a card-face read, decoded, or the coded reason there is none.
+     * A face whose DF28 signature does not verify is never decoded or shown.
+     */
+    static PhotoResult photoOf(CardFaceRead r) {
+        Optional<MadoguchiException> refused = r.failure();
+        if (refused.isPresent()) {
+            LOG.info("card panel: card face {}: {}", r.result(), refused.get().code());
+            return new PhotoResult(null, false, refused.get());
+        }
+        var face = r.face().orElseThrow();
+        if (!face.hasPhoto()) {
+            return new PhotoResult(null, true, null);
+        }
+        try {
+            return new PhotoResult(Jp2Decoder.decode(face.photo()), false, null);
+        } catch (MadoguchiException e) {
+            return new PhotoResult(null, false, e);
+        }
+    }
+
+    private void clearPhoto() {
+        photo.set(null);
+        photoFailure.set(null);
+        photoPhase.set(PhotoPhase.NONE);
     }
 
     /**
@@ -294,7 +418,7 @@ public final class CardPanelViewModel implements AutoCloseable {
                     holder = Optional.of(new Holder(r.path("name").asText(null), r.path("nameFurigana").asText(null),
                             r.path("nameRomaji").asText(null),
                             r.hasNonNull("birthDate") ? LocalDate.parse(r.path("birthDate").asText()) : null,
-                            r.path("address").asText(null)));
+                            r.path("address").asText(null), r.path("foreignResident").asBoolean(false)));
                 }
             }
             record = CardRecord.find(st.cache(), st.office().code(), serial, events);
@@ -429,6 +553,20 @@ public final class CardPanelViewModel implements AutoCloseable {
         return cardExpiry;
     }
 
+    /** The face photo from the chip, verified; null while there is none to show. */
+    public ReadOnlyObjectProperty<GreyImage> photoProperty() {
+        return photo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PhotoPhase> photoPhaseProperty() {
+        return photoPhase.getReadOnlyProperty();
+    }
+
+    /** What the photo area says: how to get the photo, that it is verified, or the coded failure. */
+    public StringBinding photoTextProperty() {
+        return photoText;
+    }
+
     /** Where the names come from: the card itself, or central's delivery record. */
     public StringBinding sourceProperty() {
         return source;
@@ -453,6 +591,7 @@ public final class CardPanelViewModel implements AutoCloseable {
         generation++;
         texts.localeProperty().removeListener(relabel);
         reading.set(null);
+        clearPhoto();
         if (cardEvents != null) {
             try {
                 cardEvents.close();

@@ -179,7 +179,7 @@ final class CardFiles {
             Tlv.of(0xDF24, Tlv.rsaPublic(facePub)),
             Tlv.of(0xDF25, Png.text(profile.name)),
             Tlv.of(0xDF26, Png.text(profile.address)),
-            Tlv.of(0xDF27, Png.photo(profile.cardSerial)),
+            Tlv.of(0xDF27, Png.photo()),
             null,
             Tlv.of(0xDF29, ascii(profile.expiryDate.format(YYYYMMDD))),
             Tlv.of(0xDF2A, Png.text(profile.securityCode)),
@@ -304,21 +304,26 @@ final class CardFiles {
             return encode(width, height, raw.toByteArray());
         }
 
-        /** The photo: a JP2 container (signature, ftyp, jp2h) holding a fixed greyscale placeholder. */
-        static byte[] photo(String seed) {
-            byte[] signature = Hex.parse("0000000C6A5020200D0A870A");
-            byte[] ftyp = box("ftyp", Tlv.concat(ascii("jp2 "), new byte[4], ascii("jp2 ")));
-            byte[] ihdr = box("ihdr", Hex.parse("00000078000000A0000107070000"));
-            byte[] colr = box("colr", Hex.parse("01000000000011"));
-            byte[] jp2h = box("jp2h", Tlv.concat(ihdr, colr));
-            byte[] code = box("jp2c", Tlv.concat(Hex.parse("FF4F"), sha256(ascii(seed)), Hex.parse("FFD9")));
-            return Tlv.concat(signature, ftyp, jp2h, code);
+        /**
+         * The photo: a real, decodable JPEG 2000 (JP2) file of a synthetic face-like drawing, 300×400
+         * greyscale, the same on every emulated card [P]. Made once with OpenJPEG's opj_compress
+         * ({@code simulators/card/tools/draw-face-placeholder.py}); no real person.
+         */
+        static byte[] photo() {
+            return PHOTO.clone();
         }
 
-        private static byte[] box(String type, byte[] payload) {
-            int n = payload.length + 8;
-            return Tlv.concat(new byte[] {(byte) (n >> 24), (byte) (n >> 16), (byte) (n >> 8), (byte) n}, ascii(type),
-                    payload);
+        private static final byte[] PHOTO = loadPhoto();
+
+        private static byte[] loadPhoto() {
+            try (java.io.InputStream in = CardFiles.class.getResourceAsStream("face-placeholder.jp2")) {
+                if (in == null) {
+                    throw new IllegalStateException("face-placeholder.jp2 is missing from the emulator's resources");
+                }
+                return in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("face-placeholder.jp2 could not be read", e);
+            }
         }
 
         private static byte[] encode(int width, int height, byte[] scanlines) {
