@@ -9,6 +9,7 @@ import javax.smartcardio.Card;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardNotPresentException;
 import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CommandAPDU;
 import javax.smartcardio.ResponseAPDU;
 import jp.madoguchi.card.CardSnapshot.LifeCycle;
 import jp.madoguchi.card.PinStatus.State;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One connection to a My Number Card and the holder-side operations on it: the full read, the retry
- * query of every PIN and VERIFY. Counter administration (card-spec §7) goes through
+ * query of every PIN, VERIFY and the holder's own PIN change. Counter administration (card-spec §7) goes through
  * {@link #administer}. Each operation that verifies a PIN or administers the card holds
  * {@code beginExclusive()} for all its APDUs, so no other program interleaves.
  *
@@ -261,21 +262,63 @@ public final class CardConnection implements AutoCloseable {
     public PinVerification verifyPin(PinKind kind, char[] pin) {
         try {
             PinFormat.check(kind, pin);
-            return exclusive("verify " + kind, s -> {
-                int query = s.retryQuery(kind);
-                if (!canTry(query)) {
-                    LifeCycle lc = query == 0x6984 ? lifeCycle(s) : null;
-                    boolean signPresent = kind != PinKind.SIGN || lc == LifeCycle.TRANSPORT
-                            || (s.readFixed(0x08, 3, "certificate availability")[0] & 0xFF) == 0x8F;
-                    PinStatus st = status(kind, query, lc, signPresent);
-                    return new PinVerification(kind, st.state() == State.NOT_SET ? Result.NOT_SET : Result.BLOCKED, 0);
+            return exclusive("verify " + kind, s -> verifyChecked(s, kind, pin));
+        } finally {
+            clear(pin);
+        }
+    }
+
+    /** The retry query, then VERIFY only when it left a try; the PIN's format is already checked. */
+    private PinVerification verifyChecked(CardSession s, PinKind kind, char[] pin) {
+        int query = s.retryQuery(kind);
+        if (!canTry(query)) {
+            LifeCycle lc = query == 0x6984 ? lifeCycle(s) : null;
+            boolean signPresent = kind != PinKind.SIGN || lc == LifeCycle.TRANSPORT
+                    || (s.readFixed(0x08, 3, "certificate availability")[0] & 0xFF) == 0x8F;
+            PinStatus st = status(kind, query, lc, signPresent);
+            return new PinVerification(kind, st.state() == State.NOT_SET ? Result.NOT_SET : Result.BLOCKED, 0);
+        }
+        PinVerification v = verifyIn(s, kind, pin, query);
+        dirty |= v.ok();
+        return v;
+    }
+
+    /**
+     * The holder's own PIN change (card-spec §2.3): the retry query, VERIFY of {@code current}, then
+     * CHANGE REFERENCE DATA ({@code 00 24 01 P2}, JPKI and 入力補助) or CHANGE KEY ({@code 80 32 00 P2},
+     * 住基) with {@code newPin}, all under one {@code beginExclusive()}. No counter authentication: the
+     * current PIN verified in the same job is what lets the card take the new one.
+     *
+     * <p>The outcome is the VERIFY's, as {@link #verifyPin} reports it: OK means the new PIN is set (its
+     * counter at the maximum); WRONG(remaining), BLOCKED and NOT_SET mean nothing was written. Both
+     * formats are checked before any APDU ({@code MDG-PIN-001/002}); a new PIN the card still refuses
+     * (6A80) is {@code MDG-READER-008} with that status word. Both arrays are cleared, whatever happens.
+     * The connection resets the card when it closes, so the verification does not outlive the job.
+     */
+    public PinVerification changePin(PinKind kind, char[] current, char[] newPin) {
+        try {
+            PinFormat.check(kind, current);
+            PinFormat.check(kind, newPin);
+            return exclusive("change " + kind, s -> {
+                PinVerification v = verifyChecked(s, kind, current);
+                if (!v.ok()) {
+                    return v;
                 }
-                PinVerification v = verifyIn(s, kind, pin, query);
-                dirty |= v.ok();
+                // The PIN's application is current since the VERIFY (another SELECT would clear its flag).
+                byte[] bytes = PinFormat.bytes(newPin);
+                try {
+                    CommandAPDU command = kind.application() == CardApplication.JUKI
+                            ? Apdus.changeKey(kind.p2(), bytes) : Apdus.changeReferenceData(kind.p2(), bytes);
+                    s.expectOk(s.transmit(command, "CHANGE REFERENCE DATA " + kind, true), "CHANGE REFERENCE DATA");
+                } finally {
+                    Arrays.fill(bytes, (byte) 0);
+                }
+                s.changed();
                 return v;
             });
         } finally {
-            clear(pin);
+            clear(current);
+            clear(newPin);
         }
     }
 

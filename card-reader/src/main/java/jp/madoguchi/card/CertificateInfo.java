@@ -17,6 +17,18 @@ import jp.madoguchi.card.codec.Tlv;
 public record CertificateInfo(String subject, String issuer, BigInteger serialNumber, Instant notBefore,
                               Instant notAfter, PublicKey publicKey, byte[] derBytes) {
 
+    /**
+     * One X.509 factory per thread (in practice the card thread), not a provider lookup per certificate:
+     * the API does not promise that a factory may be shared between threads.
+     */
+    private static final ThreadLocal<CertificateFactory> FACTORY = ThreadLocal.withInitial(() -> {
+        try {
+            return CertificateFactory.getInstance("X.509");
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
+        }
+    });
+
     public CertificateInfo {
         derBytes = derBytes.clone();
     }
@@ -54,8 +66,7 @@ public record CertificateInfo(String subject, String issuer, BigInteger serialNu
 
     private static X509Certificate decode(byte[] der) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return (X509Certificate) FACTORY.get().generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException | RuntimeException e) {
             // The JDK's DER decoder throws unchecked exceptions on some malformed input as well.
             throw new MalformedResponseException("certificate: bad DER", e);

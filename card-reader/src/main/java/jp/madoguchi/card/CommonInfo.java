@@ -12,6 +12,10 @@ import jp.madoguchi.card.codec.Tlv;
  */
 public record CommonInfo(String cardSerial, String municipalityCode, LocalDate cardExpiry) {
 
+    /** Compiled once: building the pattern cost more than the rest of the parse (measured in a read's gaps). */
+    private static final DateTimeFormatter YYYYMMDD =
+            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+
     public static CommonInfo parse(byte[] record) {
         Tlv tlv = Tlv.read(record, 0, record.length);
         if (tlv.tag() != 0x01 || tlv.length() != 28) {
@@ -22,8 +26,7 @@ public record CommonInfo(String cardSerial, String municipalityCode, LocalDate c
             throw new MalformedResponseException("common record: not digits");
         }
         try {
-            LocalDate expiry = LocalDate.parse(digits.substring(20),
-                    DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT));
+            LocalDate expiry = LocalDate.parse(digits.substring(20), YYYYMMDD);
             return new CommonInfo(digits.substring(0, 15), digits.substring(15, 20), expiry);
         } catch (DateTimeParseException e) {
             throw new MalformedResponseException("common record: expiry is not a date", e);

@@ -99,6 +99,10 @@ class CardDataTest {
         assertThat(HEX.formatHex(Apdus.verifyQuery(0x98).getBytes())).isEqualTo("00200098");
         assertThat(HEX.formatHex(Apdus.resetRetryCounter(0x98, "1234".getBytes(StandardCharsets.US_ASCII)).getBytes()))
                 .isEqualTo("002C02980431323334");
+        assertThat(HEX.formatHex(Apdus.changeReferenceData(0x91, "4826".getBytes(StandardCharsets.US_ASCII)).getBytes()))
+                .isEqualTo("0024019104" + "34383236");
+        assertThat(HEX.formatHex(Apdus.changeKey(0x9C, "4826".getBytes(StandardCharsets.US_ASCII)).getBytes()))
+                .isEqualTo("8032009C04" + "34383236");
         assertThat(HEX.formatHex(Apdus.setLifeCycleOperational().getBytes())).isEqualTo("80E80001");
         assertThat(HEX.formatHex(Apdus.generateKeyPair(0x001A).getBytes())).isEqualTo("004780000200" + "1A00");
         assertThat(HEX.formatHex(Apdus.updateBinary(0x05FA, new byte[170]).getBytes())).startsWith("00D605FAAA");

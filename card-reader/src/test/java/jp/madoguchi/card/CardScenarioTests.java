@@ -32,6 +32,16 @@ abstract class CardScenarioTests {
     }
 
     @Test
+    void holder_changes_each_pin_with_the_current_one() throws Exception {
+        CardScenarios.holderPinChange(insert(EmulatedCards.Kind.DELIVERED));
+    }
+
+    @Test
+    void a_factory_card_has_no_pin_to_change() throws Exception {
+        CardScenarios.noPinChangeOnAFactoryCard(insert(EmulatedCards.Kind.FACTORY));
+    }
+
+    @Test
     void delivery_of_a_factory_card() throws Exception {
         CardScenarios.delivery(insert(EmulatedCards.Kind.FACTORY));
     }

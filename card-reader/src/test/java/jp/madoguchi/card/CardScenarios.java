@@ -157,6 +157,63 @@ final class CardScenarios {
         }
     }
 
+    /**
+     * The holder's own change (§2.3): CHANGE REFERENCE DATA for the JPKI and 入力補助 PINs, CHANGE KEY for
+     * 住基, each after VERIFY in the same job; a wrong current PIN costs a try and writes nothing; a
+     * blocked PIN is reported without a VERIFY; a TRANSPORT card's PINs are NOT_SET.
+     */
+    static void holderPinChange(Opener opener) {
+        for (PinKind kind : new PinKind[] {PinKind.AUTH, PinKind.CARD_TEXT, PinKind.JUKI}) {
+            char[] current = "1234".toCharArray();
+            char[] fresh = "4826".toCharArray();
+            try (CardConnection c = opener.open()) {
+                assertThat(c.changePin(kind, current, fresh)).isEqualTo(new PinVerification(kind, Result.OK, 3));
+            }
+            assertThat(current).containsOnly('\0');
+            assertThat(fresh).containsOnly('\0');
+            try (CardConnection c = opener.open()) {
+                assertThat(c.verifyPin(kind, "1234".toCharArray())).isEqualTo(new PinVerification(kind, Result.WRONG, 2));
+                assertThat(c.verifyPin(kind, "4826".toCharArray()).ok()).isTrue();
+                assertThat(c.pinStatuses().get(kind)).isEqualTo(new PinStatus(kind, State.AVAILABLE, 3));
+            }
+        }
+        try (CardConnection c = opener.open()) {
+            assertThat(c.changePin(PinKind.SIGN, EmulatedCards.SIGN_PASSWORD.toCharArray(), "NEWPASS9".toCharArray()).ok())
+                    .isTrue();
+            // A wrong current password: a try spent, the new one not written.
+            assertThat(c.changePin(PinKind.SIGN, "TEST2025".toCharArray(), "OTHER123".toCharArray()))
+                    .isEqualTo(new PinVerification(PinKind.SIGN, Result.WRONG, 4));
+            // Formats are checked before any APDU: nothing spent.
+            assertThatThrownBy(() -> c.changePin(PinKind.SIGN, "NEWPASS9".toCharArray(), "newpass9".toCharArray()))
+                    .hasMessageStartingWith("MDG-PIN-001");
+            assertThatThrownBy(() -> c.changePin(PinKind.AUTH, "4826".toCharArray(), "48a6".toCharArray()))
+                    .hasMessageStartingWith("MDG-PIN-002");
+            assertThat(c.pinStatuses().get(PinKind.SIGN).remaining()).isEqualTo(4);
+        }
+        try (CardConnection c = opener.open()) {
+            CardSnapshot s = c.read(new ReadRequest(null, "NEWPASS9".toCharArray(), null));
+            assertThat(s.signCertificate()).isPresent();
+            assertThat(s.pin(PinKind.SIGN).remaining()).isEqualTo(5);
+        }
+        // A blocked PIN: BLOCKED from the retry query, the right current PIN not even sent.
+        try (CardConnection c = opener.open()) {
+            for (String wrong : new String[] {"0000", "0001", "0002"}) {
+                c.verifyPin(PinKind.JUKI, wrong.toCharArray());
+            }
+            assertThat(c.changePin(PinKind.JUKI, "4826".toCharArray(), "1111".toCharArray()))
+                    .isEqualTo(new PinVerification(PinKind.JUKI, Result.BLOCKED, 0));
+        }
+    }
+
+    /** A factory card's holder PINs are not set: nothing to change (MDG-READER-014). */
+    static void noPinChangeOnAFactoryCard(Opener opener) {
+        try (CardConnection c = opener.open()) {
+            PinVerification v = c.changePin(PinKind.AUTH, "1234".toCharArray(), "4826".toCharArray());
+            assertThat(v.result()).isEqualTo(Result.NOT_SET);
+            assertThat(v.failure().code()).isEqualTo("MDG-READER-014");
+        }
+    }
+
     /** §7.10.1: a factory card is NOT_SET everywhere, then delivered: 4 PINs set, OPERATIONAL. */
     static void delivery(Opener opener) {
         try (CardConnection c = opener.open()) {

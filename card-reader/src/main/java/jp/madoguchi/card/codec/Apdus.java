@@ -46,6 +46,22 @@ public final class Apdus {
         return new CommandAPDU(0x00, 0x20, 0x00, p2, pin);
     }
 
+    /**
+     * {@code 00 24 01 P2 Lc new}: CHANGE REFERENCE DATA of a JPKI or 入力補助 PIN, after VERIFY of the
+     * same key (§2.3). The caller clears {@code pin} after transmit.
+     */
+    public static CommandAPDU changeReferenceData(int p2, byte[] pin) {
+        return new CommandAPDU(0x00, 0x24, 0x01, p2, pin);
+    }
+
+    /**
+     * {@code 80 32 00 P2 Lc new}: CHANGE KEY of the 住基 (or 共通) PIN, after VERIFY of the same key
+     * (§2.3). The caller clears {@code pin} after transmit.
+     */
+    public static CommandAPDU changeKey(int p2, byte[] pin) {
+        return new CommandAPDU(0x80, 0x32, 0x00, p2, pin);
+    }
+
     /** {@code 00 CA 01 01 08}: the 8-byte chip serial SN (§7.3). */
     public static CommandAPDU getSerial() {
         return new CommandAPDU(0x00, 0xCA, 0x01, 0x01, 8);

@@ -1,6 +1,7 @@
 package jp.madoguchi.app.counter.workflow;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,11 @@ import jp.madoguchi.app.counter.rules.Notice;
 import jp.madoguchi.app.counter.rules.PinRules;
 import jp.madoguchi.app.counter.rules.Refusal;
 import jp.madoguchi.cache.OperationType;
+import jp.madoguchi.card.CardRemovedException;
 import jp.madoguchi.card.PinKind;
 import jp.madoguchi.card.PinStatus;
+import jp.madoguchi.card.PinVerification;
+import jp.madoguchi.common.MadoguchiException;
 
 /**
  * PIN change (暗証番号変更, counter-rules §2.2 "PIN change"): the holder knows the current PIN, which is
@@ -30,13 +34,18 @@ import jp.madoguchi.card.PinStatus;
  *          REFUSED                card pulled: CARD again (same card);  any step: cancel() ─▶ CANCELLED
  * </pre>
  *
- * The current PIN is verified on the card (VERIFY, holder side: a wrong entry costs a try, as on the
- * card itself); the new one is written with RESET RETRY COUNTER in its own counter-authenticated
- * session (card-reader offers no CHANGE REFERENCE DATA; the verification just made is what makes this a
- * change and not a reset). Like a reset it is authorised locally (PR-21): it completes offline and is
- * queued as {@code PIN_CHANGED} {cardSerial, pinTypes, visitorType, idMethod}. The PINs already
- * changed are saved after each (never a PIN); a resumed change verifies the current PIN of the PIN in
- * hand again. One caller thread; calls block on the card and the disk.
+ * The current PIN is verified on the card at CURRENT_PIN (VERIFY, holder side: a wrong entry costs a
+ * try, as on the card itself), so the resident hears at once when it is wrong. The card forgets that
+ * verification when the job ends (the reader resets it), so the current PIN stays in this object's
+ * memory (a {@code char[]}, never saved) until NEW_PIN, where one card job verifies it again and writes
+ * the new PIN with the holder's own CHANGE REFERENCE DATA / CHANGE KEY (card-spec §2.3,
+ * {@link jp.madoguchi.card.CardConnection#changePin}): no counter authentication, the resident's own
+ * PIN is the authority. The held PIN is cleared once the change is made, when the card may have changed
+ * under a pull (then the current PIN is asked for again), and on cancel. Like a reset the change is
+ * authorised locally (PR-21): it completes offline and is queued as {@code PIN_CHANGED} {cardSerial,
+ * pinTypes, visitorType, idMethod}. The PINs already changed are saved after each (never a PIN); a
+ * resumed change asks for the current PIN of the PIN in hand again. One caller thread; calls block on
+ * the card and the disk.
  */
 public final class PinChangeWorkflow extends CounterWorkflow<PinChangeWorkflow.Step> {
 
@@ -54,6 +63,8 @@ public final class PinChangeWorkflow extends CounterWorkflow<PinChangeWorkflow.S
     /** The card's PIN states read at the CARD step (a locked or unset PIN cannot be changed). */
     private final Map<PinType, PinStatus.State> onCard = new java.util.EnumMap<>(PinType.class);
     private Receipt receipt;
+    /** The current PIN of {@link #pinInHand()}, verified at CURRENT_PIN, held for NEW_PIN; null otherwise. */
+    private char[] currentInHand;
 
     private PinChangeWorkflow(CounterStation station, String id) {
         super(station, KIND, id, Operation.PIN_CHANGE, Step.class, Step.CARD);
@@ -159,12 +170,17 @@ public final class PinChangeWorkflow extends CounterWorkflow<PinChangeWorkflow.S
     public void currentPin(char[] pin) {
         Optional<PinType> type = pinInHand();
         if (type.isEmpty()) {
-            java.util.Arrays.fill(pin, '\0');
+            Arrays.fill(pin, '\0');
             fail(wrongStep());
             return;
         }
+        char[] held = pin.clone();
         if (verifiedAt(Step.CURRENT_PIN, type.get(), pin)) {
+            forgetCurrentPin();
+            currentInHand = held;
             moveTo(Step.NEW_PIN);
+        } else {
+            Arrays.fill(held, '\0');
         }
     }
 
@@ -175,7 +191,7 @@ public final class PinChangeWorkflow extends CounterWorkflow<PinChangeWorkflow.S
      * are cleared.
      */
     public void newPin(char[] entry, char[] confirmation) {
-        Optional<PinType> written = writeNewPin(Step.NEW_PIN, this::pinInHand, "pin change", entry, confirmation);
+        Optional<PinType> written = changeOnCard(entry, confirmation);
         if (written.isEmpty()) {
             return;
         }
@@ -186,6 +202,74 @@ public final class PinChangeWorkflow extends CounterWorkflow<PinChangeWorkflow.S
         } else {
             moveTo(Step.CURRENT_PIN);
         }
+    }
+
+    /**
+     * The new PIN of {@link #pinInHand()}, checked (format, confirmation, approval; a weak PIN adds a
+     * notice), then the holder's change on the card with the held current PIN. The PIN changed, or
+     * empty with the failure set: a current PIN the card no longer takes goes back to CURRENT_PIN
+     * (MDG-PIN-005/004); a pull during the change may have left the card changed, so the current PIN is
+     * asked for again after the card. Both arrays are cleared before this returns, whatever happens.
+     */
+    private Optional<PinType> changeOnCard(char[] entry, char[] confirmation) {
+        char[] current = null;
+        char[] fresh = null;
+        try {
+            expectCard(Step.NEW_PIN);
+            PinType type = pinInHand().orElseThrow(this::wrongStep);
+            if (!approved()) {
+                return Optional.empty();
+            }
+            Optional<Refusal> r = PinRules.checkFormat(type, entry).or(() -> PinRules.checkConfirmation(entry, confirmation));
+            if (r.isPresent()) {
+                fail(r.get().toException());
+                return Optional.empty();
+            }
+            PinRules.weakPinNotice(type, entry, record.birthDate()).ifPresent(this::notice);
+            current = currentInHand.clone();
+            fresh = entry.clone();
+            char[] c1 = current;
+            char[] c2 = fresh;
+            PinVerification v = card.run(c -> c.changePin(PinKind.valueOf(type.name()), c1, c2));
+            forgetCurrentPin();
+            if (!v.ok()) {
+                moveTo(Step.CURRENT_PIN);
+                fail(v.failure());
+                return Optional.empty();
+            }
+            return Optional.of(type);
+        } catch (CardRemovedException e) {
+            if (e.change() != CardRemovedException.CardChange.UNCHANGED) {
+                forgetCurrentPin();
+                moveTo(Step.CURRENT_PIN);
+            }
+            cardPulled(e);
+            return Optional.empty();
+        } catch (MadoguchiException e) {
+            failOnCard(e);
+            return Optional.empty();
+        } finally {
+            Arrays.fill(entry, '\0');
+            Arrays.fill(confirmation, '\0');
+            if (current != null) {
+                Arrays.fill(current, '\0');
+                Arrays.fill(fresh, '\0');
+            }
+        }
+    }
+
+    private void forgetCurrentPin() {
+        if (currentInHand != null) {
+            Arrays.fill(currentInHand, '\0');
+            currentInHand = null;
+        }
+    }
+
+    /** {@inheritDoc} The held current PIN is cleared. */
+    @Override
+    public void cancel() {
+        forgetCurrentPin();
+        super.cancel();
     }
 
     /** After a crash with every PIN changed but the record unconfirmed: records (once) and finishes. */

@@ -40,7 +40,7 @@ class PinChangeWorkflowTest {
     static void up() throws Exception {
         stack = new CounterStack(dir, false, Clock.systemUTC());
         adults = stack.cards.stream().filter(CounterStack::adultWithSign).toList();
-        assertThat(adults).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(adults).hasSizeGreaterThanOrEqualTo(9);
     }
 
     @AfterEach
@@ -133,6 +133,40 @@ class PinChangeWorkflowTest {
         assertThat(verifies(PinKind.CARD_TEXT, "5827")).as("a PIN not chosen is untouched").isTrue();
         assertThat(stack.engine.awaitSettled(r.seq(), Duration.ofSeconds(20)).outcome()).isEqualTo("APPLIED");
         assertThat(PinChangeWorkflow.interrupted(stack.station)).doesNotContain(w.id());
+    }
+
+    @Test
+    void theResidentsOwnChange_needsNoCounterAuthentication_andRechecksTheCurrentPin() throws Exception {
+        CardFactory.Made card = deliveredCard();
+        stack.remove();
+        // The same card again, now refusing EXTERNAL AUTHENTICATE: no admin session can open on it.
+        stack.insert(card.profile(), jp.madoguchi.sim.card.Faults.parse("refuse-ea"));
+        assertThatThrownBy(() -> new CardAccess(stack.station).administer("probe", a -> null))
+                .hasMessageStartingWith("MDG-READER-013");
+        PinChangeWorkflow w = PinChangeWorkflow.start(stack.station, VisitorType.HOLDER);
+        w.cardPresented();
+        w.choose(Set.of(PinType.CARD_TEXT, PinType.JUKI));
+        w.identity(CounterStack.holderWithPassport());
+        // SIGN, AUTH, JUKI, CARD_TEXT order: 住基 (CHANGE KEY) first, then 入力補助 (CHANGE REFERENCE DATA).
+        assertThat(w.pinInHand()).contains(PinType.JUKI);
+        w.currentPin("5827".toCharArray());
+        assertThat(w.expects()).isEqualTo(Workflow.Input.NEW_PIN);
+        // The PIN changes on the card behind the workflow's back: the held current PIN no longer verifies.
+        assertThat(new CardAccess(stack.station).run(c -> c.changePin(PinKind.JUKI, "5827".toCharArray(),
+                "1357".toCharArray())).ok()).isTrue();
+        w.newPin("2468".toCharArray(), "2468".toCharArray());
+        assertThat(code(w)).isEqualTo("MDG-PIN-005");
+        assertThat(w.step()).isEqualTo(PinChangeWorkflow.Step.CURRENT_PIN);
+        assertThat(verifies(PinKind.JUKI, "1357")).as("nothing written").isTrue();
+        w.currentPin("1357".toCharArray());
+        w.newPin("2468".toCharArray(), "2468".toCharArray());
+        assertThat(w.failure()).isEmpty();
+        assertThat(w.pinInHand()).contains(PinType.CARD_TEXT);
+        w.currentPin("5827".toCharArray());
+        w.newPin("8642".toCharArray(), "8642".toCharArray());
+        assertThat(w.step()).isEqualTo(PinChangeWorkflow.Step.DONE);
+        assertThat(verifies(PinKind.JUKI, "2468")).isTrue();
+        assertThat(verifies(PinKind.CARD_TEXT, "8642")).isTrue();
     }
 
     @Test

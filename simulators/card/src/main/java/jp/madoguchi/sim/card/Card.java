@@ -366,6 +366,10 @@ public final class Card {
         if (!verified.contains(key)) {
             return sw(0x6982);
         }
+        // A key blocked after it was verified (wrong VERIFYs leave the flag) is unblocked only by §7.5.
+        if (profile.triesLeft(key) == 0) {
+            return sw(0x6984);
+        }
         if (!key.accepts(c.data)) {
             return sw(0x6A80);
         }

@@ -69,6 +69,46 @@ class CardCoreTest {
     }
 
     @Test
+    void changeReferenceDataRefusesWhatTheFormatForbidsAndKeepsTheOldValue() {
+        Card card = new Card(Fixtures.hanakoOperational(), ProfileStore.inMemory(), CardRandom.secure());
+        send(card, ApduSession.JPKI);
+        assertThat(send(card, "0024019B08" + ApduSession.ascii("NEWPASS9"))).isEqualTo("6982");
+        assertThat(send(card, "0020009B08" + ApduSession.ascii("TEST2025"))).isEqualTo("9000");
+        // 住基's CHANGE KEY does not apply to a JPKI key.
+        assertThat(send(card, "8032009B08" + ApduSession.ascii("NEWPASS9"))).isEqualTo("6A86");
+        for (String refused : new String[] {"newpass9", "NEWPASSW", "12345678", "AB12", "ABCDEFGHIJKLMNOP1", "NEW-PASS9"}) {
+            assertThat(send(card, "0024019B" + ApduSession.lc(ApduSession.ascii(refused)))).as(refused).isEqualTo("6A80");
+        }
+        assertThat(send(card, "0020009B")).isEqualTo("63C5");
+        assertThat(send(card, "0024019B08" + ApduSession.ascii("NEWPASS9"))).isEqualTo("9000");
+        send(card, ApduSession.JPKI);
+        assertThat(send(card, "0020009B08" + ApduSession.ascii("TEST2025"))).isEqualTo("63C4");
+        assertThat(send(card, "0020009B08" + ApduSession.ascii("NEWPASS9"))).isEqualTo("9000");
+        assertThat(send(card, "0020009B")).isEqualTo("63C5");
+    }
+
+    @Test
+    void aKeyBlockedAfterItsVerificationCannotBeChanged() {
+        Card card = new Card(Fixtures.hanakoOperational(), ProfileStore.inMemory(), CardRandom.secure());
+        send(card, ApduSession.JPKI);
+        assertThat(send(card, "0020009804" + ApduSession.ascii("1234"))).isEqualTo("9000");
+        for (String wrong : new String[] {"0000", "0001", "0002"}) {
+            send(card, "0020009804" + ApduSession.ascii(wrong));
+        }
+        assertThat(send(card, "00200098")).isEqualTo("63C0");
+        assertThat(send(card, "0024019804" + ApduSession.ascii("4826"))).isEqualTo("6984");
+        assertThat(send(card, "00200098")).isEqualTo("63C0");
+    }
+
+    @Test
+    void noChangeOnATransportCard() {
+        Card card = new Card(Fixtures.hanako(), ProfileStore.inMemory(), CardRandom.secure());
+        send(card, ApduSession.JUKI);
+        assertThat(send(card, "0020009C04" + ApduSession.ascii("1234"))).isEqualTo("6984");
+        assertThat(send(card, "8032009C04" + ApduSession.ascii("4826"))).isEqualTo("6982");
+    }
+
+    @Test
     void theLoaderRefusesWhatTheFormatForbids() {
         String good = new String(ProfileCodec.write(Fixtures.hanako()), StandardCharsets.UTF_8);
         assertThat(ProfileCodec.parse(good.getBytes(StandardCharsets.UTF_8)).myNumber()).isEqualTo("123456789018");
