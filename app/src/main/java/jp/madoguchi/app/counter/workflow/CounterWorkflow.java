@@ -598,6 +598,24 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
     }
 
     /**
+     * What every new PIN passes before the card sees it: the approval (PR-03), the format and the
+     * confirmation (MDG-PIN-001/002/003). A weak PIN is accepted with a notice. False with the failure
+     * set; the arrays are left to the caller to clear.
+     */
+    final boolean newPinAccepted(PinType type, char[] entry, char[] confirmation) {
+        if (!approved()) {
+            return false;
+        }
+        Optional<Refusal> r = PinRules.checkFormat(type, entry).or(() -> PinRules.checkConfirmation(entry, confirmation));
+        if (r.isPresent()) {
+            fail(r.get().toException());
+            return false;
+        }
+        PinRules.weakPinNotice(type, entry, record.birthDate()).ifPresent(notices::add);
+        return true;
+    }
+
+    /**
      * A new PIN on the PIN pad, written to the card: at step {@code at}, with the card verified, for the
      * PIN {@code next} names, once any approval needed is given (MDG-FLOW-007 otherwise). Format (MDG-PIN-001/002) and confirmation (MDG-PIN-003) first; a weak PIN
      * adds a notice and is accepted; then RESET RETRY COUNTER in its own counter-authenticated session.
@@ -608,15 +626,9 @@ abstract class CounterWorkflow<S extends Enum<S>> implements Workflow<S> {
         try {
             expectCard(at);
             PinType type = next.get().orElseThrow(this::wrongStep);
-            if (!approved()) {
+            if (!newPinAccepted(type, entry, confirmation)) {
                 return Optional.empty();
             }
-            Optional<Refusal> r = PinRules.checkFormat(type, entry).or(() -> PinRules.checkConfirmation(entry, confirmation));
-            if (r.isPresent()) {
-                fail(r.get().toException());
-                return Optional.empty();
-            }
-            PinRules.weakPinNotice(type, entry, record.birthDate()).ifPresent(notices::add);
             char[] copy = entry.clone();
             try {
                 card.administer(what + " " + type, admin -> {

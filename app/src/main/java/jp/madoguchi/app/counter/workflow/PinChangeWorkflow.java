@@ -217,15 +217,9 @@ public final class PinChangeWorkflow extends CounterWorkflow<PinChangeWorkflow.S
         try {
             expectCard(Step.NEW_PIN);
             PinType type = pinInHand().orElseThrow(this::wrongStep);
-            if (!approved()) {
+            if (!newPinAccepted(type, entry, confirmation)) {
                 return Optional.empty();
             }
-            Optional<Refusal> r = PinRules.checkFormat(type, entry).or(() -> PinRules.checkConfirmation(entry, confirmation));
-            if (r.isPresent()) {
-                fail(r.get().toException());
-                return Optional.empty();
-            }
-            PinRules.weakPinNotice(type, entry, record.birthDate()).ifPresent(this::notice);
             current = currentInHand.clone();
             fresh = entry.clone();
             char[] c1 = current;
