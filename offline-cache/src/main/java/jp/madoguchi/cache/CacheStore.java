@@ -171,6 +171,7 @@ public final class CacheStore implements AutoCloseable {
             audit.seq = receipt.seq();
             audit.type = act.type().name();
             audit.clerkId = act.clerkId();
+            audit.supervisorId = act.supervisorId();
             audit.occurredAt = receipt.occurredAt().toEpochMilli();
             audit.contentHash = AuditChain.sha256(payload);
             audit.prevHash = prev;
@@ -237,7 +238,7 @@ public final class CacheStore implements AutoCloseable {
 
     private static void insertAudit(SqliteDatabase.Statements sql, AuditRow audit) throws SQLException {
         PreparedStatement p = sql.prepared("INSERT INTO audit_log (id, op_id, seq, type, clerk_id, occurred_at, content_hash,"
-                + " prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " prev_hash, row_hash, supervisor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         p.setLong(1, audit.id);
         p.setString(2, audit.opId);
         p.setLong(3, audit.seq);
@@ -247,6 +248,7 @@ public final class CacheStore implements AutoCloseable {
         p.setString(7, audit.contentHash);
         p.setString(8, audit.prevHash);
         p.setString(9, audit.rowHash);
+        p.setString(10, audit.supervisorId);
         p.executeUpdate();
     }
 
@@ -710,6 +712,8 @@ public final class CacheStore implements AutoCloseable {
                     ActRow act = s.find(ActRow.class, r.opId);
                     if (act == null || act.seq != r.seq) {
                         problem = "the act it records is missing";
+                    } else if (r.supervisorId != null && !r.supervisorId.equals(act.supervisorId)) {
+                        problem = "the act's supervisor does not match the audited one";
                     } else if (act.details != null && !AuditChain.sha256(act.details).equals(r.contentHash)) {
                         problem = "the act's stored details do not match the audited hash";
                     }
