@@ -662,11 +662,53 @@ public final class CacheStore implements AutoCloseable {
                 .toList()));
     }
 
-    /** Central answered a case action ({@code OK}, or a refusal kept as its status and code); it is not sent again. */
+    /** Central accepted a case action ({@code OK}); it is not sent again. */
     void caseActionAnswered(long id, String result) {
         long now = settings.clock().millis();
         write(s -> s.createMutationQuery("update CaseActionRow set sentAt = :n, result = :r where id = :i")
                 .setParameter("n", now).setParameter("r", result).setParameter("i", id).executeUpdate());
+    }
+
+    /** The kind of the local case that keeps a note or close central refused ({@link #caseActionRefused}). */
+    static final String CASE_ACTION_REFUSED = "CASE_ACTION_REFUSED";
+
+    /**
+     * Central refused a case action for good ({@code answer}: its HTTP status and code, e.g. {@code 404 UNKNOWN_CASE}).
+     * In ONE transaction the action is settled with that answer (it is not sent again) and a local case of kind
+     * {@link #CASE_ACTION_REFUSED} is opened, so staff see the refusal in the 要対応 list: its reason carries
+     * MDG-CACHE-014, the action and central's answer, its note the refused text (sealed) by the staff member
+     * who wrote it, and it names the same act as central's case. A supervisor closes it here only; nothing of
+     * it is sent. Returns the local case id.
+     */
+    String caseActionRefused(CaseAction action, String answer) {
+        long now = settings.clock().millis();
+        String caseId = "L-" + CASE_ACTION_REFUSED + "-" + action.id();
+        write(s -> {
+            s.createMutationQuery("update CaseActionRow set sentAt = :n, result = :r where id = :i")
+                    .setParameter("n", now).setParameter("r", answer).setParameter("i", action.id()).executeUpdate();
+            if (s.find(CaseRow.class, caseId) != null) {
+                return null;
+            }
+            CaseRow about = s.find(CaseRow.class, action.caseId());
+            CaseRow c = new CaseRow();
+            c.caseId = caseId;
+            c.kind = CASE_ACTION_REFUSED;
+            c.reason = CacheFailure.CASE_ACTION_REFUSED.code() + " " + action.action() + " " + action.caseId() + ": " + answer;
+            c.status = "OPEN";
+            c.openedAt = now;
+            if (about != null) {
+                c.seq = about.seq;
+                c.opId = about.opId;
+                c.type = about.type;
+                c.cardSerial = about.cardSerial;
+            }
+            c.note = cipher.seal(action.text().getBytes(StandardCharsets.UTF_8), caseAad(caseId));
+            c.notedBy = action.staffId();
+            s.persist(c);
+            return null;
+        });
+        LOG.warn("central refused the {} of case {} ({}): kept in case {}", action.action(), action.caseId(), answer, caseId);
+        return caseId;
     }
 
     /** Called after a case action was queued (the sync engine's wake-up). */

@@ -305,9 +305,11 @@ public final class SyncEngine implements AutoCloseable {
 
     /**
      * Sends the staff's notes and closes of central's cases, oldest first (sync-protocol item 14). A 2xx
-     * or a refusal for good (4xx but 429: the case is unknown to central, the body was refused) settles
-     * the action, the refusal kept with it and logged; 429, 5xx and transport failures leave it queued
-     * and retry with the round (backoff, Retry-After), so an action taken offline reaches central later.
+     * settles the action. A refusal for good (4xx but 429: the case is unknown to central, the body was
+     * refused) settles it too, with the refusal kept on it, and opens a local case (MDG-CACHE-014, kind
+     * {@code CASE_ACTION_REFUSED}) holding the refused text, so staff see it and nothing is lost; 429,
+     * 5xx and transport failures leave it queued and retry with the round (backoff, Retry-After), so an
+     * action taken offline reaches central later.
      */
     private void sendCaseActions() throws InterruptedException {
         for (CaseAction a : store.pendingCaseActions()) {
@@ -319,9 +321,7 @@ public final class SyncEngine implements AutoCloseable {
             } else if (answer.status() == 429 || answer.status() >= 500) {
                 throw failure(answer);
             } else {
-                String result = answer.status() + " " + answer.error().code();
-                LOG.error("central refused the {} of case {}: {}; kept as answered", a.action(), a.caseId(), result);
-                store.caseActionAnswered(a.id(), result);
+                store.caseActionRefused(a, answer.status() + " " + answer.error().code());
             }
         }
     }
