@@ -191,6 +191,6 @@ public final class DrainBenchmark implements Benchmark {
         tmf.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLSv1.3");
         ssl.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-        return HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        return HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30)).build();
     }
 }

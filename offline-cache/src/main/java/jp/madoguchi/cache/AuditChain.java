@@ -8,7 +8,9 @@ import java.util.HexFormat;
 /**
  * The hash rules of the audit chain. Row n's hash covers its own fields and row n-1's hash, so
  * editing, inserting or deleting any row changes every hash after it; the genesis row links to 64 zeros.
- * Pure functions, thread-safe.
+ * The approving supervisor (schema V6) is one of those fields when the act has one; a row without one
+ * hashes exactly as rows did before V6, so a chain written by an older version still verifies, and
+ * adding, removing or changing the supervisor of any row breaks it. Pure functions, thread-safe.
  */
 final class AuditChain {
 
@@ -18,14 +20,18 @@ final class AuditChain {
     }
 
     static String rowHash(long id, String prevHash, String opId, long seq, String type, String clerkId,
-            long occurredAt, String contentHash) {
+            String supervisorId, long occurredAt, String contentHash) {
         String canonical = String.join("\n", Long.toString(id), prevHash, opId, Long.toString(seq), type, clerkId,
                 Long.toString(occurredAt), contentHash);
+        // The content hash before it is fixed-length hex, so the appended field cannot be confused with it.
+        if (supervisorId != null) {
+            canonical = canonical + "\nsupervisor:" + supervisorId;
+        }
         return sha256(canonical.getBytes(StandardCharsets.UTF_8));
     }
 
     static String rowHash(AuditRow r) {
-        return rowHash(r.id, r.prevHash, r.opId, r.seq, r.type, r.clerkId, r.occurredAt, r.contentHash);
+        return rowHash(r.id, r.prevHash, r.opId, r.seq, r.type, r.clerkId, r.supervisorId, r.occurredAt, r.contentHash);
     }
 
     static String sha256(byte[] data) {

@@ -17,6 +17,9 @@ class AuditRow {
     String type;
     @Column(name = "clerk_id")
     String clerkId;
+    /** The supervisor who approved the act, or null (none, or a row written before schema V6). */
+    @Column(name = "supervisor_id")
+    String supervisorId;
     @Column(name = "occurred_at")
     long occurredAt;
     @Column(name = "content_hash")

@@ -33,7 +33,12 @@ public enum CacheFailure implements FailureCode {
     /** Any other storage I/O failure; the act was not recorded. */
     STORAGE_FAILURE("MDG-CACHE-012"),
     /** A case id that is not in this workstation's case list (annotating a case that does not exist). */
-    UNKNOWN_CASE("MDG-CACHE-013");
+    UNKNOWN_CASE("MDG-CACHE-013"),
+    /**
+     * Central refused for good a note or close that staff made on one of its cases (e.g. 404 UNKNOWN_CASE):
+     * the text is kept in a local case of kind {@code CASE_ACTION_REFUSED} for a supervisor to follow up.
+     */
+    CASE_ACTION_REFUSED("MDG-CACHE-014");
 
     private final String code;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -62,6 +63,8 @@ public final class CacheStore implements AutoCloseable {
      * on state, V5). Lowering it is always safe; it is raised only from committed state.
      */
     private long unsettledFrom;
+    /** How many entries are PENDING or IN_FLIGHT: changed only after the commit that changes it. */
+    private long unsettledCount;
 
     private CacheStore(StoreSettings settings, SqliteDatabase db, FieldCipher cipher, ExecutorService writer) {
         this.settings = settings;
@@ -171,6 +174,7 @@ public final class CacheStore implements AutoCloseable {
             audit.seq = receipt.seq();
             audit.type = act.type().name();
             audit.clerkId = act.clerkId();
+            audit.supervisorId = act.supervisorId();
             audit.occurredAt = receipt.occurredAt().toEpochMilli();
             audit.contentHash = AuditChain.sha256(payload);
             audit.prevHash = prev;
@@ -192,6 +196,7 @@ public final class CacheStore implements AutoCloseable {
             return null;
         });
         nextSeq += acts.size();
+        unsettledCount += acts.size();
         nextAuditId = auditId;
         headHash = prev;
         lastClockMillis = clock;
@@ -237,7 +242,7 @@ public final class CacheStore implements AutoCloseable {
 
     private static void insertAudit(SqliteDatabase.Statements sql, AuditRow audit) throws SQLException {
         PreparedStatement p = sql.prepared("INSERT INTO audit_log (id, op_id, seq, type, clerk_id, occurred_at, content_hash,"
-                + " prev_hash, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + " prev_hash, row_hash, supervisor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         p.setLong(1, audit.id);
         p.setString(2, audit.opId);
         p.setLong(3, audit.seq);
@@ -247,6 +252,7 @@ public final class CacheStore implements AutoCloseable {
         p.setString(7, audit.contentHash);
         p.setString(8, audit.prevHash);
         p.setString(9, audit.rowHash);
+        p.setString(10, audit.supervisorId);
         p.executeUpdate();
     }
 
@@ -334,6 +340,7 @@ public final class CacheStore implements AutoCloseable {
                     return null;
                 });
                 nextSeq++;
+                unsettledCount++;
                 return true;
             } catch (RuntimeException e) {
                 MadoguchiException coded = diagnose(e);
@@ -345,24 +352,76 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
+    // The queries of the sync path and of the queue summary, in SQL: QueryPlanTest runs EXPLAIN QUERY PLAN
+    // on each and fails if one scans a table where an index is meant. States are literals, not parameters:
+    // SQLite uses a partial index (outbox_conflict, outbox_rejected, V5) only when the query's WHERE names
+    // its literal. The unsettled entries are a primary-key range from the low-water mark.
+
+    /** The first unsettled entry at or above the low-water mark, with its enqueue time. */
+    static final String SQL_FIRST_UNSETTLED = "SELECT seq, enqueued_at FROM outbox"
+            + " WHERE seq >= ? AND state IN ('PENDING', 'IN_FLIGHT') ORDER BY seq LIMIT 1";
+    /** Up to n unsettled entries from a seq, for sending. */
+    static final String SQL_UNSETTLED = "SELECT seq, op_id, type, occurred_at, clerk_id, supervisor_id, based_on_version, payload"
+            + " FROM outbox WHERE seq >= ? AND state IN ('PENDING', 'IN_FLIGHT') ORDER BY seq LIMIT ?";
+    static final String SQL_LAST_SEQ = "SELECT max(seq) FROM outbox";
+    static final String SQL_COUNT_CONFLICT = "SELECT count(*) FROM outbox WHERE state = 'CONFLICT'";
+    static final String SQL_COUNT_REJECTED = "SELECT count(*) FROM outbox WHERE state = 'REJECTED'";
+    static final String SQL_COUNT_OPEN_CASES = "SELECT count(*) FROM follow_up_case WHERE status = 'OPEN'";
+    /** The entries of a batch that was sent, to match central's answers by opId. */
+    static final String SQL_BATCH = "SELECT seq, op_id, state, type FROM outbox WHERE seq BETWEEN ? AND ?";
+    static final String SQL_SETTLE = "UPDATE outbox SET state = ?, outcome = ?, reason = ?, card_status_version = ?, acked_at = ?,"
+            + " case_id = ? WHERE seq = ?";
+    static final String SQL_MARK_IN_FLIGHT = "UPDATE outbox SET state = 'IN_FLIGHT' WHERE seq BETWEEN ? AND ? AND state = 'PENDING'";
+    /** Opens a case for an answered entry unless it exists; the card comes from the act. */
+    static final String SQL_OPEN_CASE = "INSERT OR IGNORE INTO follow_up_case (case_id, kind, seq, op_id, type, card_serial, reason,"
+            + " status, opened_at) SELECT ?, ?, ?, ?, ?, (SELECT card_serial FROM counter_act WHERE op_id = ?), ?, 'OPEN', ?";
+    /** Acts of closed conflicts and rejections past retention (one query per partial index). */
+    static final String SQL_PURGEABLE_CONFLICTS = purgeable("CONFLICT");
+    static final String SQL_PURGEABLE_REJECTIONS = purgeable("REJECTED");
+
+    private static String purgeable(String state) {
+        return "SELECT o.op_id FROM outbox o WHERE o.state = '" + state + "' AND o.payload IS NOT NULL AND EXISTS"
+                + " (SELECT 1 FROM follow_up_case k WHERE k.case_id = o.case_id AND k.status = 'CLOSED' AND k.closed_at < ?)";
+    }
+
     /** Up to {@code limit} unsettled entries in seq order, payloads opened. A damaged one is MDG-CACHE-004. */
     List<PendingOperation> unsettled(int limit) {
-        return onWriter(() -> {
-            List<OutboxRow> rows = db.sessions().fromTransaction(s -> s.createSelectionQuery(
-                    "from OutboxRow where seq >= :w and state in ('PENDING', 'IN_FLIGHT') order by seq", OutboxRow.class)
-                    .setParameter("w", unsettledFrom).setMaxResults(limit).getResultList());
-            List<PendingOperation> ops = new ArrayList<>(rows.size());
-            for (OutboxRow r : rows) {
-                if (r.payload == null) {
-                    throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", r.seq));
+        return onWriter(() -> readUnsettled(unsettledFrom, limit));
+    }
+
+    /**
+     * Up to {@code limit} unsettled entries above {@code seq}, in seq order, payloads opened: the batch after
+     * one that is still in flight (its entries are unsettled until its answers are committed).
+     */
+    List<PendingOperation> unsettledAfter(long seq, int limit) {
+        return onWriter(() -> readUnsettled(Math.max(unsettledFrom, seq + 1), limit));
+    }
+
+    private List<PendingOperation> readUnsettled(long from, int limit) {
+        return db.inJdbcRead(sql -> {
+            PreparedStatement p = sql.prepared(SQL_UNSETTLED);
+            p.setLong(1, from);
+            p.setInt(2, limit);
+            List<PendingOperation> ops = new ArrayList<>(Math.min(limit, 1000));
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    String opId = rs.getString(2);
+                    long based = rs.getLong(7);
+                    Long basedOn = rs.wasNull() ? null : based;
+                    byte[] sealed = rs.getBytes(8);
+                    if (sealed == null) {
+                        throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", seq));
+                    }
+                    JsonNode payload;
+                    try {
+                        payload = JSON.readTree(cipher.open(sealed, opId.getBytes(StandardCharsets.US_ASCII), Long.toString(seq)));
+                    } catch (java.io.IOException e) {
+                        throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", seq), e);
+                    }
+                    ops.add(new PendingOperation(seq, opId, rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), basedOn,
+                            payload));
                 }
-                JsonNode payload;
-                try {
-                    payload = JSON.readTree(cipher.open(r.payload, r.opId.getBytes(StandardCharsets.US_ASCII), Long.toString(r.seq)));
-                } catch (java.io.IOException e) {
-                    throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", r.seq), e);
-                }
-                ops.add(new PendingOperation(r.seq, r.opId, r.type, r.occurredAt, r.clerkId, r.supervisorId, r.basedOnVersion, payload));
             }
             return ops;
         });
@@ -370,8 +429,17 @@ public final class CacheStore implements AutoCloseable {
 
     /** Marks entries IN_FLIGHT just before a batch is sent. */
     void markInFlight(long fromSeq, long toSeq) {
-        write(s -> s.createMutationQuery("update OutboxRow set state = 'IN_FLIGHT' where seq between :a and :b and state = 'PENDING'")
-                .setParameter("a", fromSeq).setParameter("b", toSeq).executeUpdate());
+        onWriter(() -> inTransaction(sql -> {
+            PreparedStatement p = sql.prepared(SQL_MARK_IN_FLIGHT);
+            p.setLong(1, fromSeq);
+            p.setLong(2, toSeq);
+            return p.executeUpdate();
+        }));
+    }
+
+    /** {@link #applyOutcomes(long, long, List, long, long)} with no next batch in flight. */
+    void applyOutcomes(long fromSeq, long toSeq, List<OperationOutcome> outcomes) {
+        applyOutcomes(fromSeq, toSeq, outcomes, 1, 0);
     }
 
     /**
@@ -379,68 +447,130 @@ public final class CacheStore implements AutoCloseable {
      * APPLIED_WITH_CONFLICT → CONFLICT with central's case, REJECTED → REJECTED with a local case.
      * Nothing is deleted. {@code fromSeq..toSeq} is the batch that was sent: answers are matched to its
      * entries by opId within that range (the outbox keeps no opId index, V5); an answer for an opId
-     * outside it changes nothing.
+     * outside it changes nothing. The entries {@code nextFrom..nextTo} (none when nextFrom > nextTo), the
+     * batch already sent after this one, are marked IN_FLIGHT in the same transaction: one commit per batch.
      */
-    void applyOutcomes(long fromSeq, long toSeq, List<OperationOutcome> outcomes) {
+    void applyOutcomes(long fromSeq, long toSeq, List<OperationOutcome> outcomes, long nextFrom, long nextTo) {
         long now = settings.clock().millis();
-        write(s -> {
-            Map<String, OutboxRow> rows = new java.util.HashMap<>();
-            s.createSelectionQuery("from OutboxRow where seq between :a and :b", OutboxRow.class)
-                    .setParameter("a", fromSeq).setParameter("b", toSeq).getResultList().forEach(r -> rows.put(r.opId, r));
-            for (OperationOutcome o : outcomes) {
-                OutboxRow row = rows.get(o.opId());
-                if (row == null || LocalSyncState.valueOf(row.state).settled()) {
-                    continue;
-                }
-                String effective = o.effective();
-                row.outcome = o.outcome();
-                row.reason = o.reason();
-                row.cardStatusVersion = o.cardStatusVersion();
-                row.ackedAt = now;
-                switch (effective) {
-                    case "APPLIED" -> row.state = LocalSyncState.ACKED.name();
-                    case "APPLIED_WITH_CONFLICT" -> {
-                        row.state = LocalSyncState.CONFLICT.name();
-                        row.caseId = o.caseId() != null ? o.caseId() : "L-" + row.opId;
-                        openCase(s, row.caseId, "CONFLICT", row, o.reason(), now);
-                    }
-                    case "REJECTED" -> {
-                        row.state = LocalSyncState.REJECTED.name();
-                        row.caseId = "L-" + row.opId;
-                        openCase(s, row.caseId, "REJECTED", row, o.reason(), now);
-                    }
-                    default -> {
-                        row.state = LocalSyncState.REJECTED.name();
-                        row.reason = "UNKNOWN_OUTCOME:" + effective;
-                        row.caseId = "L-" + row.opId;
-                        openCase(s, row.caseId, "REJECTED", row, row.reason, now);
+        onWriter(() -> {
+            int settled = inTransaction(sql -> {
+                Map<String, Object[]> rows = new java.util.HashMap<>();
+                PreparedStatement batch = sql.prepared(SQL_BATCH);
+                batch.setLong(1, fromSeq);
+                batch.setLong(2, toSeq);
+                try (ResultSet rs = batch.executeQuery()) {
+                    while (rs.next()) {
+                        rows.put(rs.getString(2), new Object[] {rs.getLong(1), rs.getString(3), rs.getString(4)});
                     }
                 }
-            }
+                int n = 0;
+                PreparedStatement settle = sql.prepared(SQL_SETTLE);
+                for (OperationOutcome o : outcomes) {
+                    Object[] row = rows.remove(o.opId());
+                    if (row == null || LocalSyncState.valueOf((String) row[1]).settled()) {
+                        continue;
+                    }
+                    long seq = (Long) row[0];
+                    String effective = o.effective();
+                    String state;
+                    String reason = o.reason();
+                    String caseId = null;
+                    switch (effective) {
+                        case "APPLIED" -> state = LocalSyncState.ACKED.name();
+                        case "APPLIED_WITH_CONFLICT" -> {
+                            state = LocalSyncState.CONFLICT.name();
+                            caseId = o.caseId() != null ? o.caseId() : "L-" + o.opId();
+                            openCase(sql, caseId, "CONFLICT", seq, o.opId(), (String) row[2], o.reason(), now);
+                        }
+                        case "REJECTED" -> {
+                            state = LocalSyncState.REJECTED.name();
+                            caseId = "L-" + o.opId();
+                            openCase(sql, caseId, "REJECTED", seq, o.opId(), (String) row[2], o.reason(), now);
+                        }
+                        default -> {
+                            state = LocalSyncState.REJECTED.name();
+                            reason = "UNKNOWN_OUTCOME:" + effective;
+                            caseId = "L-" + o.opId();
+                            openCase(sql, caseId, "REJECTED", seq, o.opId(), (String) row[2], reason, now);
+                        }
+                    }
+                    settle.setString(1, state);
+                    settle.setString(2, o.outcome());
+                    settle.setString(3, reason);
+                    if (o.cardStatusVersion() == null) {
+                        settle.setNull(4, Types.INTEGER);
+                    } else {
+                        settle.setLong(4, o.cardStatusVersion());
+                    }
+                    settle.setLong(5, now);
+                    settle.setString(6, caseId);
+                    settle.setLong(7, seq);
+                    settle.executeUpdate();
+                    n++;
+                }
+                if (nextFrom <= nextTo) {
+                    PreparedStatement mark = sql.prepared(SQL_MARK_IN_FLIGHT);
+                    mark.setLong(1, nextFrom);
+                    mark.setLong(2, nextTo);
+                    mark.executeUpdate();
+                }
+                return n;
+            });
+            unsettledCount -= settled;
+            raiseUnsettledFrom();
             return null;
         });
-        raiseUnsettledFrom();
     }
 
-    /** After answers were committed: the first entry still unsettled, or the next seq when there is none. */
+    private static void openCase(SqliteDatabase.Statements sql, String caseId, String kind, long seq, String opId, String type,
+            String reason, long now) throws SQLException {
+        PreparedStatement p = sql.prepared(SQL_OPEN_CASE);
+        p.setString(1, caseId);
+        p.setString(2, kind);
+        p.setLong(3, seq);
+        p.setString(4, opId);
+        p.setString(5, type);
+        p.setString(6, opId);
+        p.setString(7, reason);
+        p.setLong(8, now);
+        if (p.executeUpdate() > 0) {
+            LOG.warn("follow-up case {} opened: {} seq {} reason {}", caseId, kind, seq, reason);
+        }
+    }
+
+    /** After answers were committed (writer thread): the first entry still unsettled, or the next seq when there is none. */
     private void raiseUnsettledFrom() {
-        onWriter(() -> {
-            Long first = db.sessions().fromTransaction(s -> s.createSelectionQuery(
-                    "select min(seq) from OutboxRow where seq >= :w and state in ('PENDING', 'IN_FLIGHT')", Long.class)
-                    .setParameter("w", unsettledFrom).getSingleResult());
-            unsettledFrom = first == null ? nextSeq : first;
-            return null;
+        Long first = firstUnsettled()[0];
+        unsettledFrom = first == null ? nextSeq : first;
+    }
+
+    /** The first unsettled entry's seq and enqueue time (nulls when none), from the low-water mark (writer thread). */
+    private Long[] firstUnsettled() {
+        return db.inJdbcRead(sql -> {
+            PreparedStatement p = sql.prepared(SQL_FIRST_UNSETTLED);
+            p.setLong(1, unsettledFrom);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? new Long[] {rs.getLong(1), rs.getLong(2)} : new Long[] {null, null};
+            }
         });
     }
 
     /** Central's ackedSeq is below what we hold as settled (409 SEQ_GAP): entries from {@code expectedSeq} are sent again. */
     void resendFrom(long expectedSeq) {
         onWriter(() -> {
+            int reopened = inTransaction(sql -> {
+                PreparedStatement acked = sql.prepared("UPDATE outbox SET state = 'PENDING', acked_at = NULL WHERE seq >= ? AND state = 'ACKED'");
+                acked.setLong(1, expectedSeq);
+                int n = acked.executeUpdate();
+                PreparedStatement inFlight = sql.prepared("UPDATE outbox SET state = 'PENDING' WHERE seq >= ? AND state = 'IN_FLIGHT'");
+                inFlight.setLong(1, expectedSeq);
+                inFlight.executeUpdate();
+                return n;
+            });
             unsettledFrom = Math.min(unsettledFrom, expectedSeq);
+            unsettledCount += reopened;
             return null;
         });
-        write(s -> s.createMutationQuery("update OutboxRow set state = 'PENDING', ackedAt = null where seq >= :e and state in ('ACKED', 'IN_FLIGHT')")
-                .setParameter("e", expectedSeq).executeUpdate());
     }
 
     /**
@@ -450,16 +580,22 @@ public final class CacheStore implements AutoCloseable {
      */
     void refuse(long seq, String kind, String reason) {
         long now = settings.clock().millis();
-        write(s -> {
-            OutboxRow row = s.find(OutboxRow.class, seq);
-            if (row == null || LocalSyncState.valueOf(row.state).settled()) {
-                return null;
+        onWriter(() -> {
+            boolean settled = inSession(s -> {
+                OutboxRow row = s.find(OutboxRow.class, seq);
+                if (row == null || LocalSyncState.valueOf(row.state).settled()) {
+                    return false;
+                }
+                row.state = LocalSyncState.REJECTED.name();
+                row.reason = kind;
+                row.ackedAt = now;
+                row.caseId = "L-" + kind + "-" + seq;
+                openCase(s, row.caseId, kind, row, reason, now);
+                return true;
+            });
+            if (settled) {
+                unsettledCount--;
             }
-            row.state = LocalSyncState.REJECTED.name();
-            row.reason = kind;
-            row.ackedAt = now;
-            row.caseId = "L-" + kind + "-" + seq;
-            openCase(s, row.caseId, kind, row, reason, now);
             return null;
         });
     }
@@ -498,20 +634,25 @@ public final class CacheStore implements AutoCloseable {
 
     // ---- what the UI and reports read ----
 
-    /** The queue at a glance. */
+    /**
+     * The queue at a glance. The depth is the writer thread's count of unsettled entries (kept with every
+     * commit that changes it, recounted at open and after a failed write), so the summary costs a few index
+     * look-ups however long the queue is; the oldest pending entry is the first unsettled one in seq order,
+     * which is commit order.
+     */
     public QueueSummary summary() {
-        return onWriter(() -> db.sessions().fromTransaction(s -> {
-            long depth = s.createSelectionQuery("select count(*) from OutboxRow where seq >= :w and state in ('PENDING','IN_FLIGHT')",
-                    Long.class).setParameter("w", unsettledFrom).getSingleResult();
-            Long oldest = s.createSelectionQuery("select min(enqueuedAt) from OutboxRow where seq >= :w and state in ('PENDING','IN_FLIGHT')",
-                    Long.class).setParameter("w", unsettledFrom).getSingleResult();
-            Long last = s.createSelectionQuery("select max(seq) from OutboxRow", Long.class).getSingleResult();
-            long conflicts = s.createSelectionQuery("select count(*) from OutboxRow where state = 'CONFLICT'", Long.class).getSingleResult();
-            long rejected = s.createSelectionQuery("select count(*) from OutboxRow where state = 'REJECTED'", Long.class).getSingleResult();
-            long open = s.createSelectionQuery("select count(*) from CaseRow where status = 'OPEN'", Long.class).getSingleResult();
-            return new QueueSummary(depth, oldest == null ? null : Instant.ofEpochMilli(oldest), last == null ? 0 : last,
-                    conflicts, rejected, open);
-        }));
+        return onWriter(() -> {
+            Long oldest = firstUnsettled()[1];
+            return db.inJdbcRead(sql -> new QueueSummary(unsettledCount, oldest == null ? null : Instant.ofEpochMilli(oldest),
+                    count(sql, SQL_LAST_SEQ), count(sql, SQL_COUNT_CONFLICT), count(sql, SQL_COUNT_REJECTED),
+                    count(sql, SQL_COUNT_OPEN_CASES)));
+        });
+    }
+
+    private static long count(SqliteDatabase.Statements sql, String query) throws SQLException {
+        try (ResultSet rs = sql.prepared(query).executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     /** Entries from {@code fromSeq} on, at most {@code limit}, in seq order; no personal data. */
@@ -660,11 +801,53 @@ public final class CacheStore implements AutoCloseable {
                 .toList()));
     }
 
-    /** Central answered a case action ({@code OK}, or a refusal kept as its status and code); it is not sent again. */
+    /** Central accepted a case action ({@code OK}); it is not sent again. */
     void caseActionAnswered(long id, String result) {
         long now = settings.clock().millis();
         write(s -> s.createMutationQuery("update CaseActionRow set sentAt = :n, result = :r where id = :i")
                 .setParameter("n", now).setParameter("r", result).setParameter("i", id).executeUpdate());
+    }
+
+    /** The kind of the local case that keeps a note or close central refused ({@link #caseActionRefused}). */
+    static final String CASE_ACTION_REFUSED = "CASE_ACTION_REFUSED";
+
+    /**
+     * Central refused a case action for good ({@code answer}: its HTTP status and code, e.g. {@code 404 UNKNOWN_CASE}).
+     * In ONE transaction the action is settled with that answer (it is not sent again) and a local case of kind
+     * {@link #CASE_ACTION_REFUSED} is opened, so staff see the refusal in the 要対応 list: its reason carries
+     * MDG-CACHE-014, the action and central's answer, its note the refused text (sealed) by the staff member
+     * who wrote it, and it names the same act as central's case. A supervisor closes it here only; nothing of
+     * it is sent. Returns the local case id.
+     */
+    String caseActionRefused(CaseAction action, String answer) {
+        long now = settings.clock().millis();
+        String caseId = "L-" + CASE_ACTION_REFUSED + "-" + action.id();
+        write(s -> {
+            s.createMutationQuery("update CaseActionRow set sentAt = :n, result = :r where id = :i")
+                    .setParameter("n", now).setParameter("r", answer).setParameter("i", action.id()).executeUpdate();
+            if (s.find(CaseRow.class, caseId) != null) {
+                return null;
+            }
+            CaseRow about = s.find(CaseRow.class, action.caseId());
+            CaseRow c = new CaseRow();
+            c.caseId = caseId;
+            c.kind = CASE_ACTION_REFUSED;
+            c.reason = CacheFailure.CASE_ACTION_REFUSED.code() + " " + action.action() + " " + action.caseId() + ": " + answer;
+            c.status = "OPEN";
+            c.openedAt = now;
+            if (about != null) {
+                c.seq = about.seq;
+                c.opId = about.opId;
+                c.type = about.type;
+                c.cardSerial = about.cardSerial;
+            }
+            c.note = cipher.seal(action.text().getBytes(StandardCharsets.UTF_8), caseAad(caseId));
+            c.notedBy = action.staffId();
+            s.persist(c);
+            return null;
+        });
+        LOG.warn("central refused the {} of case {} ({}): kept in case {}", action.action(), action.caseId(), answer, caseId);
+        return caseId;
     }
 
     /** Called after a case action was queued (the sync engine's wake-up). */
@@ -710,6 +893,8 @@ public final class CacheStore implements AutoCloseable {
                     ActRow act = s.find(ActRow.class, r.opId);
                     if (act == null || act.seq != r.seq) {
                         problem = "the act it records is missing";
+                    } else if (r.supervisorId != null && !r.supervisorId.equals(act.supervisorId)) {
+                        problem = "the act's supervisor does not match the audited one";
                     } else if (act.details != null && !AuditChain.sha256(act.details).equals(r.contentHash)) {
                         problem = "the act's stored details do not match the audited hash";
                     }
@@ -749,10 +934,18 @@ public final class CacheStore implements AutoCloseable {
             List<String> ops = new ArrayList<>(s.createSelectionQuery(
                     "select opId from OutboxRow where state = 'ACKED' and ackedAt < :c and payload is not null", String.class)
                     .setParameter("c", cutoff).getResultList());
-            ops.addAll(s.createSelectionQuery("select o.opId from OutboxRow o where o.state in ('CONFLICT', 'REJECTED')"
-                    + " and o.payload is not null and exists (select 1 from CaseRow k where k.caseId = o.caseId"
-                    + " and k.status = 'CLOSED' and k.closedAt < :c)", String.class)
-                    .setParameter("c", cutoff).getResultList());
+            s.doWork(c -> {
+                for (String query : List.of(SQL_PURGEABLE_CONFLICTS, SQL_PURGEABLE_REJECTIONS)) {
+                    try (PreparedStatement p = c.prepareStatement(query)) {
+                        p.setLong(1, cutoff);
+                        try (ResultSet rs = p.executeQuery()) {
+                            while (rs.next()) {
+                                ops.add(rs.getString(1));
+                            }
+                        }
+                    }
+                }
+            });
             for (int i = 0; i < ops.size(); i += 500) {
                 List<String> chunk = ops.subList(i, Math.min(ops.size(), i + 500));
                 s.createMutationQuery("update OutboxRow set payload = null where opId in :o").setParameter("o", chunk).executeUpdate();
@@ -789,13 +982,25 @@ public final class CacheStore implements AutoCloseable {
     }
 
     private <T> T write(Work<T> work) {
-        return onWriter(() -> {
-            try {
-                return db.sessions().fromTransaction(work::run);
-            } catch (RuntimeException e) {
-                throw diagnose(e);
-            }
-        });
+        return onWriter(() -> inSession(work));
+    }
+
+    /** A Hibernate transaction, on the writer thread; a failure is diagnosed (and the connection replaced). */
+    private <T> T inSession(Work<T> work) {
+        try {
+            return db.sessions().fromTransaction(work::run);
+        } catch (RuntimeException e) {
+            throw diagnose(e);
+        }
+    }
+
+    /** A plain JDBC IMMEDIATE transaction, on the writer thread; a failure is diagnosed (and the connection replaced). */
+    private <T> T inTransaction(SqliteDatabase.JdbcWork<T> work) {
+        try {
+            return db.inJdbcTransaction(work);
+        } catch (RuntimeException e) {
+            throw diagnose(e);
+        }
     }
 
     private <T> T onWriter(Callable<T> task) {
@@ -838,6 +1043,8 @@ public final class CacheStore implements AutoCloseable {
             Long unsettled = s.createSelectionQuery("select min(seq) from OutboxRow where state in ('PENDING', 'IN_FLIGHT')", Long.class)
                     .getSingleResult();
             unsettledFrom = unsettled == null ? nextSeq : unsettled;
+            unsettledCount = s.createSelectionQuery("select count(*) from OutboxRow where seq >= :w and state in ('PENDING', 'IN_FLIGHT')",
+                    Long.class).setParameter("w", unsettledFrom).getSingleResult();
         });
     }
 

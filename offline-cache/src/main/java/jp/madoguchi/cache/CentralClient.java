@@ -137,10 +137,27 @@ public final class CentralClient {
         return send(request("/v1/health").GET());
     }
 
-    Answer push(OperationBatch batch) throws IOException, InterruptedException {
-        byte[] body = JSON.writeValueAsBytes(batch);
-        return send(request("/v1/operations").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    /** The JSON body of {@code POST /v1/operations} for {@code batch}. */
+    static byte[] body(OperationBatch batch) throws IOException {
+        return JSON.writeValueAsBytes(batch);
+    }
+
+    /** {@code POST /v1/operations} with a body from {@link #body}; blocks until central answers or the timeout. */
+    Answer push(byte[] body) throws IOException, InterruptedException {
+        return send(pushRequest(body));
+    }
+
+    /**
+     * The same POST without blocking: the answer (or the IOException) completes the future. The caller
+     * keeps at most one push outstanding, so central still receives the batches in seq order.
+     */
+    java.util.concurrent.CompletableFuture<Answer> pushAsync(byte[] body) {
+        return http.sendAsync(pushRequest(body).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .thenApply(CentralClient::answer);
+    }
+
+    private HttpRequest.Builder pushRequest(byte[] body) {
+        return request("/v1/operations").header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
     Answer feed(String checkpoint, int limit) throws IOException, InterruptedException {
@@ -239,7 +256,10 @@ public final class CentralClient {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    }
+
+    private static Answer answer(HttpResponse<String> r) {
         long retryAfter = r.headers().firstValue("Retry-After").map(CentralClient::seconds).orElse(0L);
         return new Answer(r.statusCode(), r.body(), retryAfter);
     }

@@ -164,6 +164,21 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs read-only {@code work} on the file's connection with cached prepared statements, outside any
+     * explicit transaction (each statement reads one consistent snapshot; every write of this process
+     * runs on the same thread, so nothing of ours changes between two of them). Same thread confinement
+     * as {@link #sessions()}; callers close the result sets they open.
+     */
+    <T> T inJdbcRead(JdbcWork<T> work) {
+        try {
+            provider.getConnection();
+            return work.run(provider::prepared);
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQLite: " + e.getMessage(), e);
+        }
+    }
+
     private static void rollbackQuietly(Statement control, Exception failure) {
         try {
             control.execute("ROLLBACK");

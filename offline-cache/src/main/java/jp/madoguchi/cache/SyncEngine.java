@@ -231,29 +231,60 @@ public final class SyncEngine implements AutoCloseable {
         } while (store.appendAuditHeadIfChanged());
     }
 
-    /** Sends every unsettled entry; false when sending was halted. */
+    /** A batch read from the store and serialised, ready to send. */
+    private record Batch(List<PendingOperation> ops, byte[] body) {
+        static final Batch EMPTY = new Batch(List.of(), new byte[0]);
+
+        long first() {
+            return ops.isEmpty() ? 1 : ops.get(0).seq();
+        }
+
+        long last() {
+            return ops.isEmpty() ? 0 : ops.get(ops.size() - 1).seq();
+        }
+    }
+
+    /**
+     * Sends every unsettled entry; false when sending was halted.
+     *
+     * <p>Pipelined, one request outstanding at a time: as soon as central answers batch N with 200, batch
+     * N+1 (already read and serialised while N was at central) is sent, and only then are N's answers
+     * committed, together with marking N+1 IN_FLIGHT, and N+2 read ahead. Central therefore works on N+1
+     * while we commit N, yet receives every batch after answering the one before it, so seq order holds.
+     * If we stop (crash, failure) between sending N+1 and committing N, both are unsettled here and are sent
+     * again: central answers DUPLICATE with the first outcome (at least once, applied once). Any answer
+     * other than 200 drops the read-ahead and continues one batch at a time, as before.
+     */
     private boolean drain() throws InterruptedException {
         long lastGap = -1;
         int size = settings.batchSize();
+        Batch batch = null;
+        java.util.concurrent.CompletableFuture<CentralClient.Answer> sent = null;
+        long sentAt = 0;
+        Batch ahead = null;
         for (int rounds = 0; rounds < MAX_ROUNDS_PER_DRAIN; rounds++) {
-            List<PendingOperation> ops;
-            try {
-                ops = store.unsettled(size);
-            } catch (MadoguchiException e) {
-                if (e.failure() == CacheFailure.CORRUPTED_ROW) {
-                    Object seq = e.params().get("seq");
-                    halt("CORRUPTED", seq instanceof Long l ? l : null, "damaged entry " + seq);
-                    return false;
+            CentralClient.Answer answer;
+            if (sent != null) {
+                answer = await(sent, sentAt);
+                sent = null;
+            } else {
+                try {
+                    batch = read(store.unsettled(size));
+                } catch (MadoguchiException e) {
+                    return !haltIfCorrupted(e);
                 }
-                throw e;
+                if (batch.ops().isEmpty()) {
+                    return true;
+                }
+                store.markInFlight(batch.first(), batch.last());
+                byte[] body = batch.body();
+                answer = call(() -> client.push(body));
             }
-            if (ops.isEmpty()) {
-                return true;
+            long first = batch.first();
+            long last = batch.last();
+            if (answer.status() != 200) {
+                ahead = null;
             }
-            long first = ops.get(0).seq();
-            long last = ops.get(ops.size() - 1).seq();
-            store.markInFlight(first, last);
-            CentralClient.Answer answer = call(() -> client.push(batch(ops)));
             switch (answer.status()) {
                 case 200 -> {
                     BatchResponse response = parse(() -> CentralClient.batchResponse(answer));
@@ -262,9 +293,36 @@ public final class SyncEngine implements AutoCloseable {
                         outcomes.add(new OperationOutcome(r.opId(), r.outcome(), r.originalOutcome(), r.reason(),
                                 r.cardStatusVersion(), r.caseId()));
                     }
-                    store.applyOutcomes(first, last, outcomes);
+                    Batch next = ahead;
+                    ahead = null;
+                    MadoguchiException damaged = null;
+                    if (next == null) {
+                        try {
+                            next = read(store.unsettledAfter(last, size));
+                        } catch (MadoguchiException e) {
+                            damaged = e;
+                            next = Batch.EMPTY;
+                        }
+                    }
+                    if (!next.ops().isEmpty()) {
+                        sentAt = System.nanoTime();
+                        sent = client.pushAsync(next.body());
+                    }
+                    try {
+                        store.applyOutcomes(first, last, outcomes, next.first(), next.last());
+                    } catch (RuntimeException e) {
+                        settle(sent);
+                        throw e;
+                    }
                     observe(LinkState.ONLINE);
                     publish();
+                    if (damaged != null && haltIfCorrupted(damaged)) {
+                        return false;
+                    }
+                    if (sent != null) {
+                        batch = next;
+                        ahead = readAhead(next.last(), size);
+                    }
                 }
                 case 409 -> {
                     ErrorBody error = answer.error();
@@ -284,8 +342,8 @@ public final class SyncEngine implements AutoCloseable {
                     // settle that entry as REJECTED with a case naming it, and send the rest (halving only
                     // ever shrinks what is sent: nothing is skipped or dropped).
                     String code = answer.error().code() == null ? "OP_ID_REUSED" : answer.error().code();
-                    if (ops.size() > 1) {
-                        size = Math.max(1, ops.size() / 2);
+                    if (batch.ops().size() > 1) {
+                        size = Math.max(1, batch.ops().size() / 2);
                         LOG.warn("422 {} on seqs {}..{}: resending in batches of {} to find the entry", code, first, last, size);
                     } else {
                         store.refuse(first, code, "422 " + code + ": " + answer.error().message());
@@ -300,14 +358,88 @@ public final class SyncEngine implements AutoCloseable {
                 default -> throw failure(answer);
             }
         }
+        settle(sent);
         return true;
+    }
+
+    /** Opened entries to a batch with its JSON body (on the engine thread, off the store's writer thread). */
+    private Batch read(List<PendingOperation> ops) {
+        if (ops.isEmpty()) {
+            return Batch.EMPTY;
+        }
+        try {
+            return new Batch(ops, CentralClient.body(batch(ops)));
+        } catch (IOException e) {
+            throw new IllegalStateException("an outbox entry cannot be written as JSON", e);
+        }
+    }
+
+    /** The batch after {@code last}, read while another is at central; null when there is none or it is damaged (found again when read in turn). */
+    private Batch readAhead(long last, int size) {
+        try {
+            Batch b = read(store.unsettledAfter(last, size));
+            return b.ops().isEmpty() ? null : b;
+        } catch (MadoguchiException e) {
+            return null;
+        }
+    }
+
+    /** A damaged entry (MDG-CACHE-004) halts sending with a supervisor case; true when {@code e} was that. */
+    private boolean haltIfCorrupted(MadoguchiException e) {
+        if (e.failure() != CacheFailure.CORRUPTED_ROW) {
+            throw e;
+        }
+        Object seq = e.params().get("seq");
+        halt("CORRUPTED", seq instanceof Long l ? l : null, "damaged entry " + seq);
+        return true;
+    }
+
+    /** The answer to a push sent with {@link CentralClient#pushAsync}, with the same link bookkeeping as {@link #call}. */
+    private CentralClient.Answer await(java.util.concurrent.CompletableFuture<CentralClient.Answer> sent, long sentAt)
+            throws InterruptedException {
+        try {
+            CentralClient.Answer a = sent.get();
+            if (Duration.ofNanos(System.nanoTime() - sentAt).compareTo(settings.slowThreshold()) > 0) {
+                observe(LinkState.DEGRADED);
+            }
+            return a;
+        } catch (InterruptedException e) {
+            sent.cancel(true);
+            throw e;
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            IOException io = cause instanceof IOException i ? i : new IOException(String.valueOf(cause), cause);
+            observe(unreachable(io) ? LinkState.OFFLINE : LinkState.DEGRADED);
+            throw new TransientSyncFailure(io.toString(), null, io);
+        }
+    }
+
+    /**
+     * Waits for a push still outstanding before the drain gives up, so that a retry never has two requests
+     * at central at once (which could reach it out of seq order). Its answer is not needed: its entries are
+     * still unsettled here and are sent again.
+     */
+    private static void settle(java.util.concurrent.CompletableFuture<CentralClient.Answer> sent) {
+        if (sent == null) {
+            return;
+        }
+        try {
+            sent.get();
+        } catch (InterruptedException e) {
+            sent.cancel(true);
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.debug("push abandoned after a failure: {}", String.valueOf(e.getCause()));
+        }
     }
 
     /**
      * Sends the staff's notes and closes of central's cases, oldest first (sync-protocol item 14). A 2xx
-     * or a refusal for good (4xx but 429: the case is unknown to central, the body was refused) settles
-     * the action, the refusal kept with it and logged; 429, 5xx and transport failures leave it queued
-     * and retry with the round (backoff, Retry-After), so an action taken offline reaches central later.
+     * settles the action. A refusal for good (4xx but 429: the case is unknown to central, the body was
+     * refused) settles it too, with the refusal kept on it, and opens a local case (MDG-CACHE-014, kind
+     * {@code CASE_ACTION_REFUSED}) holding the refused text, so staff see it and nothing is lost; 429,
+     * 5xx and transport failures leave it queued and retry with the round (backoff, Retry-After), so an
+     * action taken offline reaches central later.
      */
     private void sendCaseActions() throws InterruptedException {
         for (CaseAction a : store.pendingCaseActions()) {
@@ -319,9 +451,7 @@ public final class SyncEngine implements AutoCloseable {
             } else if (answer.status() == 429 || answer.status() >= 500) {
                 throw failure(answer);
             } else {
-                String result = answer.status() + " " + answer.error().code();
-                LOG.error("central refused the {} of case {}: {}; kept as answered", a.action(), a.caseId(), result);
-                store.caseActionAnswered(a.id(), result);
+                store.caseActionRefused(a, answer.status() + " " + answer.error().code());
             }
         }
     }

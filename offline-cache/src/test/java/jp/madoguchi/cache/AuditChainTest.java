@@ -88,8 +88,9 @@ class AuditChainTest {
                 prev = rs.getString(1);
             }
             String opId = "01900000-0000-7000-8000-000000000000";
-            String rowHash = AuditChain.rowHash(3, prev, opId, 2, "PIN_RESET", "C001", 0L, "00");
-            try (PreparedStatement p = c.prepareStatement("insert into audit_log values (3, ?, 2, 'PIN_RESET', 'C001', 0, '00', ?, ?)")) {
+            String rowHash = AuditChain.rowHash(3, prev, opId, 2, "PIN_RESET", "C001", null, 0L, "00");
+            try (PreparedStatement p = c.prepareStatement("insert into audit_log (id, op_id, seq, type, clerk_id, occurred_at,"
+                    + " content_hash, prev_hash, row_hash) values (3, ?, 2, 'PIN_RESET', 'C001', 0, '00', ?, ?)")) {
                 p.setString(1, opId);
                 p.setString(2, prev);
                 p.setString(3, rowHash);
@@ -99,5 +100,44 @@ class AuditChainTest {
         AuditVerification v = verify();
         assertThat(v.intact()).isFalse();
         assertThat(v.badRow()).isIn(3L, 4L);
+    }
+
+    @Test
+    void theApprovingSupervisorIsInTheAuditRowAndCoveredByItsHash() throws Exception {
+        try (CacheStore store = open()) {
+            CounterAct approved = new CounterAct(OperationType.PIN_RESET, "C001", "S001", Fixtures.serial(6), 2L,
+                    java.util.Map.of("cardSerial", Fixtures.serial(6), "pinTypes", java.util.List.of("AUTH"), "reason", "FORGOTTEN",
+                            "triesLeftBefore", 0, "visitorType", "HOLDER", "idMethod", java.util.List.of("ID_A")));
+            store.record(approved);
+            assertThat(store.verifyAudit().intact()).isTrue();
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+                ResultSet rs = c.createStatement().executeQuery("select id, clerk_id, supervisor_id from audit_log order by id")) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getString(3));
+            }
+            assertThat(rows).containsExactly("1:C001:null", "2:C001:null", "3:C001:null", "4:C001:null", "5:C001:null", "6:C001:S001");
+        }
+        // Another approver written in, or the approval taken away: the row no longer matches its hash.
+        sql("update audit_log set supervisor_id = 'S002' where id = 6");
+        assertThat(verify()).satisfies(v -> {
+            assertThat(v.intact()).isFalse();
+            assertThat(v.badRow()).isEqualTo(6);
+        });
+        sql("update audit_log set supervisor_id = null where id = 6");
+        assertThat(verify().badRow()).isEqualTo(6);
+        sql("update audit_log set supervisor_id = 'S001' where id = 6");
+        assertThat(verify().intact()).isTrue();
+        // Approval added to an act nobody approved.
+        sql("update audit_log set supervisor_id = 'S001' where id = 2");
+        assertThat(verify().badRow()).isEqualTo(2);
+        sql("update audit_log set supervisor_id = null where id = 2");
+        // The act row's approver edited behind the audited one.
+        sql("update counter_act set supervisor_id = 'S009' where seq = 6");
+        assertThat(verify()).satisfies(v -> {
+            assertThat(v.badRow()).isEqualTo(6);
+            assertThat(v.problem()).contains("supervisor");
+        });
     }
 }

@@ -72,7 +72,8 @@ class CacheStoreTest {
             store.record(Fixtures.delivery(Fixtures.serial(1), 1));
             // Another process plants the audit id the next act will take: its third insert then fails.
             try (var c = DriverManager.getConnection(CacheStore.outboxJdbcUrl(dir.resolve("outbox.db"), Duration.ofSeconds(5)))) {
-                c.createStatement().execute("insert into audit_log values (2, 'planted', 99, 'X', 'C', 0, 'h', 'h', 'h')");
+                c.createStatement().execute("insert into audit_log (id, op_id, seq, type, clerk_id, occurred_at, content_hash, prev_hash,"
+                        + " row_hash) values (2, 'planted', 99, 'X', 'C', 0, 'h', 'h', 'h')");
             }
             assertThatThrownBy(() -> store.record(Fixtures.delivery(Fixtures.serial(2), 2))).isInstanceOf(MadoguchiException.class);
         }

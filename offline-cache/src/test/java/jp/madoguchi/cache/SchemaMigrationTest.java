@@ -36,7 +36,7 @@ class SchemaMigrationTest {
                         "triesLeftBefore", 0, "visitorType", "HOLDER", "idMethod", List.of("ID_A"))),
                 opId.getBytes(StandardCharsets.US_ASCII));
         long at = Instant.parse("2026-11-20T01:00:00Z").toEpochMilli();
-        String hash = AuditChain.rowHash(1, AuditChain.GENESIS, opId, 1, "PIN_RESET", "C001", at, AuditChain.sha256(sealed));
+        String hash = AuditChain.rowHash(1, AuditChain.GENESIS, opId, 1, "PIN_RESET", "C001", null, at, AuditChain.sha256(sealed));
         try (Connection c = DriverManager.getConnection(url)) {
             PreparedStatement act = c.prepareStatement("insert into counter_act values (?, 1, 'PIN_RESET', ?, 'C001', null, ?, ?, null)");
             act.setString(1, opId);
@@ -77,7 +77,7 @@ class SchemaMigrationTest {
         try (Connection c = DriverManager.getConnection(url)) {
             var rs = c.createStatement().executeQuery("select max(version) from flyway_schema_history where success = 1");
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("5");
+            assertThat(rs.getString(1)).isEqualTo("6");
             // V5: an act writes one B-tree per table; the only indexes left on them are the two partial ones
             // that a new (PENDING) entry never touches.
             var indexes = c.createStatement().executeQuery("select name from sqlite_master where type = 'index'"

@@ -213,6 +213,64 @@ class SyncEngineTest {
         assertThat(ws.store.pendingCaseActions()).isEmpty();
     }
 
+    @Test
+    void aNoteAndACloseCentralRefusesBecomeVisibleCasesThatKeepTheirText() throws Exception {
+        ws = new Workstation(dir.resolve("ws"), central).start();
+        Workstation.await("the shipped card in the read cache", WAIT, () -> ws.cache.card(cards.get(1)).isPresent());
+        CachedCard cached = ws.cache.requireForOffline(cards.get(1), Duration.ofHours(72));
+        // Central suspends the card before the delivery reaches it: a real conflict, with central's case id.
+        assertThat(new CentralEvents(central.system.database(), central.system.clock()).suspend(cards.get(1)).status()).isEqualTo(200);
+        RecordedAct delivered = ws.store.record(delivery(cards.get(1), cached));
+        Workstation.await("the delivery to be answered", WAIT, () -> ws.store.entries(delivered.seq(), 1).get(0).state().settled());
+        String caseId = ws.store.entries(delivered.seq(), 1).get(0).caseId();
+        assertThat(ws.store.openCases()).singleElement().satisfies(c -> assertThat(c.kind()).isEqualTo("CONFLICT"));
+        // Central loses the case (say, restored from a backup taken before it was opened): it now answers 404 UNKNOWN_CASE.
+        int deleted = central.system.database().write(c -> {
+            try (java.sql.PreparedStatement d = c.prepareStatement("DELETE FROM follow_up_case WHERE case_id = ?")) {
+                d.setString(1, caseId);
+                return d.executeUpdate();
+            }
+        });
+        assertThat(deleted).isEqualTo(1);
+
+        String note = "本人に確認、停止は誤登録とのこと";
+        String resolution = "中央の担当者と協議のうえ交付済みとする";
+        ws.store.annotateCase(caseId, "C001", note);
+        ws.store.closeCase(caseId, "S001", resolution);
+        Workstation.await("central to answer the note and the close", WAIT, () -> ws.store.pendingCaseActions().isEmpty());
+
+        // Both refusals are open cases of their own, coded, naming central's case and the act, with the refused text.
+        List<FollowUpCase> refused = ws.store.openCases();
+        assertThat(refused).hasSize(2).allSatisfy(c -> {
+            assertThat(c.kind()).isEqualTo("CASE_ACTION_REFUSED");
+            assertThat(c.caseId()).startsWith("L-");
+            assertThat(c.seq()).isEqualTo(delivered.seq());
+            assertThat(c.opId()).isEqualTo(delivered.opId().toString());
+            assertThat(c.cardSerial()).isEqualTo(cards.get(1));
+            assertThat(c.reason()).startsWith("MDG-CACHE-014").contains(caseId).endsWith("404 UNKNOWN_CASE");
+        });
+        assertThat(refused).extracting(c -> c.reason().split(" ")[1] + "|" + c.note() + "|" + c.notedBy())
+                .containsExactlyInAnyOrder("NOTE|" + note + "|C001", "CLOSE|" + resolution + "|S001");
+        assertThat(ws.engine.status().openCases()).isEqualTo(2);
+        assertThat(ws.store.cases()).extracting(FollowUpCase::caseId).contains(caseId);
+        // What central answered stays on the actions themselves.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ws").resolve("outbox.db"));
+                java.sql.ResultSet rs = c.createStatement().executeQuery("select action, result from case_action order by id")) {
+            List<String> answers = new ArrayList<>();
+            while (rs.next()) {
+                answers.add(rs.getString(1) + " " + rs.getString(2));
+            }
+            assertThat(answers).containsExactly("NOTE 404 UNKNOWN_CASE", "CLOSE 404 UNKNOWN_CASE");
+        }
+
+        // A supervisor closes them here: they are local, nothing more is sent to central.
+        for (FollowUpCase c : refused) {
+            ws.store.closeCase(c.caseId(), "S001");
+        }
+        assertThat(ws.store.openCases()).isEmpty();
+        assertThat(ws.store.pendingCaseActions()).isEmpty();
+    }
+
     private JsonNode centralCase(String caseId) throws Exception {
         for (JsonNode c : central.system.queries().cases(CentralFixture.OFFICE).body().path("cases")) {
             if (c.path("caseId").asText().equals(caseId)) {

@@ -161,6 +161,7 @@ public final class SyncCasesViewModel implements AutoCloseable {
         return switch (kind) {
             case "CONFLICT" -> "sync.case.kind.CONFLICT";
             case "REJECTED" -> "sync.case.kind.REJECTED";
+            case "CASE_ACTION_REFUSED" -> "sync.case.kind.CASE_ACTION_REFUSED";
             default -> "sync.case.kind.HALT";
         };
     }
