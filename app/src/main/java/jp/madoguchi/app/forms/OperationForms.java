@@ -2,6 +2,7 @@ package jp.madoguchi.app.forms;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,12 +16,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jp.madoguchi.app.counter.domain.CollectedItem;
 import jp.madoguchi.app.counter.domain.DocumentType;
+import jp.madoguchi.app.counter.domain.IdentityCheck;
+import jp.madoguchi.app.counter.domain.IdentityDocument;
+import jp.madoguchi.app.counter.domain.InquirySheet;
 import jp.madoguchi.app.counter.domain.PinType;
+import jp.madoguchi.app.counter.domain.ProxyReason;
 import jp.madoguchi.app.counter.domain.VisitorType;
+import jp.madoguchi.app.counter.rules.IdentityRules;
 import jp.madoguchi.app.counter.rules.ValidityRules;
 import jp.madoguchi.app.counter.workflow.CardRecord;
 import jp.madoguchi.app.counter.workflow.DeliveryWorkflow;
 import jp.madoguchi.app.counter.workflow.IssuanceWorkflow;
+import jp.madoguchi.app.counter.workflow.PinChangeWorkflow;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
 import jp.madoguchi.app.counter.workflow.RenewalWorkflow;
 import jp.madoguchi.cache.OperationType;
@@ -34,8 +41,9 @@ import jp.madoguchi.reports.model.PinResetRecord;
 /**
  * The forms of counter-rules §6 from a completed workflow: its receipt (the recorded act as the
  * workflow knows it) and the {@link FormSource} (the act as the store holds it, the card and its
- * holder, who printed it where). Delivery → 交付受領書 (§6.1), PIN reset → 処理記録票 (§6.2),
- * renewal and issuance → 電子証明書 申請書兼処理記録票 (§6.3). The receipts carry no PIN value and
+ * holder, who printed it where). Delivery → 交付受領書 (§6.1), PIN reset and PIN change → 処理記録票
+ * (§6.2, 「初期化・再設定」 or 「変更」 ticked), renewal and issuance → 電子証明書 申請書兼処理記録票 (§6.3).
+ * Suspension lift and old-card collection have no form in §6. The receipts carry no PIN value and
  * these forms print none; the card serial goes in as its last 4 characters only.
  *
  * <p>The printed words (identity documents, reasons) come from {@code FormWords} in the form's
@@ -44,15 +52,38 @@ import jp.madoguchi.reports.model.PinResetRecord;
  */
 public final class OperationForms {
 
-    /** What the clerk entered that the receipts do not carry: the documents seen and the representative's name. */
-    public record Visit(List<DocumentType> documents, String representativeName) {
+    /**
+     * What the clerk entered that the receipts do not carry (the workflows record classes, not these).
+     *
+     * @param documents          the document types seen, the holder's first
+     * @param representativeName the legal representative's or the voluntary proxy's name, or null
+     * @param proxyReason        why the holder could not attend (a voluntary proxy's delivery), or null
+     * @param inquirySheet       the 照会書兼回答書 a voluntary proxy brought to visit 2, or null
+     * @param sealedAnswerUnopened whether the proxy's sealed answer arrived unopened, or null when none was brought
+     */
+    public record Visit(List<DocumentType> documents, String representativeName, ProxyReason proxyReason,
+                        InquirySheet inquirySheet, Boolean sealedAnswerUnopened) {
         public Visit {
             documents = List.copyOf(documents);
             representativeName = representativeName == null || representativeName.isBlank() ? null : representativeName.trim();
         }
 
         public static Visit none() {
-            return new Visit(List.of(), null);
+            return new Visit(List.of(), null, null, null, null);
+        }
+
+        /**
+         * From the identity check the workflow was given (the same one, so the form prints what was
+         * judged), plus the voluntary proxy's name, which the check does not carry.
+         */
+        public static Visit of(IdentityCheck check, String proxyName) {
+            List<DocumentType> documents = new ArrayList<>();
+            check.holderDocuments().stream().map(IdentityDocument::type).forEach(documents::add);
+            check.visitorDocuments().stream().map(IdentityDocument::type).forEach(documents::add);
+            String name = check.legalRepresentative().map(r -> r.name().value())
+                    .orElse(check.visitorType() == VisitorType.VOLUNTARY_PROXY ? proxyName : null);
+            return new Visit(documents, name, check.proxy().reason().orElse(null), check.proxy().inquirySheet().orElse(null),
+                    check.proxy().sealedAnswer().map(a -> a.unopened()).orElse(null));
         }
     }
 
@@ -70,6 +101,9 @@ public final class OperationForms {
         }
         if (receipt instanceof PinResetWorkflow.Receipt r) {
             return Optional.of(form(ReportCatalogue.PIN_RESET_RECORD, source, locale -> pinReset(r, source, visit, locale)));
+        }
+        if (receipt instanceof PinChangeWorkflow.Receipt r) {
+            return Optional.of(form(ReportCatalogue.PIN_RESET_RECORD, source, locale -> pinChange(r, source, visit, locale)));
         }
         if (receipt instanceof RenewalWorkflow.Receipt r) {
             return Optional.of(form(ReportCatalogue.CERTIFICATE_RECORD, source, locale -> certificates(r.certificates(),
@@ -92,7 +126,7 @@ public final class OperationForms {
         if (receipt instanceof DeliveryWorkflow.Receipt) {
             return Optional.of(ReportCatalogue.DELIVERY_RECEIPT);
         }
-        if (receipt instanceof PinResetWorkflow.Receipt) {
+        if (receipt instanceof PinResetWorkflow.Receipt || receipt instanceof PinChangeWorkflow.Receipt) {
             return Optional.of(ReportCatalogue.PIN_RESET_RECORD);
         }
         if (receipt instanceof RenewalWorkflow.Receipt || receipt instanceof IssuanceWorkflow.Receipt) {
@@ -110,6 +144,9 @@ public final class OperationForms {
             return r.seq();
         }
         if (receipt instanceof PinResetWorkflow.Receipt r) {
+            return r.seq();
+        }
+        if (receipt instanceof PinChangeWorkflow.Receipt r) {
             return r.seq();
         }
         if (receipt instanceof RenewalWorkflow.Receipt r) {
@@ -147,12 +184,18 @@ public final class OperationForms {
         List<DeliveryReceipt.ItemCollected> items = r.collected().stream()
                 .map(i -> new DeliveryReceipt.ItemCollected(item(i.kind()), Kinds.ItemState.valueOf(i.disposition().name())))
                 .toList();
-        Kinds.PinSetBy by = r.visitorType() == VisitorType.HOLDER ? Kinds.PinSetBy.HOLDER : Kinds.PinSetBy.LEGAL_REP;
+        // A voluntary proxy never learns the PINs: staff key them in from the holder's sealed entry (§2.1 step 7).
+        Kinds.PinSetBy by = switch (r.visitorType()) {
+            case HOLDER -> Kinds.PinSetBy.HOLDER;
+            case VOLUNTARY_PROXY -> Kinds.PinSetBy.STAFF_FROM_SEALED_ENTRY;
+            default -> Kinds.PinSetBy.LEGAL_REP;
+        };
         List<DeliveryReceipt.PinSet> pins = r.pinTypesSet().stream().sorted()
                 .map(t -> new DeliveryReceipt.PinSet(Kinds.PinType.valueOf(t.name()), by)).toList();
         return new DeliveryReceipt(s.header(), s.holder(), r.cardSerialLast4(),
                 s.card().card().hasPins() ? Kinds.CardType.PIN_CARD : Kinds.CardType.FACE_AUTH, s.card().card().validTo(), certs,
-                visitor(r.visitorType()), visit.representativeName(), null, idMethod(r.idMethod(), words),
+                visitor(r.visitorType()), visit.representativeName(), proxyReason(r.visitorType(), visit, words),
+                idMethod(r.idMethod(), words),
                 documents(visit.documents(), words), items, pins, pins.isEmpty() && s.card().card().pinsPreset(), r.queuedOffline());
     }
 
@@ -164,7 +207,51 @@ public final class OperationForms {
                 .toList();
         return new PinResetRecord(s.header(), s.holder(), r.cardSerialLast4(), false, pins,
                 words.getString("reason." + r.reason().name()), visitor(r.visitorType()), visit.representativeName(),
-                idMethod(r.idMethod(), words), null, words.getString("result.done"), null);
+                idMethod(r.idMethod(), words), inquiry(r.visitorType(), visit), words.getString("result.done"), null);
+    }
+
+    /**
+     * The same record of §6.2 for a PIN change, 「変更」 ticked: the PINs changed (the holder proved the
+     * current one, so no tries before are recorded), the reason being the holder's own wish.
+     */
+    public static PinResetRecord pinChange(PinChangeWorkflow.Receipt r, FormSource s, Visit visit, Locale locale) {
+        ResourceBundle words = words(locale);
+        List<PinResetRecord.PinTries> pins = r.pinTypes().stream().sorted()
+                .map(t -> new PinResetRecord.PinTries(Kinds.PinType.valueOf(t.name()), null)).toList();
+        return new PinResetRecord(s.header(), s.holder(), r.cardSerialLast4(), true, pins, words.getString("reason.change"),
+                visitor(r.visitorType()), visit.representativeName(), idMethod(r.idMethod(), words), inquiry(r.visitorType(), visit),
+                words.getString("result.done"), null);
+    }
+
+    /** The proxy reason a voluntary proxy gave, in the form's words; null for anyone else. */
+    private static String proxyReason(VisitorType visitor, Visit visit, ResourceBundle words) {
+        return visitor == VisitorType.VOLUNTARY_PROXY && visit.proxyReason() != null
+                ? words.getString("proxyReason." + visit.proxyReason().name()) : null;
+    }
+
+    /**
+     * The voluntary proxy's 照会書兼回答書 (§6.2): its number, the day it was posted (visit 1) and the last
+     * day of visit 2 (PR-34). The posting day is the one the number carries ({@code Q<yyyyMMdd>-…}, as
+     * the register numbers it): visit 2 accepted the number against the register, whatever date was typed.
+     */
+    static PinResetRecord.InquirySheet inquiry(VisitorType visitor, Visit visit) {
+        if (visitor != VisitorType.VOLUNTARY_PROXY || visit.inquirySheet() == null) {
+            return null;
+        }
+        InquirySheet sheet = visit.inquirySheet();
+        LocalDate sent = postedOn(sheet);
+        return new PinResetRecord.InquirySheet(sheet.number(), sent, sent.plusDays(IdentityRules.INQUIRY_SHEET_VALID_DAYS));
+    }
+
+    private static LocalDate postedOn(InquirySheet sheet) {
+        if (sheet.number().matches("Q[0-9]{8}-.+")) {
+            try {
+                return LocalDate.parse(sheet.number().substring(1, 9), DateTimeFormatter.BASIC_ISO_DATE);
+            } catch (DateTimeParseException e) {
+                return sheet.issuedOn();
+            }
+        }
+        return sheet.issuedOn();
     }
 
     /**
@@ -190,7 +277,8 @@ public final class OperationForms {
                 .orElse(null);
         int age = ValidityRules.ageOn(s.holder().birthDate(), s.at().toLocalDate());
         return new CertificateRecord(s.header(), s.holder(), renewal, issued, age, true, oldExpiry, windowOpened,
-                pinsSet.isEmpty(), visitor(visitor), visit.representativeName(), idMethod(idMethod, words), null, 0);
+                pinsSet.isEmpty(), visitor(visitor), visit.representativeName(), idMethod(idMethod, words),
+                visitor == VisitorType.VOLUNTARY_PROXY ? visit.sealedAnswerUnopened() : null, 0);
     }
 
     private static LocalDate notAfterDate(String notAfter) {

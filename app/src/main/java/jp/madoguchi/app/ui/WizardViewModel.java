@@ -178,6 +178,8 @@ public final class WizardViewModel implements AutoCloseable {
     private final BooleanProperty cardShown = new SimpleBooleanProperty(true);
     private final BooleanProperty faceChecked = new SimpleBooleanProperty(false);
     private final StringProperty representativeName = new SimpleStringProperty("");
+    /** The voluntary proxy's name, for the forms (the identity rules do not need it). */
+    private final StringProperty proxyName = new SimpleStringProperty("");
     private final ObjectProperty<DocumentType> representativeDocument = new SimpleObjectProperty<>();
     private final Map<CollectedItem.Kind, ObjectProperty<CollectedItem.Disposition>> items = new EnumMap<>(CollectedItem.Kind.class);
     private final Map<PinType, BooleanProperty> pinsChosen = new EnumMap<>(PinType.class);
@@ -402,6 +404,10 @@ public final class WizardViewModel implements AutoCloseable {
     /** The voluntary proxy's second document (class B), when the first is not enough alone. */
     public ObjectProperty<DocumentType> proxySecondDocumentProperty() {
         return proxySecondDocument;
+    }
+
+    public StringProperty proxyNameProperty() {
+        return proxyName;
     }
 
     public ObjectProperty<ProxyReason> proxyReasonProperty() {
@@ -668,20 +674,22 @@ public final class WizardViewModel implements AutoCloseable {
 
     /** On the worker: the act read back from the store, its card and holder from the cache, mapped to the form. */
     private PrintableForm<?> form(State s, OperationForms.Visit visit) {
-        FormSource source = FormSource.load(station(), OperationForms.seqOf(s.receipt()), printing.workstationId(), printing.training());
+        FormSource source = FormSource.load(station(), OperationForms.seqOf(s.receipt()), printing.workstationId(), printing.training(),
+                FormSource.StaffNames.of(directory));
         return OperationForms.of(s.receipt(), source, visit, s.before()).orElseThrow();
     }
 
-    /** What the clerk entered that the form prints and the receipt does not carry. */
+    /**
+     * What the clerk entered that the form prints and the receipt does not carry: the identity check the
+     * workflow was given and the proxy's name. Nothing when the identity page is not complete here (a
+     * resumed workflow took its identity check before the crash).
+     */
     private OperationForms.Visit visit() {
-        List<DocumentType> docs = new ArrayList<>();
-        if (document.get() != null) {
-            docs.add(document.get());
-        }
-        if (secondDocument.get() != null) {
-            docs.add(secondDocument.get());
-        }
-        return new OperationForms.Visit(docs, visitor.get() == VisitorType.HOLDER_WITH_LEGAL_REP ? representativeName.get() : null);
+        boolean complete = document.get() != null
+                && (visitor.get() != VisitorType.VOLUNTARY_PROXY || proxyDocument.get() != null)
+                && (visitor.get() != VisitorType.HOLDER_WITH_LEGAL_REP
+                        || (!representativeName.get().isBlank() && representativeDocument.get() != null));
+        return complete ? OperationForms.Visit.of(identityCheck(), proxyName.get()) : OperationForms.Visit.none();
     }
 
     private void runForm(Callable<List<GaijiFlag>> work, String doneKey, java.nio.file.Path file) {

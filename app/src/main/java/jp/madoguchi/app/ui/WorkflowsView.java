@@ -415,6 +415,9 @@ final class WorkflowsView implements ScreenView {
 
     /** The voluntary proxy's documents and §2.0 papers, one row each (label, field). */
     private List<Node[]> proxyRows() {
+        TextField name = Controls.accessible(new TextField(), texts.bind("wizard.proxyName"), "wizardProxyName");
+        name.textProperty().bindBidirectional(vm.proxyNameProperty());
+        releases.add(() -> name.textProperty().unbindBidirectional(vm.proxyNameProperty()));
         ComboBox<DocumentType> doc = combo(WizardViewModel.DOCUMENTS, t -> WizardTexts.document(texts, t), "wizard.proxyDocument",
                 "wizardProxyDocument");
         doc.valueProperty().bindBidirectional(vm.proxyDocumentProperty());
@@ -437,7 +440,8 @@ final class WorkflowsView implements ScreenView {
         CheckBox sealed = check("wizard.proxyPinsConcealed", "wizardProxyPinsConcealed");
         sealed.selectedProperty().bindBidirectional(vm.pinsConcealedProperty());
         releases.add(() -> sealed.selectedProperty().unbindBidirectional(vm.pinsConcealedProperty()));
-        return List.of(new Node[] {fieldLabel("wizard.proxyDocument", doc, "wizardProxyDocumentLabel"), doc},
+        return List.of(new Node[] {fieldLabel("wizard.proxyName", name, "wizardProxyNameLabel"), name},
+                new Node[] {fieldLabel("wizard.proxyDocument", doc, "wizardProxyDocumentLabel"), doc},
                 new Node[] {fieldLabel("wizard.proxySecondDocument", second, "wizardProxySecondDocumentLabel"), second},
                 new Node[] {fieldLabel("wizard.proxyReason", reason, "wizardProxyReasonLabel"), reason},
                 new Node[] {fieldLabel("wizard.proxyEvidence", evidence, "wizardProxyEvidenceLabel"), evidence},

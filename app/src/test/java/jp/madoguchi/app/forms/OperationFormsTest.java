@@ -39,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OperationFormsTest {
 
+    /** No staff directory: the signed-in clerk's own name is printed. */
+    static final FormSource.StaffNames NO_DIRECTORY = id -> Optional.empty();
+
     @TempDir
     static Path dir;
     static CounterStack stack;
@@ -70,8 +73,8 @@ class OperationFormsTest {
         stack.insert(card.profile());
         DeliveryWorkflow w = deliver(card);
         DeliveryWorkflow.Receipt r = w.receipt().orElseThrow();
-        FormSource source = FormSource.load(stack.station, r.seq(), "T01", false);
-        var form = OperationForms.of(r, source, new OperationForms.Visit(List.of(DocumentType.PASSPORT), null),
+        FormSource source = FormSource.load(stack.station, r.seq(), "T01", false, NO_DIRECTORY);
+        var form = OperationForms.of(r, source, new OperationForms.Visit(List.of(DocumentType.PASSPORT), null, null, null, null),
                 Optional.empty()).orElseThrow();
 
         assertThat(form.type()).isEqualTo(ReportCatalogue.DELIVERY_RECEIPT);
@@ -116,7 +119,7 @@ class OperationFormsTest {
 
         // The same act once central acknowledged it prints 「送信済」.
         CounterStack.await("ACKED", Duration.ofSeconds(20),
-                () -> FormSource.load(stack.station, r.seq(), "T01", false).synced());
+                () -> FormSource.load(stack.station, r.seq(), "T01", false, NO_DIRECTORY).synced());
 
         // PIN reset of the same card, once the delivery came back through the feed (a card the read
         // cache still holds as ISSUED is not in use yet): the record of §6.2.
@@ -133,8 +136,8 @@ class OperationFormsTest {
             assertThat(reset.failure()).isEmpty();
         }
         PinResetWorkflow.Receipt pr = reset.receipt().orElseThrow();
-        var pinForm = OperationForms.of(pr, FormSource.load(stack.station, pr.seq(), "T01", true), OperationForms.Visit.none(),
-                Optional.empty()).orElseThrow();
+        var pinForm = OperationForms.of(pr, FormSource.load(stack.station, pr.seq(), "T01", true, NO_DIRECTORY),
+                OperationForms.Visit.none(), Optional.empty()).orElseThrow();
         assertThat(pinForm.type()).isEqualTo(ReportCatalogue.PIN_RESET_RECORD);
         PinResetRecord p = (PinResetRecord) pinForm.data();
         assertThat(p.holder().name()).isEqualTo(name);
@@ -156,9 +159,9 @@ class OperationFormsTest {
         stack.insert(card.profile());
         DeliveryWorkflow w = deliver(card);
         DeliveryWorkflow.Receipt r = w.receipt().orElseThrow();
-        FormSource source = FormSource.load(stack.station, r.seq(), "T01", false);
+        FormSource source = FormSource.load(stack.station, r.seq(), "T01", false, NO_DIRECTORY);
         assertThat(source.foreignResident()).isTrue();
-        var form = OperationForms.of(r, source, new OperationForms.Visit(List.of(DocumentType.RESIDENCE_CARD), null),
+        var form = OperationForms.of(r, source, new OperationForms.Visit(List.of(DocumentType.RESIDENCE_CARD), null, null, null, null),
                 Optional.empty()).orElseThrow();
         assertThat(form.locale()).isEqualTo(Locale.ENGLISH);
         DeliveryReceipt d = (DeliveryReceipt) form.data();
@@ -192,7 +195,7 @@ class OperationFormsTest {
         i.proceed();
         IssuanceWorkflow.Receipt ir = i.receipt().orElseThrow();
         long seq = OperationForms.seqOf(ir);
-        var form = OperationForms.of(ir, FormSource.load(stack.station, seq, "T01", false), OperationForms.Visit.none(),
+        var form = OperationForms.of(ir, FormSource.load(stack.station, seq, "T01", false, NO_DIRECTORY), OperationForms.Visit.none(),
                 Optional.empty()).orElseThrow();
         assertThat(form.type()).isEqualTo(ReportCatalogue.CERTIFICATE_RECORD);
         assertThat(OperationForms.suggestedFileName(ir)).isEqualTo("certificate-record-" + seq + ".pdf");
@@ -225,6 +228,10 @@ class OperationFormsTest {
         assertThat(en.stringPropertyNames()).isEqualTo(ja.stringPropertyNames());
         for (PinResetWorkflow.Reason r : PinResetWorkflow.Reason.values()) {
             assertThat(ja).containsKey("reason." + r.name());
+        }
+        assertThat(ja).containsKey("reason.change");
+        for (jp.madoguchi.app.counter.domain.ProxyReason r : jp.madoguchi.app.counter.domain.ProxyReason.values()) {
+            assertThat(ja).containsKey("proxyReason." + r.name());
         }
         for (jp.madoguchi.app.counter.domain.DocumentClass c : jp.madoguchi.app.counter.domain.DocumentClass.values()) {
             assertThat(ja).containsKey("class." + c.name());

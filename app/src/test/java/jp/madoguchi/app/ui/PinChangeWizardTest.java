@@ -77,10 +77,16 @@ class PinChangeWizardTest {
         });
     }
 
+    /** Where the summary's 「PDFで保存」 writes (the save dialog's answer). */
+    private Path formFile;
+
     private WizardViewModel wizard() {
+        formFile = dir.resolve("form-" + System.nanoTime() + ".pdf");
+        WizardPrinting save = WizardViewModelTest.printing();
         vm = new WizardViewModel(texts, new SameThread(), Runnable::run, (t, q) -> true, staff -> stack.station,
                 new StaffAccount("C001", "窓口 一郎", StaffRole.CLERK, 0, null), ApprovalViewModelTest.staffFile(dir.resolve("staff-"
-                        + System.nanoTime())), WizardViewModelTest.printing());
+                        + System.nanoTime())), new WizardPrinting(save.service(), save.engine(), (t, name) -> Optional.of(formFile),
+                        "T01", false));
         return vm;
     }
 
@@ -135,6 +141,13 @@ class PinChangeWizardTest {
         assertThat(stack.monitor.submit(stack.station.reader(), c -> c.verifyPin(PinKind.AUTH, "4093".toCharArray())).get().ok())
                 .isTrue();
         assertThat(PinChangeWorkflow.interrupted(stack.station)).isEmpty();
+        // The summary offers the §6.2 record, 「変更」 ticked, as a PIN reset's summary does.
+        assertThat(vm.formAvailableProperty().get()).isTrue();
+        vm.saveForm();
+        assertThat(vm.formStatusProperty().get()).startsWith("The form was saved as PDF");
+        String pdf = ReportsViewModelTest.pdfText(formFile);
+        assertThat(pdf).contains("暗証番号変更処理記録票").contains("□初期化・再設定■変更")
+                .contains(ReportsViewModelTest.compact(card.resident().name())).doesNotContain("4093").doesNotContain("5827");
     }
 
     @Test

@@ -9,7 +9,7 @@ import jp.madoguchi.reports.model.Kinds.VisitorType;
  * 暗証番号初期化・再設定 処理記録票 (counter-rules §6.2).
  *
  * @param change       true for a PIN change (current PIN known), false for a reset
- * @param pins         the PINs handled, with the tries left before (0 = locked)
+ * @param pins         the PINs handled, with the tries left before (0 = locked; null when not read, as for a change)
  * @param inquiry      the inquiry sheet of a voluntary proxy's two visits, or null
  * @param refusalCode  the MDG code when the operation was refused, else null
  */
@@ -37,13 +37,21 @@ public record PinResetRecord(FormHeader header, Holder holder, String cardSerial
         return pins.stream().anyMatch(p -> p.pin() == type);
     }
 
-    /** Tries left before the reset, or null when that PIN was not handled. */
+    /** Tries left before the reset, or null when that PIN was not handled or its tries were not read. */
     public Integer triesLeft(PinType type) {
-        return pins.stream().filter(p -> p.pin() == type).map(PinTries::triesLeftBefore).findFirst().orElse(null);
+        for (PinTries p : pins) {
+            if (p.pin() == type) {
+                return p.triesLeftBefore();
+            }
+        }
+        return null;
     }
 
-    /** One PIN and the tries it had left when the holder came. */
-    public record PinTries(PinType pin, int triesLeftBefore) {
+    /**
+     * One PIN and the tries it had left when the holder came: null when the act did not read them (a
+     * change verifies the current PIN instead, so the count before is not part of its record).
+     */
+    public record PinTries(PinType pin, Integer triesLeftBefore) {
         public PinTries {
             Fields.required("pins.pin", pin);
         }
