@@ -30,17 +30,7 @@ public record BasicInfo(String name, String address, LocalDate birthDate, Sex se
      * children are found by TLV and DF21 only cross-checks them.
      */
     public static BasicInfo parse(byte[] ef) {
-        int start = -1;
-        for (int i = 0; i + 1 < Math.min(ef.length, 4); i++) {
-            if ((ef[i] & 0xFF) == 0xFF && (ef[i + 1] & 0xFF) == 0x20) {
-                start = i;
-                break;
-            }
-        }
-        if (start < 0) {
-            throw new MalformedResponseException("basic info: no FF20 in the first 4 bytes");
-        }
-        Tlv outer = Tlv.read(ef, start, ef.length);
+        Tlv outer = Tlv.ff20(ef, "basic info");
         List<Tlv> children = Tlv.children(ef, outer);
         Tlv name = Tlv.find(children, 0xDF22);
         Tlv address = Tlv.find(children, 0xDF23);

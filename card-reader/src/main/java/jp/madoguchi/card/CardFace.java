@@ -82,17 +82,7 @@ public record CardFace(LocalDate birthDate, Sex sex, String sexCode, Optional<Lo
      * {@link MalformedResponseException}; a signature that does not verify is {@link SignatureCheck#NOT_VERIFIED}.
      */
     public static CardFace parse(byte[] ef) {
-        int start = -1;
-        for (int i = 0; i + 1 < Math.min(ef.length, 4); i++) {
-            if ((ef[i] & 0xFF) == 0xFF && (ef[i + 1] & 0xFF) == 0x20) {
-                start = i;
-                break;
-            }
-        }
-        if (start < 0) {
-            throw new MalformedResponseException("card face: no FF20 in the first 4 bytes");
-        }
-        Tlv outer = Tlv.read(ef, start, ef.length);
+        Tlv outer = Tlv.ff20(ef, "card face");
         List<Tlv> c = Tlv.children(ef, outer);
         Tlv birth = Tlv.find(c, 0xDF22);
         Tlv sex = Tlv.find(c, 0xDF23);

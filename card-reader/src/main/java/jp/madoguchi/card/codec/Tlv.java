@@ -87,6 +87,19 @@ public record Tlv(int tag, int start, int valueOffset, int length) {
         return new Header(tag, pos, length);
     }
 
+    /**
+     * The {@code FF 20} record of an EF 0002 (入力補助AP basic info, 券面AP card face): it may sit after up
+     * to 2 extra bytes on newer cards (card-spec §2.7). {@code what} names the EF in the exception.
+     */
+    public static Tlv ff20(byte[] ef, String what) {
+        for (int i = 0; i + 1 < Math.min(ef.length, 4); i++) {
+            if ((ef[i] & 0xFF) == 0xFF && (ef[i + 1] & 0xFF) == 0x20) {
+                return read(ef, i, ef.length);
+            }
+        }
+        throw new MalformedResponseException(what + ": no FF20 in the first 4 bytes");
+    }
+
     /** Children of a constructed value, in order. */
     public static List<Tlv> children(byte[] data, Tlv parent) {
         List<Tlv> result = new ArrayList<>();
