@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.type.HyperlinkTypeEnum;
 import net.sf.jasperreports.engine.type.RunDirectionEnum;
 import net.sf.jasperreports.engine.util.JRStyledText;
 import net.sf.jasperreports.engine.util.JRTextAttribute;
@@ -86,8 +87,8 @@ final class SingleLineTextPdfExporter extends JRPdfExporter {
     /** What can be decided before rendering: one run, left-to-right, no link, characters without layout needs. */
     private static boolean candidate(JRPrintText text, JRStyledText styledText) {
         if (text.getRunDirection() != RunDirectionEnum.LTR || styledText.getRuns().size() != 1
-                || text.getAnchorName() != null || text.getHyperlinkType() != null
-                && text.getHyperlinkType() != net.sf.jasperreports.engine.type.HyperlinkTypeEnum.NONE) {
+                || text.getAnchorName() != null
+                || (text.getHyperlinkType() != null && text.getHyperlinkType() != HyperlinkTypeEnum.NONE)) {
             return false;
         }
         String value = styledText.getText();
@@ -173,7 +174,8 @@ final class SingleLineTextPdfExporter extends JRPdfExporter {
             if (baseFont == null || size <= 0f || (font.getStyle() != Font.NORMAL && font.getStyle() != Font.UNDEFINED)) {
                 return false;
             }
-            // SimpleAbstractPdfTextRenderer.createPhrase's column, then ColumnText.setSimpleColumn.
+            // SimpleAbstractPdfTextRenderer.createPhrase's column, then ColumnText.setSimpleColumn. The
+            // deprecated legacy measuring fix is read because createPhrase still reads it.
             int pageHeight = exporter.pageHeight();
             float llx = htmlListIndent + x + leftPadding;
             float urx = x + width - rightPadding;
