@@ -4,9 +4,7 @@ import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
 import java.text.AttributedCharacterIterator;
 import java.text.Bidi;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import net.sf.jasperreports.pdf.classic.ClassicChunk;
@@ -42,16 +40,19 @@ public final class LtrTextPdfProducerFactory implements PdfProducerFactory {
             // One export asks for the same few fonts (face, size, colour) once per text run, 60,000
             // times for a 10,000-row tally; OpenPDF's FontFactory builds a new Font (and looks up its
             // BaseFont by a concatenated key) each time. Equal attributes give an equal font, so each
-            // combination is made once per export. The key is a copy: JasperReports reuses its maps.
-            private final Map<List<Object>, Font> fonts = new HashMap<>();
+            // combination is made once per export. A lookup uses the caller's map as it is (maps of
+            // any kind are equal by their entries); the stored key is a copy, since JasperReports
+            // reuses its maps.
+            private final Map<Locale, Map<Map<AttributedCharacterIterator.Attribute, Object>, Font>> fonts = new HashMap<>();
 
             @Override
             public Font getFont(Map<AttributedCharacterIterator.Attribute, Object> attributes, Locale locale) {
-                List<Object> key = Arrays.asList(new HashMap<>(attributes), locale);
-                Font font = fonts.get(key);
+                Map<Map<AttributedCharacterIterator.Attribute, Object>, Font> byAttributes =
+                        fonts.computeIfAbsent(locale, l -> new HashMap<>());
+                Font font = byAttributes.get(attributes);
                 if (font == null) {
                     font = super.getFont(attributes, locale);
-                    fonts.put(key, font);
+                    byAttributes.put(new HashMap<>(attributes), font);
                 }
                 return font;
             }

@@ -32,7 +32,6 @@ import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.export.SimplePrintServiceExporterConfiguration;
-import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,7 @@ public final class ReportEngine {
     }
 
     /** JasperReports' context with this engine's settings, made once by whoever needs it first. */
-    private SimpleJasperReportsContext context() {
+    SimpleJasperReportsContext context() {
         SimpleJasperReportsContext c = context;
         if (c == null) {
             synchronized (this) {
@@ -238,7 +237,7 @@ public final class ReportEngine {
     }
 
     private void export(ReportType<?> type, JasperPrint print, java.io.OutputStream out) {
-        JRPdfExporter exporter = new JRPdfExporter(context());
+        SingleLineTextPdfExporter exporter = new SingleLineTextPdfExporter(context());
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
@@ -250,6 +249,7 @@ public final class ReportEngine {
         } catch (JRException | RuntimeException e) {
             throw rendering(type, e);
         }
+        LOG.debug("{}: {} of {} texts written directly", type.name(), exporter.direct(), exporter.texts());
     }
 
     private MadoguchiException rendering(ReportType<?> type, Exception e) {
