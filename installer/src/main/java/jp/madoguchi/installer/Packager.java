@@ -23,6 +23,7 @@ public final class Packager {
 
     /** How long the recording start may take to show its sign-in screen (a loaded 2-core machine needs a minute). */
     private static final Duration RECORD_TIMEOUT = Duration.ofMinutes(4);
+    private static final int RECORD_ATTEMPTS = 3;
 
     /** What a build produced and how long it took. */
     public record Build(Path deb, long debBytes, long runtimeBytes, long inputBytes, long jlinkMillis, long totalMillis) {
@@ -62,6 +63,22 @@ public final class Packager {
      * there (no xvfb-run, a broken runtime): a package without its list would quietly start slower.
      */
     void recordClassList(PackageLayout layout) throws IOException {
+        // xvfb-run -a can pick a display another xvfb-run is taking at the same moment (then the start
+        // fails with "Unable to open DISPLAY"): a new start usually gets a free one.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                recordOnce(layout);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == RECORD_ATTEMPTS) {
+                    throw e;
+                }
+                err.println("class list: attempt " + attempt + " failed, trying again (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            }
+        }
+    }
+
+    private void recordOnce(PackageLayout layout) throws IOException {
         Path list = Path.of(layout.classList());
         Files.deleteIfExists(list);
         Path data = Files.createTempDirectory("madoguchi-classlist");
