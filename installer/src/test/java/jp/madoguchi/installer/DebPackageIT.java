@@ -44,10 +44,14 @@ class DebPackageIT {
     @Test
     void control_data_names_the_system_packages_it_needs() throws Exception {
         String depends = run(List.of("dpkg-deb", "-f", deb.toString(), "Depends"), Duration.ofSeconds(30)).out;
-        assertThat(depends).contains("pcscd").contains("libgtk-3-0").contains("libpcsclite1").contains("fonts-ipaexfont-gothic");
+        assertThat(depends).contains("pcscd").contains("libgtk-3-0").contains("libpcsclite1").contains("fonts-ipaexfont-gothic")
+                .contains("libopenjp2-7");
         String desktop = Files.readString(root.resolve("opt/madoguchi/lib/madoguchi-madoguchi.desktop"));
         assertThat(desktop).contains("Name[ja]=窓口").contains("Exec=/opt/madoguchi/bin/madoguchi");
         assertThat(root.resolve("opt/madoguchi/lib/app/madoguchi.properties.example")).isRegularFile();
+        List<String> classes = Files.readAllLines(root.resolve("opt/madoguchi/lib/app/madoguchi.classlist"));
+        assertThat(classes).as("the recorded start reached the sign-in screen")
+                .contains("jp/madoguchi/app/cli/Main", "jp/madoguchi/app/ui/SignInView", "javafx/stage/Stage").hasSizeGreaterThan(2000);
     }
 
     @Test
@@ -81,8 +85,62 @@ class DebPackageIT {
         assertThat(bad.out).contains("NG  central URL").contains("MDG-SETUP-007");
     }
 
+    /**
+     * dpkg installs the package into a copy-on-write view of this machine (an overlay over {@code /} in
+     * a private mount namespace, entered with chroot, thrown away afterwards): postinst makes the
+     * class-data sharing archive, the installed launcher maps it ({@code -Xshare:on} would stop the JVM
+     * otherwise; the class-loading log names the archive as the main class's source), and after
+     * {@code dpkg -r} postrm has removed it. Needs root (as {@code ./mado test} runs).
+     */
+    @Test
+    void installed_package_makes_its_class_data_archive_maps_it_and_removes_it() throws Exception {
+        assertThat(run(List.of("id", "-u"), Duration.ofSeconds(10)).out.trim()).as("this test installs the .deb: run it as root").isEqualTo("0");
+        Path work = Files.createDirectories(root.resolve("overlay"));
+        Result r = run(List.of("unshare", "--mount", "--propagation", "private", "bash", "-ec", INSTALL_SCRIPT, "install",
+                deb.toAbsolutePath().toString(), work.toString()), Duration.ofMinutes(8));
+        assertThat(r.exit).as(r.out).isZero();
+        assertThat(r.out).as(r.out).containsPattern("archive after install: [1-9][0-9]{6,} bytes")
+                .contains("self-check with -Xshare:on: exit 3")
+                .contains("main class source: shared objects file")
+                .contains("archive after remove: absent")
+                .contains("/opt/madoguchi after remove: absent");
+    }
+
+    /**
+     * $1 the .deb, $2 an empty directory. The chroot sees this machine's files through the overlay, so
+     * the package's dependencies are those installed here; every write lands in a tmpfs.
+     */
+    private static final String INSTALL_SCRIPT = """
+            deb=$1; work=$2
+            mount -t tmpfs tmpfs "$work"
+            mkdir "$work/upper" "$work/scratch" "$work/root"
+            mount -t overlay overlay -o lowerdir=/,upperdir="$work/upper",workdir="$work/scratch" "$work/root"
+            for fs in proc sys dev; do mount --rbind "/$fs" "$work/root/$fs"; done
+            mount -t tmpfs tmpfs "$work/root/tmp"
+            cp "$deb" "$work/root/tmp/madoguchi.deb"
+            # A machine without a desktop has no menu directory, and jpackage's desktop commands then fail postinst.
+            mkdir -p "$work/root/etc/xdg/menus" "$work/root/usr/share/desktop-directories" "$work/root/usr/share/applications"
+            inside() { chroot "$work/root" "$@"; }
+            inside dpkg -i /tmp/madoguchi.deb
+            jsa=/opt/madoguchi/lib/app/madoguchi.jsa
+            echo "archive after install: $(inside stat -c %s "$jsa") bytes"
+            set +e
+            inside env JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info:file=/tmp/classes.log" \
+                /opt/madoguchi/bin/madoguchi --self-check --set data.dir=/tmp/data
+            echo "self-check with -Xshare:on: exit $?"
+            set -e
+            echo "main class source: $(grep -o 'jp.madoguchi.app.cli.Main source: .*' "$work/root/tmp/classes.log" | sed 's/.*source: //')"
+            inside dpkg -r madoguchi
+            if [ -e "$work/root$jsa" ]; then echo "archive after remove: present"; else echo "archive after remove: absent"; fi
+            if [ -e "$work/root/opt/madoguchi" ]; then echo "/opt/madoguchi after remove: present"; else echo "/opt/madoguchi after remove: absent"; fi
+            """;
+
     @Test
     void packaged_app_starts_under_xvfb_and_reaches_the_sign_in_screen() throws Exception {
+        // Unpacked, not installed: no postinst ran, so the archive the launcher names is missing. That costs speed only.
+        assertThat(Files.readString(root.resolve("opt/madoguchi/lib/app/madoguchi.cfg")))
+                .contains("-XX:SharedArchiveFile=$APPDIR/madoguchi.jsa");
+        assertThat(root.resolve("opt/madoguchi/lib/app/madoguchi.jsa")).doesNotExist();
         Path data = Files.createDirectories(root.resolve("home/ui"));
         Path log = data.resolve("logs/madoguchi.log");
         Process app = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 1280x800x24", launcher.toString(),

@@ -26,4 +26,14 @@ class PackageLayoutTest {
                 .containsSequence("--runtime-image", "work/runtime").contains("--linux-shortcut");
         assertThat(layout.jpackageArgs("app-image")).doesNotContain("--resource-dir", "--linux-shortcut");
     }
+
+    @Test
+    void the_launcher_names_the_archive_postinst_makes_and_the_recording_run_writes_the_list_it_is_made_from() {
+        assertThat(layout.jpackageArgs("deb")).containsSequence("--java-options", "-XX:SharedArchiveFile=$APPDIR/madoguchi.jsa");
+        List<String> record = layout.recordArgs(List.of("z.jar", "app.jar", "b.jar"), "data");
+        assertThat(record.get(0)).as("the linked runtime, not the build's JDK").isEqualTo("work/runtime/bin/java");
+        assertThat(record).contains("-XX:DumpLoadedClassList=in/madoguchi.classlist")
+                .containsSequence("-cp", "in/app.jar:in/b.jar:in/z.jar", PackageLayout.MAIN_CLASS)
+                .containsSequence("--set", "training.mode=true").containsSequence("--set", "data.dir=data");
+    }
 }

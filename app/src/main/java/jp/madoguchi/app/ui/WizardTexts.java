@@ -3,6 +3,7 @@ package jp.madoguchi.app.ui;
 import jp.madoguchi.app.counter.domain.CertKind;
 import jp.madoguchi.app.counter.domain.CollectedItem;
 import jp.madoguchi.app.counter.domain.DocumentType;
+import jp.madoguchi.app.counter.domain.Operation;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.ProxyEvidence;
 import jp.madoguchi.app.counter.domain.ProxyReason;
@@ -28,6 +29,19 @@ final class WizardTexts {
             case ISSUANCE -> "wizard.act.ISSUANCE";
             case SUSPENSION_LIFT -> "wizard.act.SUSPENSION_LIFT";
             case OLD_CARD_COLLECTION -> "wizard.act.OLD_CARD_COLLECTION";
+            case PROXY_INQUIRY -> "wizard.act.PROXY_INQUIRY";
+        });
+    }
+
+    /** The operations of the two-visit proxy route ({@link WizardViewModel#INQUIRY_OPERATIONS}); no other has a text. */
+    static String operation(Texts t, Operation operation) {
+        return t.get(switch (operation) {
+            case PIN_RESET -> "wizard.operation.PIN_RESET";
+            case PIN_CHANGE -> "wizard.operation.PIN_CHANGE";
+            case SUSPENSION_LIFT -> "wizard.operation.SUSPENSION_LIFT";
+            case CERT_RENEWAL -> "wizard.operation.CERT_RENEWAL";
+            case CERT_ISSUE -> "wizard.operation.CERT_ISSUE";
+            default -> throw new IllegalArgumentException("no two-visit route for " + operation);
         });
     }
 

@@ -37,7 +37,9 @@ import jp.madoguchi.app.counter.domain.DocumentClass;
 import jp.madoguchi.app.counter.domain.DocumentType;
 import jp.madoguchi.app.counter.domain.IdentityCheck;
 import jp.madoguchi.app.counter.domain.IdentityDocument;
+import jp.madoguchi.app.counter.domain.InquirySheet;
 import jp.madoguchi.app.counter.domain.LegalRepresentative;
+import jp.madoguchi.app.counter.domain.Operation;
 import jp.madoguchi.app.counter.domain.PersonName;
 import jp.madoguchi.app.counter.domain.PinType;
 import jp.madoguchi.app.counter.domain.PossessionProof;
@@ -54,6 +56,7 @@ import jp.madoguchi.app.counter.workflow.IssuanceWorkflow;
 import jp.madoguchi.app.counter.workflow.OldCardCollectionWorkflow;
 import jp.madoguchi.app.counter.workflow.PinChangeWorkflow;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
+import jp.madoguchi.app.counter.workflow.ProxyInquiryWorkflow;
 import jp.madoguchi.app.counter.workflow.RenewalWorkflow;
 import jp.madoguchi.app.counter.workflow.SupervisorApproval;
 import jp.madoguchi.app.counter.workflow.SuspensionLiftWorkflow;
@@ -83,9 +86,10 @@ public final class WizardViewModel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WizardViewModel.class);
     private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd");
 
     /** The acts of the counter the wizards lead through. */
-    public enum Act { DELIVERY, PIN_RESET, PIN_CHANGE, RENEWAL, ISSUANCE, SUSPENSION_LIFT, OLD_CARD_COLLECTION }
+    public enum Act { DELIVERY, PIN_RESET, PIN_CHANGE, RENEWAL, ISSUANCE, SUSPENSION_LIFT, OLD_CARD_COLLECTION, PROXY_INQUIRY }
 
     /** The wizard's pages: CHOOSE and START before a workflow exists, then one per {@link Workflow.Input}. */
     public enum Page { CHOOSE, START, IDENTITY, CARD, COLLECTED_ITEMS, CHOICE, NEW_PIN, CURRENT_PIN, PROCEED, SUMMARY, REFUSED }
@@ -104,6 +108,12 @@ public final class WizardViewModel implements AutoCloseable {
     public static final List<ProxyReason> PROXY_REASONS = List.of(ProxyReason.values());
     /** The evidence of the reason the proxy may show. */
     public static final List<ProxyEvidence> PROXY_EVIDENCE = List.of(ProxyEvidence.values());
+    /**
+     * The operations a voluntary proxy may ask for by the two-visit route (照会書兼回答書, visit 1), in the
+     * order the start page offers them ({@link ProxyInquiryWorkflow#ROUTED}).
+     */
+    public static final List<Operation> INQUIRY_OPERATIONS = List.of(Operation.PIN_RESET, Operation.PIN_CHANGE,
+            Operation.SUSPENSION_LIFT, Operation.CERT_RENEWAL, Operation.CERT_ISSUE);
     /** The items asked about at delivery. */
     public static final List<CollectedItem.Kind> ITEMS = List.of(CollectedItem.Kind.DELIVERY_NOTICE,
             CollectedItem.Kind.NOTIFICATION_CARD, CollectedItem.Kind.JUKI_CARD);
@@ -192,6 +202,11 @@ public final class WizardViewModel implements AutoCloseable {
     private final ObjectProperty<ProxyEvidence> proxyEvidence = new SimpleObjectProperty<>();
     private final BooleanProperty noticeBackCompleted = new SimpleBooleanProperty(false);
     private final BooleanProperty pinsConcealed = new SimpleBooleanProperty(false);
+    // The two-visit route: visit 1 asks for the operation; visit 2 brings the sheet and its sealed answer.
+    private final ObjectProperty<Operation> inquiryOperation = new SimpleObjectProperty<>(Operation.PIN_RESET);
+    private final StringProperty inquiryNumber = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> inquiryDate = new SimpleObjectProperty<>();
+    private final BooleanProperty answerUnopened = new SimpleBooleanProperty(false);
     // The supervisor's approval (PR-03): typed at this window, checked on the worker.
     private final StringProperty approverId = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper awaitingApproval = new ReadOnlyBooleanWrapper(false);
@@ -225,7 +240,7 @@ public final class WizardViewModel implements AutoCloseable {
         problemText = texts.bindComputed(() -> problemKey.get() == null ? "" : texts.get(problemKey.get()), problemKey);
         busyText = texts.bindComputed(() -> texts.get(busyKey.get()), busyKey);
         pageTitle = texts.bindComputed(this::renderTitle, page, act, state);
-        pageText = texts.bindComputed(this::renderPageText, page, act, state, awaitingApproval);
+        pageText = texts.bindComputed(this::renderPageText, page, act, state, awaitingApproval, visitor);
         selfApproval = Bindings.createBooleanBinding(() -> awaitingApproval.get() && staff.role() == jp.madoguchi.app.staff.StaffRole.SUPERVISOR
                 && approverId.get().trim().equals(staff.staffId()), awaitingApproval, approverId);
         suspensionOffline = texts.bindComputed(() -> {
@@ -428,6 +443,32 @@ public final class WizardViewModel implements AutoCloseable {
         return pinsConcealed;
     }
 
+    /** Visit 1 of the two-visit route: the operation the proxy asks for. */
+    public ObjectProperty<Operation> inquiryOperationProperty() {
+        return inquiryOperation;
+    }
+
+    /** Visit 2 of the two-visit route: the number printed on the 照会書兼回答書 the proxy brings (empty: no sheet). */
+    public StringProperty inquiryNumberProperty() {
+        return inquiryNumber;
+    }
+
+    /** Visit 2: the date printed on the sheet (the workflow judges the date this office registered). */
+    public ObjectProperty<LocalDate> inquiryDateProperty() {
+        return inquiryDate;
+    }
+
+    /** Visit 2: the holder's answer comes sealed and unopened. */
+    public BooleanProperty answerUnopenedProperty() {
+        return answerUnopened;
+    }
+
+    /** Whether the identity page is visit 2 of the two-visit route (a proxy for an act other than delivery and visit 1). */
+    public static boolean secondVisit(Act a, VisitorType v) {
+        return v == VisitorType.VOLUNTARY_PROXY && a != null && a != Act.DELIVERY && a != Act.PROXY_INQUIRY
+                && a != Act.OLD_CARD_COLLECTION;
+    }
+
     /** The approving supervisor's staff id, typed at this window. */
     public StringProperty approverIdProperty() {
         return approverId;
@@ -470,6 +511,7 @@ public final class WizardViewModel implements AutoCloseable {
             IssuanceWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.ISSUANCE, id)));
             SuspensionLiftWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.SUSPENSION_LIFT, id)));
             OldCardCollectionWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.OLD_CARD_COLLECTION, id)));
+            ProxyInquiryWorkflow.interrupted(s).forEach(id -> found.add(new Resumable(Act.PROXY_INQUIRY, id)));
             return new Found(found, s.online());
         }, f -> {
             resumable.setAll(f.resumable());
@@ -512,6 +554,7 @@ public final class WizardViewModel implements AutoCloseable {
                 case ISSUANCE -> IssuanceWorkflow.resume(s, saved.id());
                 case SUSPENSION_LIFT -> SuspensionLiftWorkflow.resume(s, saved.id());
                 case OLD_CARD_COLLECTION -> OldCardCollectionWorkflow.resume(s, saved.id());
+                case PROXY_INQUIRY -> ProxyInquiryWorkflow.resume(s, saved.id());
             };
             workflow = w;
             return read(w);
@@ -765,6 +808,14 @@ public final class WizardViewModel implements AutoCloseable {
             case START -> asksSerial(act.get()) && !serial.get().trim().matches("[0-9A-Za-z]{4,32}")
                     ? Optional.of("wizard.problem.serial") : visitor.get() == null ? Optional.of("wizard.problem.visitor") : Optional.empty();
             case IDENTITY -> {
+                if (act.get() == Act.PROXY_INQUIRY) {
+                    yield proxyDocument.get() == null ? Optional.of("wizard.problem.proxyDocument") : Optional.empty();
+                }
+                if (secondVisit(act.get(), visitor.get())) {
+                    yield proxyDocument.get() == null ? Optional.of("wizard.problem.proxyDocument")
+                            : inquiryNumber.get().isBlank() || inquiryDate.get() == null ? Optional.of("wizard.problem.inquirySheet")
+                            : Optional.empty();
+                }
                 if (document.get() == null) {
                     yield Optional.of("wizard.problem.document");
                 }
@@ -793,6 +844,7 @@ public final class WizardViewModel implements AutoCloseable {
         Act chosen = act.get();
         VisitorType who = visitor.get();
         String cardSerial = serial.get().trim();
+        Operation operation = inquiryOperation.get();
         boolean onlineOnly = chosen == Act.RENEWAL || chosen == Act.ISSUANCE || chosen == Act.SUSPENSION_LIFT;
         submit(onlineOnly ? "wizard.busy.online" : "wizard.busy.open", () -> {
             CounterStation s = station();
@@ -804,6 +856,7 @@ public final class WizardViewModel implements AutoCloseable {
                 case ISSUANCE -> IssuanceWorkflow.start(s, who);
                 case SUSPENSION_LIFT -> SuspensionLiftWorkflow.start(s, who);
                 case OLD_CARD_COLLECTION -> OldCardCollectionWorkflow.start(s, cardSerial, who);
+                case PROXY_INQUIRY -> ProxyInquiryWorkflow.start(s, cardSerial, operation);
             };
             workflow = w;
             return read(w);
@@ -819,9 +872,12 @@ public final class WizardViewModel implements AutoCloseable {
         }, this::show);
     }
 
-    /** Whether the start page asks for a card serial: delivery (from the notice), collection (the holder's current card). */
+    /**
+     * Whether the start page asks for a card serial: delivery (from the notice), collection and the proxy's
+     * first visit (the holder's current card, which is not read).
+     */
     static boolean asksSerial(Act a) {
-        return a == Act.DELIVERY || a == Act.OLD_CARD_COLLECTION;
+        return a == Act.DELIVERY || a == Act.OLD_CARD_COLLECTION || a == Act.PROXY_INQUIRY;
     }
 
     private static Consumer<IdentityCheck> identityOf(Workflow<?> w) {
@@ -842,6 +898,9 @@ public final class WizardViewModel implements AutoCloseable {
         }
         if (w instanceof OldCardCollectionWorkflow o) {
             return o::identity;
+        }
+        if (w instanceof ProxyInquiryWorkflow q) {
+            return q::identity;
         }
         return ((RenewalWorkflow) w)::identity;
     }
@@ -910,6 +969,8 @@ public final class WizardViewModel implements AutoCloseable {
             signToIssue = l.signToIssue();
         } else if (w instanceof OldCardCollectionWorkflow o) {
             receipt = o.receipt().orElse(null);
+        } else if (w instanceof ProxyInquiryWorkflow q) {
+            receipt = q.sheet().orElse(null);
         }
         Page next = switch (w.expects()) {
             case CARD -> Page.CARD;
@@ -997,6 +1058,9 @@ public final class WizardViewModel implements AutoCloseable {
     }
 
     private IdentityCheck identityCheck() {
+        if (act.get() == Act.PROXY_INQUIRY || secondVisit(act.get(), visitor.get())) {
+            return twoVisitCheck();
+        }
         DocumentType type = document.get();
         IdentityDocument shown = new IdentityDocument(type, Optional.empty(), Optional.ofNullable(documentValidUntil.get()),
                 type.nominalClass() == DocumentClass.ID_A, true);
@@ -1029,6 +1093,26 @@ public final class WizardViewModel implements AutoCloseable {
                 Optional.of(new LegalRepresentative(new PersonName(representativeName.get().trim()),
                         AuthorityProof.of(AuthorityProof.Kind.NOT_NEEDED_SAME_HOUSEHOLD), adultWard.get())),
                 ProxyPaperwork.none());
+    }
+
+    /**
+     * The proxy of the two-visit route: their own documents (A×2 or A+B, each counted by its type); at
+     * visit 2 also the card shown, the sheet and whether its answer arrived sealed and unopened.
+     */
+    private IdentityCheck twoVisitCheck() {
+        List<IdentityDocument> proxy = new ArrayList<>(List.of(document(proxyDocument.get())));
+        if (proxySecondDocument.get() != null) {
+            proxy.add(document(proxySecondDocument.get()));
+        }
+        if (act.get() == Act.PROXY_INQUIRY) {
+            return new IdentityCheck(VisitorType.VOLUNTARY_PROXY, List.of(), proxy, Set.of(), Optional.empty(), ProxyPaperwork.none());
+        }
+        Set<PossessionProof> proofs = cardShown.get() ? EnumSet.of(PossessionProof.CARD_PRESENTED) : EnumSet.noneOf(PossessionProof.class);
+        return new IdentityCheck(VisitorType.VOLUNTARY_PROXY, List.of(), proxy, proofs, Optional.empty(),
+                new ProxyPaperwork(Optional.empty(), Set.of(), false, false, false,
+                        Optional.of(new InquirySheet(inquiryNumber.get().trim().toUpperCase(java.util.Locale.ROOT), inquiryDate.get())),
+                        Optional.of(new ProxyPaperwork.SealedAnswer(ProxyPaperwork.SealedAnswer.Source.INQUIRY_SHEET,
+                                answerUnopened.get()))));
     }
 
     /** A companion's document as seen (a class A document with its photo checked, no expiry typed). */
@@ -1128,6 +1212,15 @@ public final class WizardViewModel implements AutoCloseable {
             lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, r.visitorType()))));
             lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(r.idMethod()))));
             lines.add(recorded(r.seq(), false));
+        } else if (receipt instanceof ProxyInquiryWorkflow.Sheet q) {
+            lines.add(texts.format("wizard.summary.sheetNumber", Map.of("number", q.sheet().number())));
+            lines.add(texts.format("wizard.summary.sheetSent", Map.of("date", DAY.format(q.sheet().issuedOn()))));
+            lines.add(texts.format("wizard.summary.sheetDeadline", Map.of("date", DAY.format(q.validUntil()),
+                    "next", DAY.format(q.sheet().issuedOn().plusDays(1)))));
+            lines.add(texts.format("wizard.summary.sheetOperation", Map.of("operation", WizardTexts.operation(texts, q.operation()))));
+            lines.add(texts.format("wizard.summary.card", Map.of("last4", q.cardSerialLast4())));
+            lines.add(texts.format("wizard.summary.visitor", Map.of("visitor", WizardTexts.visitor(texts, VisitorType.VOLUNTARY_PROXY))));
+            lines.add(texts.format("wizard.summary.idMethod", Map.of("classes", documentClasses(q.proxyIdMethod()))));
         } else if (receipt instanceof OldCardCollectionWorkflow.Receipt r) {
             lines.add(texts.format("wizard.summary.card", Map.of("last4", r.cardSerialLast4())));
             lines.add(texts.format("wizard.summary.items", Map.of("items", r.collected().stream()
@@ -1158,7 +1251,7 @@ public final class WizardViewModel implements AutoCloseable {
         String name = a == null ? "" : WizardTexts.act(texts, a);
         return switch (page.get()) {
             case CHOOSE -> texts.get("wizard.page.choose");
-            case START -> texts.format("wizard.page.start", Map.of("act", name));
+            case START -> texts.format(a == Act.PROXY_INQUIRY ? "wizard.page.startInquiry" : "wizard.page.start", Map.of("act", name));
             case IDENTITY -> texts.format("wizard.page.identity", Map.of("act", name));
             case CARD -> texts.format("wizard.page.card", Map.of("act", name));
             case COLLECTED_ITEMS -> texts.format("wizard.page.items", Map.of("act", name));
@@ -1183,8 +1276,10 @@ public final class WizardViewModel implements AutoCloseable {
                 case SUSPENSION_LIFT -> "wizard.text.startSuspension";
                 case OLD_CARD_COLLECTION -> "wizard.text.startOldCard";
                 case PIN_RESET, PIN_CHANGE -> "wizard.text.start";
+                case PROXY_INQUIRY -> "wizard.text.startInquiry";
             });
-            case IDENTITY -> texts.get("wizard.text.identity");
+            case IDENTITY -> texts.get(act.get() == Act.PROXY_INQUIRY ? "wizard.text.identityInquiry"
+                    : secondVisit(act.get(), visitor.get()) ? "wizard.text.identitySecondVisit" : "wizard.text.identity");
             case CARD -> texts.get("wizard.text.card");
             case COLLECTED_ITEMS -> texts.get(act.get() == Act.OLD_CARD_COLLECTION ? "wizard.text.oldCardItems" : "wizard.text.items");
             case CHOICE -> texts.get(act.get() == Act.PIN_RESET ? "wizard.text.pins" : act.get() == Act.PIN_CHANGE ? "wizard.text.pinsToChange"
@@ -1195,7 +1290,9 @@ public final class WizardViewModel implements AutoCloseable {
             case PROCEED -> texts.get(act.get() == Act.RENEWAL || act.get() == Act.ISSUANCE ? "wizard.text.issue"
                     : act.get() == Act.DELIVERY ? "wizard.text.activate"
                     : act.get() == Act.SUSPENSION_LIFT ? "wizard.text.recordLift" : "wizard.text.record");
-            case SUMMARY -> texts.get(state.get() != null && OperationForms.hasForm(state.get().receipt()) ? "wizard.text.summaryForm"
+            case SUMMARY -> texts.get(state.get() != null && state.get().receipt() instanceof ProxyInquiryWorkflow.Sheet
+                    ? "wizard.text.summaryInquiry"
+                    : state.get() != null && OperationForms.hasForm(state.get().receipt()) ? "wizard.text.summaryForm"
                     : "wizard.text.summary");
             case REFUSED -> texts.get("wizard.text.refused");
         };

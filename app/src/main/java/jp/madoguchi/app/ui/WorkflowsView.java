@@ -37,11 +37,9 @@ import jp.madoguchi.app.counter.domain.ProxyEvidence;
 import jp.madoguchi.app.counter.domain.ProxyReason;
 import jp.madoguchi.app.counter.domain.VisitorType;
 import jp.madoguchi.app.counter.workflow.PinResetWorkflow;
-import org.controlsfx.validation.Severity;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.ValidationMessage;
-import org.controlsfx.validation.Validator;
 import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 
 /**
@@ -189,6 +187,8 @@ final class WorkflowsView implements ScreenView {
 
     private void showPage(WizardViewModel.Page page) {
         pageHolder.getChildren().setAll(pages.get(page));
+        // The marks depend on the act and the visitor, which change while a field keeps its value.
+        validation.revalidate();
         boolean needsNext = page != WizardViewModel.Page.CHOOSE && page != WizardViewModel.Page.NEW_PIN
                 && page != WizardViewModel.Page.CURRENT_PIN;
         next.setVisible(needsNext);
@@ -281,6 +281,8 @@ final class WorkflowsView implements ScreenView {
         bindShownWhenNotEmpty(liftOffline);
         Button oldCard = actButton(WizardViewModel.Act.OLD_CARD_COLLECTION, "wizard.act.OLD_CARD_COLLECTION",
                 "wizard.act.OLD_CARD_COLLECTION.a11y", "actOldCard");
+        Button inquiry = actButton(WizardViewModel.Act.PROXY_INQUIRY, "wizard.act.PROXY_INQUIRY", "wizard.act.PROXY_INQUIRY.a11y",
+                "actProxyInquiry");
         VBox resumeBox = new VBox(6);
         Label resumeTitle = Controls.label(texts.bind("wizard.resume.title"), "resumeTitle");
         resumeTitle.getStyleClass().add("screen-subtitle");
@@ -291,7 +293,7 @@ final class WorkflowsView implements ScreenView {
         texts.localeProperty().addListener(relabel);
         releases.add(() -> texts.localeProperty().removeListener(relabel));
         fillResume(resumeBox, resumeTitle);
-        box.getChildren().addAll(delivery, reset, change, renewal, issuance, lift, liftOffline, oldCard, resumeBox);
+        box.getChildren().addAll(delivery, reset, change, renewal, issuance, lift, liftOffline, oldCard, inquiry, resumeBox);
         pages.put(WizardViewModel.Page.CHOOSE, box);
         firstFocus.put(WizardViewModel.Page.CHOOSE, delivery);
         return delivery;
@@ -332,20 +334,38 @@ final class WorkflowsView implements ScreenView {
         ComboBox<VisitorType> visitor = combo(WizardViewModel.VISITORS, t -> WizardTexts.visitor(texts, t), "wizard.visitor", "wizardVisitor");
         visitor.valueProperty().bindBidirectional(vm.visitorProperty());
         releases.add(() -> visitor.valueProperty().unbindBidirectional(vm.visitorProperty()));
+        // Visit 1 of the two-visit route: the visitor is the proxy; the clerk chooses the operation asked for.
+        ComboBox<jp.madoguchi.app.counter.domain.Operation> operation = combo(WizardViewModel.INQUIRY_OPERATIONS,
+                o -> WizardTexts.operation(texts, o), "wizard.inquiryOperation", "wizardInquiryOperation");
+        operation.valueProperty().bindBidirectional(vm.inquiryOperationProperty());
+        releases.add(() -> operation.valueProperty().unbindBidirectional(vm.inquiryOperationProperty()));
+        Label operationLabel = fieldLabel("wizard.inquiryOperation", operation, "wizardInquiryOperationLabel");
+        javafx.beans.binding.BooleanBinding inquiry = vm.actProperty().isEqualTo(WizardViewModel.Act.PROXY_INQUIRY);
+        Label visitorLabel = fieldLabel("wizard.visitor", visitor, "wizardVisitorLabel");
+        for (Node n : List.of(visitorLabel, visitor)) {
+            n.visibleProperty().bind(inquiry.not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        for (Node n : List.of(operationLabel, operation)) {
+            n.visibleProperty().bind(inquiry);
+            n.managedProperty().bind(n.visibleProperty());
+        }
         GridPane grid = grid();
         Label serialLabel = Controls.label(texts.bindComputed(() -> texts.get(vm.actProperty().get() == WizardViewModel.Act.OLD_CARD_COLLECTION
-                ? "wizard.serial.current" : "wizard.serial"), vm.actProperty()), "wizardSerialLabel");
+                || vm.actProperty().get() == WizardViewModel.Act.PROXY_INQUIRY ? "wizard.serial.current" : "wizard.serial"),
+                vm.actProperty()), "wizardSerialLabel");
         serialLabel.setLabelFor(serial);
         serial.accessibleTextProperty().bind(serialLabel.textProperty());
         serialLabel.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> WizardViewModel.asksSerial(vm.actProperty().get()), vm.actProperty()));
         serial.visibleProperty().bind(serialLabel.visibleProperty());
-        grid.addRow(0, fieldLabel("wizard.visitor", visitor, "wizardVisitorLabel"), visitor);
-        grid.addRow(1, serialLabel, serial);
+        grid.addRow(0, visitorLabel, visitor);
+        grid.addRow(1, operationLabel, operation);
+        grid.addRow(2, serialLabel, serial);
         pages.put(WizardViewModel.Page.START, grid);
         firstFocus.put(WizardViewModel.Page.START, visitor);
         ChangeListener<WizardViewModel.Act> focusSerial = (o, a, act) -> firstFocus.put(WizardViewModel.Page.START,
-                WizardViewModel.asksSerial(act) ? serial : visitor);
+                act == WizardViewModel.Act.PROXY_INQUIRY ? operation : WizardViewModel.asksSerial(act) ? serial : visitor);
         vm.actProperty().addListener(focusSerial);
         releases.add(() -> vm.actProperty().removeListener(focusSerial));
     }
@@ -355,7 +375,8 @@ final class WorkflowsView implements ScreenView {
                 "wizardDocument");
         document.valueProperty().bindBidirectional(vm.documentProperty());
         releases.add(() -> document.valueProperty().unbindBidirectional(vm.documentProperty()));
-        validation.registerValidator(document, Validator.createEmptyValidator(texts.get("wizard.problem.document"), Severity.ERROR));
+        validation.registerValidator(document, false, (javafx.scene.control.Control c, DocumentType v) ->
+                ValidationResult.fromErrorIf(c, texts.get("wizard.problem.document"), v == null && holderAsked()));
         DatePicker validUntil = Controls.datePicker(texts.bind("wizard.validUntil"), "wizardValidUntil");
         validUntil.valueProperty().bindBidirectional(vm.documentValidUntilProperty());
         releases.add(() -> validUntil.valueProperty().unbindBidirectional(vm.documentValidUntilProperty()));
@@ -386,31 +407,95 @@ final class WorkflowsView implements ScreenView {
                 ValidationResult.fromErrorIf(c, texts.get("wizard.problem.representative"),
                         vm.visitorProperty().get() == VisitorType.HOLDER_WITH_LEGAL_REP && (v == null || v.isBlank())));
         GridPane grid = grid();
-        grid.addRow(0, fieldLabel("wizard.document", document, "wizardDocumentLabel"), document);
-        grid.addRow(1, fieldLabel("wizard.validUntil", validUntil, "wizardValidUntilLabel"), validUntil);
-        grid.addRow(2, fieldLabel("wizard.secondDocument", second, "wizardSecondDocumentLabel"), second);
-        grid.addRow(3, new Region(), card);
-        grid.addRow(4, new Region(), face);
+        Label documentLabel = fieldLabel("wizard.document", document, "wizardDocumentLabel");
+        Label validUntilLabel = fieldLabel("wizard.validUntil", validUntil, "wizardValidUntilLabel");
+        Label secondLabel = fieldLabel("wizard.secondDocument", second, "wizardSecondDocumentLabel");
+        Region cardGap = new Region();
+        Region faceGap = new Region();
+        grid.addRow(0, documentLabel, document);
+        grid.addRow(1, validUntilLabel, validUntil);
+        grid.addRow(2, secondLabel, second);
+        grid.addRow(3, cardGap, card);
+        grid.addRow(4, faceGap, face);
         Label repLabel = fieldLabel("wizard.representative", repName, "wizardRepNameLabel");
         Label repDocLabel = fieldLabel("wizard.representativeDocument", repDoc, "wizardRepDocumentLabel");
         grid.addRow(5, repLabel, repName);
         grid.addRow(6, repDocLabel, repDoc);
         grid.addRow(7, new Region(), ward);
         List<Node> repNodes = List.of(repLabel, repName, repDocLabel, repDoc, ward);
+        javafx.beans.binding.BooleanBinding holderAsked = Bindings.createBooleanBinding(this::holderAsked, vm.actProperty(),
+                vm.visitorProperty());
+        javafx.beans.binding.BooleanBinding inquiry = vm.actProperty().isEqualTo(WizardViewModel.Act.PROXY_INQUIRY);
         for (Node n : repNodes) {
-            n.visibleProperty().bind(vm.visitorProperty().isEqualTo(VisitorType.HOLDER_WITH_LEGAL_REP));
+            n.visibleProperty().bind(vm.visitorProperty().isEqualTo(VisitorType.HOLDER_WITH_LEGAL_REP).and(inquiry.not()));
             n.managedProperty().bind(n.visibleProperty());
         }
+        // The holder's documents and the face check; at either visit of the two-visit route the holder is absent.
+        for (Node n : List.of(documentLabel, document, validUntilLabel, validUntil, secondLabel, second, faceGap, face)) {
+            n.visibleProperty().bind(holderAsked);
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        for (Node n : List.of(cardGap, card)) {
+            n.visibleProperty().bind(inquiry.not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        List<Node[]> proxy = proxyRows();
+        javafx.beans.binding.BooleanBinding proxyDocuments = vm.visitorProperty().isEqualTo(VisitorType.VOLUNTARY_PROXY).or(inquiry);
+        javafx.beans.binding.BooleanBinding delivery = vm.visitorProperty().isEqualTo(VisitorType.VOLUNTARY_PROXY).and(holderAsked);
         int row = 8;
-        for (Node[] pair : proxyRows()) {
+        for (int i = 0; i < proxy.size(); i++) {
+            grid.addRow(row++, proxy.get(i));
+            for (Node n : proxy.get(i)) {
+                // The proxy's own documents at every proxy visit; the reason and the notice's papers at delivery only.
+                n.visibleProperty().bind(i < 2 ? proxyDocuments : delivery);
+                n.managedProperty().bind(n.visibleProperty());
+            }
+        }
+        for (Node[] pair : sheetRows()) {
             grid.addRow(row++, pair);
             for (Node n : pair) {
-                n.visibleProperty().bind(vm.visitorProperty().isEqualTo(VisitorType.VOLUNTARY_PROXY));
+                n.visibleProperty().bind(Bindings.createBooleanBinding(
+                        () -> WizardViewModel.secondVisit(vm.actProperty().get(), vm.visitorProperty().get()),
+                        vm.actProperty(), vm.visitorProperty()));
                 n.managedProperty().bind(n.visibleProperty());
             }
         }
         pages.put(WizardViewModel.Page.IDENTITY, grid);
+        Node proxyDocument = proxy.get(0)[1];
         firstFocus.put(WizardViewModel.Page.IDENTITY, document);
+        InvalidationListener focus = o -> firstFocus.put(WizardViewModel.Page.IDENTITY, holderAsked() ? document : proxyDocument);
+        vm.actProperty().addListener(focus);
+        vm.visitorProperty().addListener(focus);
+        releases.add(() -> {
+            vm.actProperty().removeListener(focus);
+            vm.visitorProperty().removeListener(focus);
+        });
+    }
+
+    /** Whether the identity page asks for the holder's documents: not at either visit of the voluntary proxy's two-visit route. */
+    private boolean holderAsked() {
+        return vm.actProperty().get() != WizardViewModel.Act.PROXY_INQUIRY
+                && !WizardViewModel.secondVisit(vm.actProperty().get(), vm.visitorProperty().get());
+    }
+
+    /** Visit 2 of the two-visit route: the 照会書兼回答書 the proxy brings, its date, and whether the answer is unopened. */
+    private List<Node[]> sheetRows() {
+        TextField number = Controls.accessible(new TextField(), texts.bind("wizard.inquiryNumber"), "wizardInquiryNumber");
+        number.setPromptText("Q20261126-0A1B2C");
+        number.textProperty().bindBidirectional(vm.inquiryNumberProperty());
+        releases.add(() -> number.textProperty().unbindBidirectional(vm.inquiryNumberProperty()));
+        validation.registerValidator(number, false, (javafx.scene.control.Control c, String v) ->
+                ValidationResult.fromErrorIf(c, texts.get("wizard.problem.inquirySheet"),
+                        WizardViewModel.secondVisit(vm.actProperty().get(), vm.visitorProperty().get()) && (v == null || v.isBlank())));
+        DatePicker date = Controls.datePicker(texts.bind("wizard.inquiryDate"), "wizardInquiryDate");
+        date.valueProperty().bindBidirectional(vm.inquiryDateProperty());
+        releases.add(() -> date.valueProperty().unbindBidirectional(vm.inquiryDateProperty()));
+        CheckBox unopened = check("wizard.answerUnopened", "wizardAnswerUnopened");
+        unopened.selectedProperty().bindBidirectional(vm.answerUnopenedProperty());
+        releases.add(() -> unopened.selectedProperty().unbindBidirectional(vm.answerUnopenedProperty()));
+        return List.of(new Node[] {fieldLabel("wizard.inquiryNumber", number, "wizardInquiryNumberLabel"), number},
+                new Node[] {fieldLabel("wizard.inquiryDate", date, "wizardInquiryDateLabel"), date},
+                new Node[] {new Region(), unopened});
     }
 
     /** The voluntary proxy's documents and §2.0 papers, one row each (label, field). */
@@ -421,6 +506,8 @@ final class WorkflowsView implements ScreenView {
         ComboBox<DocumentType> doc = combo(WizardViewModel.DOCUMENTS, t -> WizardTexts.document(texts, t), "wizard.proxyDocument",
                 "wizardProxyDocument");
         doc.valueProperty().bindBidirectional(vm.proxyDocumentProperty());
+        validation.registerValidator(doc, false, (javafx.scene.control.Control c, DocumentType v) ->
+                ValidationResult.fromErrorIf(c, texts.get("wizard.problem.proxyDocument"), v == null && !holderAsked()));
         releases.add(() -> doc.valueProperty().unbindBidirectional(vm.proxyDocumentProperty()));
         ComboBox<DocumentType> second = combo(WizardViewModel.DOCUMENTS, t -> WizardTexts.document(texts, t),
                 "wizard.proxySecondDocument", "wizardProxySecondDocument");
