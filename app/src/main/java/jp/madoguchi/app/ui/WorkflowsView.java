@@ -446,8 +446,8 @@ final class WorkflowsView implements ScreenView {
         for (int i = 0; i < proxy.size(); i++) {
             grid.addRow(row++, proxy.get(i));
             for (Node n : proxy.get(i)) {
-                // The proxy's own documents at every proxy visit; the reason and the notice's papers at delivery only.
-                n.visibleProperty().bind(i < 2 ? proxyDocuments : delivery);
+                // The proxy's own documents and name at every proxy visit; the reason and the notice's papers at delivery only.
+                n.visibleProperty().bind(i < PROXY_ROWS_AT_EVERY_VISIT ? proxyDocuments : delivery);
                 n.managedProperty().bind(n.visibleProperty());
             }
         }
@@ -498,7 +498,13 @@ final class WorkflowsView implements ScreenView {
                 new Node[] {new Region(), unopened});
     }
 
-    /** The voluntary proxy's documents and §2.0 papers, one row each (label, field). */
+    /** How many of {@link #proxyRows()} every proxy visit asks for (the rest are delivery's). */
+    private static final int PROXY_ROWS_AT_EVERY_VISIT = 3;
+
+    /**
+     * The voluntary proxy's rows, one each (label, field): first what every proxy visit asks for (the
+     * proxy's documents, then their name for the forms), then delivery's reason and §2.0 papers.
+     */
     private List<Node[]> proxyRows() {
         TextField name = Controls.accessible(new TextField(), texts.bind("wizard.proxyName"), "wizardProxyName");
         name.textProperty().bindBidirectional(vm.proxyNameProperty());
@@ -527,9 +533,9 @@ final class WorkflowsView implements ScreenView {
         CheckBox sealed = check("wizard.proxyPinsConcealed", "wizardProxyPinsConcealed");
         sealed.selectedProperty().bindBidirectional(vm.pinsConcealedProperty());
         releases.add(() -> sealed.selectedProperty().unbindBidirectional(vm.pinsConcealedProperty()));
-        return List.of(new Node[] {fieldLabel("wizard.proxyName", name, "wizardProxyNameLabel"), name},
-                new Node[] {fieldLabel("wizard.proxyDocument", doc, "wizardProxyDocumentLabel"), doc},
+        return List.of(new Node[] {fieldLabel("wizard.proxyDocument", doc, "wizardProxyDocumentLabel"), doc},
                 new Node[] {fieldLabel("wizard.proxySecondDocument", second, "wizardProxySecondDocumentLabel"), second},
+                new Node[] {fieldLabel("wizard.proxyName", name, "wizardProxyNameLabel"), name},
                 new Node[] {fieldLabel("wizard.proxyReason", reason, "wizardProxyReasonLabel"), reason},
                 new Node[] {fieldLabel("wizard.proxyEvidence", evidence, "wizardProxyEvidenceLabel"), evidence},
                 new Node[] {new Region(), back},
@@ -718,10 +724,26 @@ final class WorkflowsView implements ScreenView {
         return l;
     }
 
+    /** Half the gap between two form rows, above and below each cell. */
+    private static final Insets ROW_SPACING = new Insets(6, 0, 6, 0);
+
+    /**
+     * A form grid. Its rows are spaced by margins on the cells rather than by a vertical gap: the pages
+     * hide whole rows for some visitors and operations, and GridPane keeps the gap of an empty row, so a
+     * vertical gap left a blank band for every hidden row.
+     */
     private static GridPane grid() {
         GridPane grid = new GridPane();
         grid.setHgap(16);
-        grid.setVgap(12);
+        grid.getChildren().addListener((ListChangeListener<Node>) change -> {
+            while (change.next()) {
+                for (Node n : change.getAddedSubList()) {
+                    if (GridPane.getMargin(n) == null) {
+                        GridPane.setMargin(n, ROW_SPACING);
+                    }
+                }
+            }
+        });
         return grid;
     }
 

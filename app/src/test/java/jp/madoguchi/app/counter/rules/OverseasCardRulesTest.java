@@ -87,7 +87,7 @@ class OverseasCardRulesTest {
             SUSPENSION_LIFT     | -         | -    | SUSPENDED | false | true  | CLERK      | MDG-CARD-002
             CARD_RETURN         | -         | -    | ACTIVE    | true  | true  | CLERK      | ok
             LOSS_REVOCATION     | -         | -    | ACTIVE    | true  | true  | CLERK      | ok+approval
-            LOSS_REVOCATION     | -         | -    | ACTIVE    | true  | true  | SUPERVISOR | ok
+            LOSS_REVOCATION     | -         | -    | ACTIVE    | true  | true  | SUPERVISOR | ok+approval
             """)
     void what_a_mission_may_and_may_not_do(Operation op, String pin, String kind, CardStatus status, boolean overseas,
                                            boolean national, StaffRole role, String expected) {
