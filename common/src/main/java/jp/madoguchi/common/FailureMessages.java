@@ -19,9 +19,12 @@ public final class FailureMessages {
     private FailureMessages() {
     }
 
-    /** The clerk message with {@code {name}} placeholders filled from {@code params}. */
+    /**
+     * The clerk message with {@code {name}} placeholders filled from {@code params}; a
+     * {@link LocalizedParameter} is filled in {@code locale}.
+     */
     public static String message(FailureCode failure, Locale locale, Map<String, ?> params) {
-        return fill(text(failure, Part.MESSAGE, locale), params);
+        return fill(text(failure, Part.MESSAGE, locale), params, locale);
     }
 
     /** What the clerk or the workstation does next. */
@@ -75,10 +78,12 @@ public final class FailureMessages {
         return failure.code() + "." + part.name().toLowerCase(Locale.ROOT);
     }
 
-    static String fill(String template, Map<String, ?> params) {
+    static String fill(String template, Map<String, ?> params, Locale locale) {
         String result = template;
         for (Map.Entry<String, ?> entry : params.entrySet()) {
-            result = result.replace("{" + entry.getKey() + "}", String.valueOf(entry.getValue()));
+            Object value = entry.getValue();
+            String text = value instanceof LocalizedParameter l ? l.in(locale) : String.valueOf(value);
+            result = result.replace("{" + entry.getKey() + "}", text);
         }
         return result;
     }

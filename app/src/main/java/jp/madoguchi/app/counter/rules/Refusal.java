@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.FailureMessages;
+import jp.madoguchi.common.LocalizedParameter;
 import jp.madoguchi.common.MadoguchiException;
 
 /**
@@ -53,12 +54,13 @@ public record Refusal(CounterFailure failure, Map<String, Object> params) {
     }
 
     /**
-     * The refusal as an exception for layers that throw. Its parameters are rendered in English, the
-     * log language; screens should prefer {@link #message(Locale)}.
+     * The refusal as an exception for layers that throw. Its parameters stay language-neutral
+     * ({@link LocalizedParameter}): the exception's own message is English, the log language, and
+     * {@link MadoguchiException#clerkMessage(Locale)} renders them in the screen's language.
      */
     public MadoguchiException toException() {
-        Map<String, String> rendered = new LinkedHashMap<>();
-        params.forEach((k, v) -> rendered.put(k, CounterTexts.label(v, Locale.ENGLISH)));
-        return new MadoguchiException(failure, rendered);
+        Map<String, Object> localized = new LinkedHashMap<>();
+        params.forEach((k, v) -> localized.put(k, LocalizedParameter.of(locale -> CounterTexts.label(v, locale))));
+        return new MadoguchiException(failure, localized);
     }
 }

@@ -53,11 +53,13 @@ class CounterTextsTest {
     }
 
     @Test
-    void refusal_as_exception_keeps_code_and_english_parameters() {
+    void refusal_as_exception_logs_in_english_and_shows_its_parameters_in_the_screens_language() {
         MadoguchiException e = PinRules.locked(PinType.JUKI).toException();
         assertThat(e.code()).isEqualTo("MDG-PIN-004");
         assertThat(e.getMessage()).isEqualTo("MDG-PIN-004: Residence registry locked; reset first.");
-        assertThat(e.params()).isEqualTo(Map.of("pin", "Residence registry"));
+        assertThat(e.params().get("pin")).hasToString("Residence registry");
+        assertThat(e.clerkMessage(Locale.JAPANESE)).startsWith("住民基本台帳用の暗証番号がロックされています。");
+        assertThat(e.clerkMessage(Locale.ENGLISH)).isEqualTo("Residence registry locked; reset first.");
         assertThat(Refusal.of(CounterFailure.OFFICE_NOT_PERMITTED).action(Locale.JAPANESE)).isEqualTo("処理を中止します。");
     }
 
