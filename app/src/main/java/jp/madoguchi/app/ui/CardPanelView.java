@@ -137,9 +137,9 @@ final class CardPanelView implements ScreenView {
         HBox codeRow = new HBox(10, codeLabel, code, showPhoto);
 
         ListView<String> certs = Controls.lines(vm.certificates(), texts.bind("card.certificates"), "cardCertificates");
-        certs.setPrefHeight(90);
+        certs.setPrefHeight(120); // two certificates of up to two wrapped lines each, without a scroll bar
         ListView<String> pins = Controls.lines(vm.pins(), texts.bind("card.pins"), "cardPins");
-        pins.setPrefHeight(150);
+        pins.setPrefHeight(128); // the four PINs, one line each, without a scroll bar
         Label certTitle = Controls.label(texts.bind("card.certificates"), "cardCertificatesTitle");
         Label pinTitle = Controls.label(texts.bind("card.pins"), "cardPinsTitle");
         certTitle.getStyleClass().add("screen-subtitle");
