@@ -51,7 +51,7 @@ public final class ReportBenchmark implements Benchmark {
     public List<BenchRow> run() throws Exception {
         List<BenchRow> rows = new ArrayList<>();
         ReportEngine engine = new ReportEngine();
-        DailyTally tally = tally(ROWS);
+        DailyTally tally = ReportExamples.dailyTally(ROWS);
         for (int i = 0; i < WARMUP_RUNS; i++) {
             engine.pdf(ReportCatalogue.DAILY_TALLY, tally, Locale.JAPANESE);
             csv(engine.fill(ReportCatalogue.DAILY_TALLY, tally, Locale.JAPANESE));
@@ -117,23 +117,6 @@ public final class ReportBenchmark implements Benchmark {
             Files.delete(dir);
         }
         return rows;
-    }
-
-    /** 200 clerks × 50 lines: operations × variants × outcomes, as a busy office's day would not reach. */
-    static DailyTally tally(int rows) {
-        DailyTally example = ReportExamples.dailyTally();
-        String[] operations = {"交付", "暗証番号初期化", "電子証明書の更新", "電子証明書の新規発行", "一時停止解除"};
-        String[] variants = {"本人", "法定代理人", "任意代理人", "署名用", "利用者証明用"};
-        List<DailyTally.TallyLine> lines = new ArrayList<>(rows);
-        for (int i = 0; i < rows; i++) {
-            int clerk = i / 50;
-            lines.add(new DailyTally.TallyLine(String.format(Locale.ROOT, "C%04d", clerk), "職員 " + clerk + "号 髙橋",
-                    operations[i % operations.length], variants[(i / 5) % variants.length],
-                    i % 7 == 0 ? "MDG-ID-001" : "完了", 1 + i % 9, i % 11 == 0 ? 200 : 0));
-        }
-        return new DailyTally(example.officeName(), example.officeCode(), example.businessDay(), example.workstationId(),
-                lines, example.sync(), example.stock(), example.selfApprovals(), example.closedBy(), example.closedAt(),
-                example.printedAt());
     }
 
     private static void csv(JasperPrint print) throws Exception {

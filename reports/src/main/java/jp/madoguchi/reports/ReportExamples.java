@@ -3,7 +3,9 @@ package jp.madoguchi.reports;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import jp.madoguchi.reports.model.CertificateRecord;
 import jp.madoguchi.reports.model.DailyTally;
 import jp.madoguchi.reports.model.DeliveryReceipt;
@@ -73,6 +75,26 @@ public final class ReportExamples {
                         new CertificateRecord.IssuedCert(CertKind.AUTH, "00A1B2C3D4E5F602", LocalDate.of(2031, 4, 1))),
                 65, true, LocalDate.of(2026, 7, 15), LocalDate.of(2026, 4, 16), true, VisitorType.HOLDER, null,
                 "カード＋暗証番号＋顔確認", null, 0);
+    }
+
+    /**
+     * A synthetic tally of {@code rows} lines, 50 per clerk (operations × variants × outcomes), far
+     * longer than a busy office's day: for the export test and the tally benchmark.
+     */
+    public static DailyTally dailyTally(int rows) {
+        DailyTally example = dailyTally();
+        String[] operations = {"交付", "暗証番号初期化", "電子証明書の更新", "電子証明書の新規発行", "一時停止解除"};
+        String[] variants = {"本人", "法定代理人", "任意代理人", "署名用", "利用者証明用"};
+        List<DailyTally.TallyLine> lines = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            int clerk = i / 50;
+            lines.add(new DailyTally.TallyLine(String.format(Locale.ROOT, "C%04d", clerk), "職員 " + clerk + "号 髙橋",
+                    operations[i % operations.length], variants[(i / 5) % variants.length],
+                    i % 7 == 0 ? "MDG-ID-001" : "完了", 1 + i % 9, i % 11 == 0 ? 200 : 0));
+        }
+        return new DailyTally(example.officeName(), example.officeCode(), example.businessDay(), example.workstationId(),
+                lines, example.sync(), example.stock(), example.selfApprovals(), example.closedBy(), example.closedAt(),
+                example.printedAt());
     }
 
     public static DailyTally dailyTally() {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import jp.madoguchi.reports.model.DailyTally;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -48,7 +47,7 @@ class SingleLineTextPdfExporterTest {
 
     @Test
     void a_long_tally_is_written_almost_entirely_directly_and_identically() throws Exception {
-        JasperPrint print = ReportFixtures.ENGINE.fill(ReportCatalogue.DAILY_TALLY, tally(2_000), Locale.JAPANESE);
+        JasperPrint print = ReportFixtures.ENGINE.fill(ReportCatalogue.DAILY_TALLY, ReportExamples.dailyTally(2_000), Locale.JAPANESE);
         SingleLineTextPdfExporter direct = new SingleLineTextPdfExporter(ReportFixtures.ENGINE.context());
 
         assertSamePages(export(new JRPdfExporter(ReportFixtures.ENGINE.context()), print), export(direct, print));
@@ -92,22 +91,5 @@ class SingleLineTextPdfExporterTest {
         }
         names.sort(null);
         return names;
-    }
-
-    /** 40 clerks × 50 lines, as the benchmark builds its 10,000. */
-    private static DailyTally tally(int rows) {
-        DailyTally example = ReportExamples.dailyTally();
-        String[] operations = {"交付", "暗証番号初期化", "電子証明書の更新", "電子証明書の新規発行", "一時停止解除"};
-        String[] variants = {"本人", "法定代理人", "任意代理人", "署名用", "利用者証明用"};
-        List<DailyTally.TallyLine> lines = new ArrayList<>(rows);
-        for (int i = 0; i < rows; i++) {
-            int clerk = i / 50;
-            lines.add(new DailyTally.TallyLine(String.format(Locale.ROOT, "C%04d", clerk), "職員 " + clerk + "号 髙橋",
-                    operations[i % operations.length], variants[(i / 5) % variants.length],
-                    i % 7 == 0 ? "MDG-ID-001" : "完了", 1 + i % 9, i % 11 == 0 ? 200 : 0));
-        }
-        return new DailyTally(example.officeName(), example.officeCode(), example.businessDay(), example.workstationId(),
-                lines, example.sync(), example.stock(), example.selfApprovals(), example.closedBy(), example.closedAt(),
-                example.printedAt());
     }
 }
