@@ -100,6 +100,9 @@ class DebPackageIT {
                 deb.toAbsolutePath().toString(), work.toString()), Duration.ofMinutes(8));
         assertThat(r.exit).as(r.out).isZero();
         assertThat(r.out).as(r.out).containsPattern("archive after install: [1-9][0-9]{6,} bytes")
+                .contains("menu entries after install: 1")
+                .contains("madoguchi: no desktop menu on this machine; the menu entry was not added")
+                .contains("configure without a desktop menu: exit 0")
                 .contains("self-check with -Xshare:on: exit 3")
                 .contains("main class source: shared objects file")
                 .contains("archive after remove: absent")
@@ -118,10 +121,11 @@ class DebPackageIT {
             for fs in proc sys dev; do mount --rbind "/$fs" "$work/root/$fs"; done
             mount -t tmpfs tmpfs "$work/root/tmp"
             cp "$deb" "$work/root/tmp/madoguchi.deb"
-            # A machine without a desktop has no menu directory, and jpackage's desktop commands then fail postinst.
+            # First a machine with a desktop menu: the entry lands in it.
             mkdir -p "$work/root/etc/xdg/menus" "$work/root/usr/share/desktop-directories" "$work/root/usr/share/applications"
             inside() { chroot "$work/root" "$@"; }
             inside dpkg -i /tmp/madoguchi.deb
+            echo "menu entries after install: $(ls "$work/root/usr/share/applications" | grep -c '^madoguchi-madoguchi\\.desktop$')"
             jsa=/opt/madoguchi/lib/app/madoguchi.jsa
             echo "archive after install: $(inside stat -c %s "$jsa") bytes"
             set +e
@@ -130,6 +134,14 @@ class DebPackageIT {
             echo "self-check with -Xshare:on: exit $?"
             set -e
             echo "main class source: $(grep -o 'jp.madoguchi.app.cli.Main source: .*' "$work/root/tmp/classes.log" | sed 's/.*source: //')"
+            # Then one without (no desktop-directories, as on this CI machine): configuring again and removing
+            # must still succeed, with a warning.
+            rm -rf "$work/root/etc/xdg/menus" "$work/root/usr/share/desktop-directories"
+            set +e
+            inside /var/lib/dpkg/info/madoguchi.postinst configure > "$work/configure.out" 2>&1
+            echo "configure without a desktop menu: exit $?"
+            set -e
+            cat "$work/configure.out"
             inside dpkg -r madoguchi
             if [ -e "$work/root$jsa" ]; then echo "archive after remove: present"; else echo "archive after remove: absent"; fi
             if [ -e "$work/root/opt/madoguchi" ]; then echo "/opt/madoguchi after remove: present"; else echo "/opt/madoguchi after remove: absent"; fi
