@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threads.</b> Every database call runs on one writer thread owned by the store (SQLite allows
  * one writer; one thread also makes seq assignment gap-free without locks). Public methods may be
  * called from any thread and block until the writer has done the work; they are never to be called
- * from the FX thread for long queries. Calls are executed in submission order.
+ * from the FX thread for long queries. Calls are executed in submission order. The one exception is the
+ * WAL checkpoint, which a {@link WalCheckpointer} runs on a thread and connection of its own, when the
+ * store is idle or at a bound, so that no act's commit pays for it.
  */
 public final class CacheStore implements AutoCloseable {
 
