@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threads.</b> Every database call runs on one writer thread owned by the store (SQLite allows
  * one writer; one thread also makes seq assignment gap-free without locks). Public methods may be
  * called from any thread and block until the writer has done the work; they are never to be called
- * from the FX thread for long queries. Calls are executed in submission order.
+ * from the FX thread for long queries. Calls are executed in submission order. The one exception is the
+ * WAL checkpoint, which a {@link WalCheckpointer} runs on a thread and connection of its own, when the
+ * store is idle or at a bound, so that no act's commit pays for it.
  */
 public final class CacheStore implements AutoCloseable {
 
@@ -49,6 +51,7 @@ public final class CacheStore implements AutoCloseable {
     private final SqliteDatabase db;
     private final FieldCipher cipher;
     private final ExecutorService writer;
+    private final WalCheckpointer checkpointer;
     private final Uuid7 uuids = new Uuid7();
     private volatile LongConsumer recordedListener = seq -> { };
     private volatile Runnable caseActionListener = () -> { };
@@ -66,11 +69,14 @@ public final class CacheStore implements AutoCloseable {
     /** How many entries are PENDING or IN_FLIGHT: changed only after the commit that changes it. */
     private long unsettledCount;
 
-    private CacheStore(StoreSettings settings, SqliteDatabase db, FieldCipher cipher, ExecutorService writer) {
+    private CacheStore(StoreSettings settings, SqliteDatabase db, FieldCipher cipher, ExecutorService writer,
+            WalCheckpointer checkpointer) {
         this.settings = settings;
         this.db = db;
         this.cipher = cipher;
         this.writer = writer;
+        this.checkpointer = checkpointer;
+        db.afterCommit(checkpointer::committed);
     }
 
     /**
@@ -86,13 +92,25 @@ public final class CacheStore implements AutoCloseable {
         try {
             SqliteDatabase db = writer.submit(() -> SqliteDatabase.open(settings.outboxFile(), SqliteDatabase.Durability.FULL,
                     settings.busyTimeout().toMillis(), "db/outbox",
-                    List.of(ActRow.class, OutboxRow.class, AuditRow.class, MetaRow.class, CaseRow.class, CaseActionRow.class))).get();
-            CacheStore store = new CacheStore(settings, db, new FieldCipher(key), writer);
-            store.onWriter(() -> {
-                store.checkTerminal();
-                store.reloadCounters();
-                return null;
-            });
+                    List.of(ActRow.class, OutboxRow.class, AuditRow.class, MetaRow.class, CaseRow.class, CaseActionRow.class), true)).get();
+            // The writer's connection never checkpoints (wal_autocheckpoint=0): this thread does, off the commit path.
+            WalCheckpointer checkpointer = new WalCheckpointer(SqliteDatabase.url(settings.outboxFile(), SqliteDatabase.Durability.FULL,
+                    settings.busyTimeout().toMillis()), WalCheckpointer.IDLE, WalCheckpointer.BOUND);
+            CacheStore store = new CacheStore(settings, db, new FieldCipher(key), writer, checkpointer);
+            try {
+                store.onWriter(() -> {
+                    store.checkTerminal();
+                    store.reloadCounters();
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                try {
+                    store.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+                throw e;
+            }
             return store;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -306,6 +324,11 @@ public final class CacheStore implements AutoCloseable {
         }
     }
 
+    /** Complete WAL checkpoints the store's checkpointer has run (tests). */
+    long walCheckpoints() {
+        return checkpointer.checkpoints();
+    }
+
     /** Called on the writer thread after each recorded act with its seq (the sync engine's wake-up). */
     void onRecorded(LongConsumer listener) {
         this.recordedListener = listener;
@@ -375,12 +398,14 @@ public final class CacheStore implements AutoCloseable {
     /** Opens a case for an answered entry unless it exists; the card comes from the act. */
     static final String SQL_OPEN_CASE = "INSERT OR IGNORE INTO follow_up_case (case_id, kind, seq, op_id, type, card_serial, reason,"
             + " status, opened_at) SELECT ?, ?, ?, ?, ?, (SELECT card_serial FROM counter_act WHERE op_id = ?), ?, 'OPEN', ?";
+    /** Acknowledged acts past retention that still hold their payload: a range of the partial index outbox_acked_unpurged (V7). */
+    static final String SQL_PURGEABLE_ACKED = "SELECT seq, op_id FROM outbox WHERE state = 'ACKED' AND payload IS NOT NULL AND acked_at < ?";
     /** Acts of closed conflicts and rejections past retention (one query per partial index). */
     static final String SQL_PURGEABLE_CONFLICTS = purgeable("CONFLICT");
     static final String SQL_PURGEABLE_REJECTIONS = purgeable("REJECTED");
 
     private static String purgeable(String state) {
-        return "SELECT o.op_id FROM outbox o WHERE o.state = '" + state + "' AND o.payload IS NOT NULL AND EXISTS"
+        return "SELECT o.seq, o.op_id FROM outbox o WHERE o.state = '" + state + "' AND o.payload IS NOT NULL AND EXISTS"
                 + " (SELECT 1 FROM follow_up_case k WHERE k.case_id = o.case_id AND k.status = 'CLOSED' AND k.closed_at < ?)";
     }
 
@@ -931,26 +956,28 @@ public final class CacheStore implements AutoCloseable {
         long now = settings.clock().millis();
         long cutoff = now - settings.piiRetention().toMillis();
         return write(s -> {
-            List<String> ops = new ArrayList<>(s.createSelectionQuery(
-                    "select opId from OutboxRow where state = 'ACKED' and ackedAt < :c and payload is not null", String.class)
-                    .setParameter("c", cutoff).getResultList());
+            // Seqs for the outbox (its key; it has no op_id index, V5), opIds for the acts (theirs).
+            List<Long> seqs = new ArrayList<>();
+            List<String> ops = new ArrayList<>();
             s.doWork(c -> {
-                for (String query : List.of(SQL_PURGEABLE_CONFLICTS, SQL_PURGEABLE_REJECTIONS)) {
+                for (String query : List.of(SQL_PURGEABLE_ACKED, SQL_PURGEABLE_CONFLICTS, SQL_PURGEABLE_REJECTIONS)) {
                     try (PreparedStatement p = c.prepareStatement(query)) {
                         p.setLong(1, cutoff);
                         try (ResultSet rs = p.executeQuery()) {
                             while (rs.next()) {
-                                ops.add(rs.getString(1));
+                                seqs.add(rs.getLong(1));
+                                ops.add(rs.getString(2));
                             }
                         }
                     }
                 }
             });
             for (int i = 0; i < ops.size(); i += 500) {
-                List<String> chunk = ops.subList(i, Math.min(ops.size(), i + 500));
-                s.createMutationQuery("update OutboxRow set payload = null where opId in :o").setParameter("o", chunk).executeUpdate();
+                int end = Math.min(ops.size(), i + 500);
+                s.createMutationQuery("update OutboxRow set payload = null where seq in :s").setParameter("s", seqs.subList(i, end))
+                        .executeUpdate();
                 s.createMutationQuery("update ActRow set details = null, purgedAt = :n where opId in :o")
-                        .setParameter("n", now).setParameter("o", chunk).executeUpdate();
+                        .setParameter("n", now).setParameter("o", ops.subList(i, end)).executeUpdate();
             }
             s.createMutationQuery("update CaseActionRow set body = null where sentAt < :c and body is not null")
                     .setParameter("c", cutoff).executeUpdate();
@@ -965,6 +992,7 @@ public final class CacheStore implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpointer.close();
         try {
             onWriter(() -> {
                 db.close();
@@ -988,7 +1016,9 @@ public final class CacheStore implements AutoCloseable {
     /** A Hibernate transaction, on the writer thread; a failure is diagnosed (and the connection replaced). */
     private <T> T inSession(Work<T> work) {
         try {
-            return db.sessions().fromTransaction(work::run);
+            T result = db.sessions().fromTransaction(work::run);
+            checkpointer.committed();
+            return result;
         } catch (RuntimeException e) {
             throw diagnose(e);
         }

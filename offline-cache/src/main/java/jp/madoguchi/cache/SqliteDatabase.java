@@ -51,6 +51,7 @@ final class SqliteDatabase implements AutoCloseable {
     private final SingleConnectionProvider provider;
     private final SessionFactory sessions;
     private final StandardServiceRegistry registry;
+    private Runnable afterCommit = () -> { };
 
     private SqliteDatabase(Path file, SingleConnectionProvider provider, StandardServiceRegistry registry, SessionFactory sessions) {
         this.file = file;
@@ -75,8 +76,20 @@ final class SqliteDatabase implements AutoCloseable {
                 + "&jdbc.get_generated_keys=false";
     }
 
+    /** {@link #open(Path, Durability, long, String, List, boolean)} with SQLite's automatic WAL checkpoints. */
     static SqliteDatabase open(Path file, Durability durability, long busyTimeoutMillis, String migrations,
             List<Class<?>> entities) {
+        return open(file, durability, busyTimeoutMillis, migrations, entities, false);
+    }
+
+    /**
+     * Opens (creating and migrating) the file. With {@code manualCheckpoints} the connection's
+     * {@code wal_autocheckpoint} is 0: no commit of ours checkpoints the WAL, and the caller runs the
+     * checkpoints elsewhere ({@link WalCheckpointer}). The pragma is per connection, hence set on each one
+     * this class opens (it is not a URL parameter of sqlite-jdbc).
+     */
+    static SqliteDatabase open(Path file, Durability durability, long busyTimeoutMillis, String migrations,
+            List<Class<?>> entities, boolean manualCheckpoints) {
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
@@ -84,7 +97,7 @@ final class SqliteDatabase implements AutoCloseable {
         }
         String url = url(file, durability, busyTimeoutMillis);
         migrate(file, url, migrations);
-        SingleConnectionProvider provider = new SingleConnectionProvider(url, file);
+        SingleConnectionProvider provider = new SingleConnectionProvider(url, file, manualCheckpoints);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.CONNECTION_PROVIDER, provider)
                 .applySetting(AvailableSettings.DIALECT, SQLiteDialect.class.getName())
@@ -125,6 +138,11 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /** Called after each commit of {@link #inJdbcTransaction} (same thread); set once, before use. */
+    void afterCommit(Runnable hook) {
+        this.afterCommit = hook;
+    }
+
     SessionFactory sessions() {
         return sessions;
     }
@@ -154,6 +172,7 @@ final class SqliteDatabase implements AutoCloseable {
             try {
                 T result = work.run(provider::prepared);
                 control.execute("COMMIT");
+                afterCommit.run();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(control, e);
@@ -301,10 +320,12 @@ final class SqliteDatabase implements AutoCloseable {
         private transient Connection connection;
         private final transient java.util.Map<String, PreparedStatement> statements = new HashMap<>();
         private transient Statement control;
+        private final boolean manualCheckpoints;
 
-        SingleConnectionProvider(String url, Path file) {
+        SingleConnectionProvider(String url, Path file, boolean manualCheckpoints) {
             this.url = url;
             this.file = file;
+            this.manualCheckpoints = manualCheckpoints;
         }
 
         @Override
@@ -313,7 +334,16 @@ final class SqliteDatabase implements AutoCloseable {
                 close();
             }
             if (connection == null) {
-                connection = DriverManager.getConnection(url);
+                Connection c = DriverManager.getConnection(url);
+                if (manualCheckpoints) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("PRAGMA wal_autocheckpoint=0");
+                    } catch (SQLException e) {
+                        closeQuietly(c);
+                        throw e;
+                    }
+                }
+                connection = c;
             }
             return connection;
         }

@@ -70,6 +70,7 @@ class QueryPlanTest {
         Map<String, String> intended = new java.util.LinkedHashMap<>();
         intended.put(CacheStore.SQL_COUNT_CONFLICT, "INDEX outbox_conflict");
         intended.put(CacheStore.SQL_COUNT_REJECTED, "INDEX outbox_rejected");
+        intended.put(CacheStore.SQL_PURGEABLE_ACKED, "SEARCH outbox USING INDEX outbox_acked_unpurged (acked_at<?)");
         intended.put(CacheStore.SQL_PURGEABLE_CONFLICTS, "INDEX outbox_conflict");
         intended.put(CacheStore.SQL_PURGEABLE_REJECTIONS, "INDEX outbox_rejected");
         intended.put(CacheStore.SQL_COUNT_OPEN_CASES, "INDEX follow_up_case_status (status=?)");

@@ -1,0 +1,172 @@
+package jp.madoguchi.cache;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves the outbox's WAL checkpoints off the commit path. SQLite's automatic checkpoint runs inside the
+ * commit that crosses {@code wal_autocheckpoint} pages (two more fsyncs and the copy of the pages into the
+ * database file, on the clerk's {@code record()}); an act writes several B-tree pages, so it crossed that
+ * line four times as often as a one-row commit. The store's writer connection therefore has
+ * {@code wal_autocheckpoint=0} and this class checkpoints on a thread and connection of its own:
+ *
+ * <ul>
+ *   <li>a {@code PASSIVE} checkpoint once the store has had no commit for {@code idle} (the counter
+ *       between two residents), which never takes the write lock, so a {@code record()} arriving
+ *       meanwhile is not held up by it;</li>
+ *   <li>the bound: after {@code bound} commits without a complete checkpoint, a {@code PASSIVE} one runs at
+ *       once, busy or not (still not on the writer); after twice that, a {@code RESTART} one, which waits
+ *       for the current write to end and lets the next one start the WAL from its beginning. The WAL thus
+ *       stays within a few thousand pages however long a burst lasts.</li>
+ * </ul>
+ *
+ * Durability is unchanged: a commit is durable once its frames are fsynced in the WAL (synchronous=FULL);
+ * a checkpoint only copies committed pages into the database file. A failed checkpoint (disk full,
+ * read-only) is logged and tried again later; it never fails an act.
+ *
+ * <p>Threads: {@link #committed()} is called by the store's writer after each commit; everything else runs
+ * on the {@code cache-checkpoint} thread. {@link #close()} stops it and closes its connection.
+ */
+final class WalCheckpointer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
+
+    /** No commit for this long and the store counts as idle. */
+    static final Duration IDLE = Duration.ofMillis(50);
+    /** Commits without a complete checkpoint before one runs whether the store is idle or not (~4 pages per act). */
+    static final long BOUND = 1000;
+
+    private final String url;
+    private final long idleNanos;
+    private final long bound;
+    private final Object signal = new Object();
+    private final AtomicLong commitsSinceCheckpoint = new AtomicLong();
+    private final AtomicLong checkpoints = new AtomicLong();
+    private volatile long lastCommitNanos = System.nanoTime();
+    private volatile boolean closed;
+    private final Thread thread;
+    private Connection connection;
+    private boolean failing;
+
+    WalCheckpointer(String url, Duration idle, long bound) {
+        this.url = url;
+        this.idleNanos = idle.toNanos();
+        this.bound = bound;
+        this.thread = new Thread(this::run, "cache-checkpoint");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** After each commit of the store (writer thread): restarts the idle wait; wakes the thread for the first commit and at the bound. */
+    void committed() {
+        lastCommitNanos = System.nanoTime();
+        long n = commitsSinceCheckpoint.incrementAndGet();
+        if (n == 1 || n >= bound) {
+            synchronized (signal) {
+                signal.notifyAll();
+            }
+        }
+    }
+
+    /** Complete checkpoints so far (every WAL frame copied into the database file). */
+    long checkpoints() {
+        return checkpoints.get();
+    }
+
+    private void run() {
+        try {
+            while (!closed) {
+                long pending = commitsSinceCheckpoint.get();
+                long quiet = System.nanoTime() - lastCommitNanos;
+                if (pending > 0 && (quiet >= idleNanos || pending >= bound)) {
+                    checkpoint(pending, pending >= 2 * bound ? "RESTART" : "PASSIVE");
+                    if (pending >= bound) {
+                        // A burst is going on: one checkpoint per idle period at most, not back to back.
+                        waitMillis(idleNanos / 1_000_000 + 1);
+                    }
+                    continue;
+                }
+                synchronized (signal) {
+                    if (closed) {
+                        return;
+                    }
+                    if (commitsSinceCheckpoint.get() == 0) {
+                        signal.wait();
+                    } else if (commitsSinceCheckpoint.get() < bound) {
+                        signal.wait(Math.max(1, (idleNanos - quiet) / 1_000_000 + 1));
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            // close(): stop.
+        }
+    }
+
+    private void waitMillis(long millis) throws InterruptedException {
+        synchronized (signal) {
+            if (!closed) {
+                signal.wait(millis);
+            }
+        }
+    }
+
+    private void checkpoint(long pending, String mode) throws InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException();
+        }
+        try {
+            if (connection == null) {
+                connection = DriverManager.getConnection(url);
+            }
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+                // (busy, frames in the WAL, frames copied into the database): complete when all were copied.
+                if (rs.next() && rs.getInt(1) == 0 && rs.getInt(2) == rs.getInt(3)) {
+                    commitsSinceCheckpoint.addAndGet(-pending);
+                    checkpoints.incrementAndGet();
+                }
+            }
+            failing = false;
+        } catch (SQLException e) {
+            if (!failing) {
+                LOG.warn("WAL checkpoint failed (tried again later; recording is not affected): {}", e.getMessage());
+            }
+            failing = true;
+            closeConnection();
+            try {
+                waitMillis(idleNanos / 1_000_000 * 20 + 1);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Dropped after a failure: the next checkpoint opens a fresh one.
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeConnection();
+    }
+}

@@ -1,0 +1,122 @@
+package jp.madoguchi.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * WAL checkpoints off the commit path: the store's writer connection never checkpoints
+ * (wal_autocheckpoint=0), and the checkpointer copies the WAL into the database file once the store is
+ * idle, or at its bound however busy the store is. "In the database file" is checked by copying
+ * {@code outbox.db} WITHOUT its -wal file and reading the copy: only checkpointed commits are in it.
+ */
+class WalCheckpointerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theStoresWriterConnectionNeverCheckpointsByItself() {
+        try (SqliteDatabase manual = SqliteDatabase.open(dir.resolve("manual.db"), SqliteDatabase.Durability.FULL, 5000, "db/outbox",
+                List.of(ActRow.class, OutboxRow.class), true);
+                SqliteDatabase automatic = SqliteDatabase.open(dir.resolve("auto.db"), SqliteDatabase.Durability.FULL, 5000, "db/outbox",
+                        List.of(ActRow.class, OutboxRow.class))) {
+            assertThat(autocheckpoint(manual)).isZero();
+            // The control: SQLite's default for any other connection.
+            assertThat(autocheckpoint(automatic)).isEqualTo(1000);
+            // Also on the fresh connection that replaces one after a failed write.
+            manual.resetConnection();
+            assertThat(autocheckpoint(manual)).isZero();
+        }
+    }
+
+    private static long autocheckpoint(SqliteDatabase db) {
+        return db.inJdbcRead(sql -> {
+            try (ResultSet rs = sql.prepared("PRAGMA wal_autocheckpoint").executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Test
+    void anIdleStoreHasItsActsCheckpointedIntoTheDatabaseFile() throws Exception {
+        try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir, "T01"), Fixtures.key(dir))) {
+            for (int i = 1; i <= 20; i++) {
+                store.record(Fixtures.delivery(Fixtures.serial(i), i));
+            }
+            // On a loaded machine the store may also have been idle between two of them: wait for the last.
+            awaitRowsInDatabaseFileAlone(dir.resolve("outbox.db"), "outbox", 20);
+            assertThat(store.walCheckpoints()).isPositive();
+            // Recording goes on after a checkpoint (the next commit starts the WAL over).
+            store.record(Fixtures.delivery(Fixtures.serial(21), 21));
+            assertThat(store.summary().depth()).isEqualTo(21);
+        }
+    }
+
+    @Test
+    void theBoundCheckpointsABusyStoreWithoutWaitingForIdle() throws Exception {
+        Path file = dir.resolve("busy.db");
+        String url = SqliteDatabase.url(file, SqliteDatabase.Durability.FULL, 5000);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_autocheckpoint=0");
+            s.execute("CREATE TABLE entry (seq INTEGER PRIMARY KEY, body BLOB)");
+            // Idle never comes within this test: only the bound of 50 commits can start a checkpoint.
+            try (WalCheckpointer checkpointer = new WalCheckpointer(url, Duration.ofHours(1), 50)) {
+                for (int i = 1; i <= 49; i++) {
+                    s.execute("INSERT INTO entry VALUES (" + i + ", randomblob(300))");
+                    checkpointer.committed();
+                }
+                Thread.sleep(300);
+                assertThat(checkpointer.checkpoints()).as("below the bound and never idle").isZero();
+                s.execute("INSERT INTO entry VALUES (50, randomblob(300))");
+                checkpointer.committed();
+                awaitCheckpoints(checkpointer::checkpoints, 1);
+                assertThat(rowsInDatabaseFileAlone(file, "entry")).isEqualTo(50);
+            }
+        }
+    }
+
+    private static void awaitCheckpoints(java.util.function.LongSupplier done, long expected) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (done.getAsLong() < expected && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(done.getAsLong()).as("complete checkpoints").isGreaterThanOrEqualTo(expected);
+    }
+
+    private void awaitRowsInDatabaseFileAlone(Path file, String table, long expected) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                if (rowsInDatabaseFileAlone(file, table) >= expected) {
+                    break;
+                }
+            } catch (java.sql.SQLException torn) {
+                // Copied while a checkpoint was writing the file: copy again.
+            }
+            Thread.sleep(50);
+        }
+        assertThat(rowsInDatabaseFileAlone(file, table)).as("rows checkpointed into " + file.getFileName()).isEqualTo(expected);
+    }
+
+    /** Rows of {@code table} in a copy of the database file made without its WAL: what checkpoints put there. */
+    private long rowsInDatabaseFileAlone(Path file, String table) throws Exception {
+        Path copy = Files.createTempDirectory(dir, "copy").resolve("alone.db");
+        Files.copy(file, copy);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); ResultSet rs = c.createStatement()
+                .executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
