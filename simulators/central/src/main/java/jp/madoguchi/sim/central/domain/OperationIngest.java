@@ -138,7 +138,7 @@ public final class OperationIngest {
      * One operation of a batch with the fields the ingest uses read once, on the caller's thread, so
      * that the single writer thread does no JSON work it can be spared.
      */
-    private record Op(String opId, long seq, String type, JsonNode node, String body) {
+    private record Op(String opId, long seq, String type, JsonNode node, String body, String rejection) {
 
         /**
          * {@code type} becomes the constant of a known type, and the opId's hash is computed here: the
@@ -163,7 +163,9 @@ public final class OperationIngest {
     public IngestAnswer ingest(String office, String officeType, String terminal, JsonNode operations) throws Exception {
         List<Op> ops = new ArrayList<>(operations.size());
         for (JsonNode op : operations) {
-            ops.add(new Op(op.get("opId").asText(), op.get("seq").asLong(), op.get("type").asText(), op, canonicalBody(op)));
+            String type = op.get("type").asText();
+            ops.add(new Op(op.get("opId").asText(), op.get("seq").asLong(), type, op, canonicalBody(op),
+                    rejection(type, op.get("payload"), officeType)));
         }
         Object decided = db.write(c -> ingest(c, office, officeType, terminal, ops));
         return decided instanceof Accepted accepted ? answer(ops, accepted) : (IngestAnswer) decided;
@@ -403,26 +405,39 @@ public final class OperationIngest {
         }
     }
 
-    private Outcome apply(Connection c, Map<String, Card> cards, String office, String officeType, String terminal, Op op, Instant now)
-            throws SQLException {
-        String type = op.type();
+    /**
+     * The per-op reasons that depend on the operation and the office type alone, in item 15's order
+     * (unknown type, missing payload or field, then NOT_PERMITTED before any card lookup); null when
+     * none applies. Pure, so the request thread computes it before the batch is queued: on the writer
+     * thread these payload lookups were a quarter of its Java samples (JFR, warm pass).
+     */
+    private static String rejection(String type, JsonNode payload, String officeType) {
         List<String> required = REQUIRED.get(type);
         if (required == null) {
-            return Outcome.rejected("UNKNOWN_TYPE");
+            return "UNKNOWN_TYPE";
         }
-        JsonNode p = op.node().get("payload");
-        if (p == null || !p.isObject()) {
-            return Outcome.rejected("MISSING_FIELD");
+        if (payload == null || !payload.isObject()) {
+            return "MISSING_FIELD";
         }
         for (String f : required) {
-            if (!p.hasNonNull(f)) {
-                return Outcome.rejected("MISSING_FIELD");
+            if (!payload.hasNonNull(f)) {
+                return "MISSING_FIELD";
             }
         }
         if (("POST_OFFICE".equals(officeType) && !POST_OFFICE_ALLOWED.contains(type))
                 || ("MISSION".equals(officeType) && MISSION_FORBIDDEN.contains(type))) {
-            return Outcome.rejected("NOT_PERMITTED");
+            return "NOT_PERMITTED";
         }
+        return null;
+    }
+
+    private Outcome apply(Connection c, Map<String, Card> cards, String office, String officeType, String terminal, Op op, Instant now)
+            throws SQLException {
+        if (op.rejection() != null) {
+            return Outcome.rejected(op.rejection());
+        }
+        String type = op.type();
+        JsonNode p = op.node().get("payload");
         Outcome o = switch (type) {
             case "AUDIT_HEAD" -> Outcome.applied(null);
             case "OPERATION_VOIDED" -> stored(c, p.get("voidedOpId").asText()) == null

@@ -181,10 +181,11 @@ public final class CentralDatabase implements AutoCloseable {
      * The settings travel in the URL because sqlite-jdbc applies them on every connection it opens
      * (a multi-statement PRAGMA would only apply its first statement). Generated keys are off: the
      * driver would otherwise compile and run {@code SELECT last_insert_rowid()} after every insert.
-     * The page cache is 64 MiB per connection instead of SQLite's 2 MiB: opIds are random UUIDs, so
-     * every insert and every idempotency probe lands on a random leaf of the opId index; with the small
-     * cache the writer thread spent half its CPU in the kernel reading such pages back (a third with
-     * this one; the rest is the WAL's writes and fsyncs). Durability does not depend on it.
+     * The page cache is 64 MiB per connection instead of SQLite's 2 MiB: a workstation's opIds are
+     * UUIDv7 and land near the right edge of the opId index, but random (v4) ids from another client
+     * land each on a random leaf; with those and the small cache the writer thread spent half its CPU
+     * in the kernel reading such pages back (a third with this one; the rest is the WAL's writes and
+     * fsyncs). Durability does not depend on it.
      */
     public static String jdbcUrl(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath()
