@@ -8,6 +8,7 @@ import jp.madoguchi.reports.model.CertificateRecord;
 import jp.madoguchi.reports.model.DailyTally;
 import jp.madoguchi.reports.model.DeliveryReceipt;
 import jp.madoguchi.reports.model.ExpiryTargetList;
+import jp.madoguchi.reports.model.InquiryAnswerSheet;
 import jp.madoguchi.reports.model.PinResetRecord;
 import jp.madoguchi.reports.model.RenewalNotice;
 import jp.madoguchi.reports.model.SyncReport;
@@ -31,6 +32,9 @@ public final class ReportCatalogue {
     public static final ReportType<CertificateRecord> CERTIFICATE_RECORD = new ReportType<>("certificate-record",
             "certificate_record", "電子証明書 更新・発行 申請書兼処理記録票", CertificateRecord.class, List.of("ja"),
             r -> ONE_COPY, ReportExamples::certificateRecord);
+    /** 照会書兼回答書: posted to the holder, so Japanese only (§6's English variants are for papers the resident takes home). */
+    public static final ReportType<InquiryAnswerSheet> INQUIRY_SHEET = new ReportType<>("inquiry-sheet", "inquiry_sheet",
+            "照会書兼回答書", InquiryAnswerSheet.class, List.of("ja"), r -> ONE_COPY, ReportExamples::inquirySheet);
     public static final ReportType<DailyTally> DAILY_TALLY = new ReportType<>("daily-tally", "daily_tally", "日計表",
             DailyTally.class, List.of("ja"), DailyTally::rows, ReportExamples::dailyTally);
     public static final ReportType<ExpiryTargetList> EXPIRY_TARGETS = new ReportType<>("expiry-targets",
@@ -43,7 +47,7 @@ public final class ReportCatalogue {
             "同期・競合レポート", SyncReport.class, List.of("ja"), SyncReport::rows, ReportExamples::syncReport);
 
     public static final List<ReportType<?>> ALL = List.of(DELIVERY_RECEIPT, PIN_RESET_RECORD, CERTIFICATE_RECORD,
-            DAILY_TALLY, EXPIRY_TARGETS, RENEWAL_NOTICE, SYNC_REPORT);
+            INQUIRY_SHEET, DAILY_TALLY, EXPIRY_TARGETS, RENEWAL_NOTICE, SYNC_REPORT);
 
     private ReportCatalogue() {
     }

@@ -12,9 +12,11 @@ import jp.madoguchi.reports.model.DeliveryReceipt;
 import jp.madoguchi.reports.model.ExpiryTargetList;
 import jp.madoguchi.reports.model.FormHeader;
 import jp.madoguchi.reports.model.Holder;
+import jp.madoguchi.reports.model.InquiryAnswerSheet;
 import jp.madoguchi.reports.model.Kinds.CardType;
 import jp.madoguchi.reports.model.Kinds.CertKind;
 import jp.madoguchi.reports.model.Kinds.CollectedItem;
+import jp.madoguchi.reports.model.Kinds.InquiryOperation;
 import jp.madoguchi.reports.model.Kinds.ItemState;
 import jp.madoguchi.reports.model.Kinds.LinkState;
 import jp.madoguchi.reports.model.Kinds.PinSetBy;
@@ -66,6 +68,14 @@ public final class ReportExamples {
                 new Holder("葛\uDB40\uDD00西 さくら", "カサイ サクラ", null, null, null, null, LocalDate.of(1975, 11, 3)),
                 "0915", false, List.of(new PinResetRecord.PinTries(PinType.SIGN, 0), new PinResetRecord.PinTries(PinType.AUTH, 2)),
                 "ロック（連続誤り）", VisitorType.HOLDER, null, "カード＋A×1", null, "完了", null);
+    }
+
+    /** A PIN reset asked for by a voluntary proxy (visit 1): the holder's name needs IPAmj (𠮷), the address is known. */
+    public static InquiryAnswerSheet inquirySheet() {
+        return new InquiryAnswerSheet("みどり市役所 市民課", "132012", "WS-0042", "森 鷗介", "C1042", null, AT, false,
+                "Q20260526-3FA01C", AT.toLocalDate(), AT.toLocalDate().plusDays(30),
+                new Holder("\uD842\uDFB7田 花子", "ヨシダ ハナコ", null, null, null, null, LocalDate.of(1990, 7, 14)),
+                "〒376-0011", "群馬県みどり市緑町二丁目3番4号", InquiryOperation.PIN_RESET, "0915", "髙橋 一郎");
     }
 
     public static CertificateRecord certificateRecord() {

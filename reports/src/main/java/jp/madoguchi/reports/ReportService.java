@@ -60,6 +60,7 @@ public final class ReportService {
             ReportCatalogue.DELIVERY_RECEIPT.name(), Parameters.OPERATION,
             ReportCatalogue.PIN_RESET_RECORD.name(), Parameters.OPERATION,
             ReportCatalogue.CERTIFICATE_RECORD.name(), Parameters.OPERATION,
+            ReportCatalogue.INQUIRY_SHEET.name(), Parameters.OPERATION,
             ReportCatalogue.DAILY_TALLY.name(), Parameters.BUSINESS_DAY,
             ReportCatalogue.EXPIRY_TARGETS.name(), Parameters.PERIOD,
             ReportCatalogue.RENEWAL_NOTICE.name(), Parameters.RESIDENT,

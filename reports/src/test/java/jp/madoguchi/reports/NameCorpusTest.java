@@ -15,6 +15,7 @@ import jp.madoguchi.reports.model.DailyTally;
 import jp.madoguchi.reports.model.DeliveryReceipt;
 import jp.madoguchi.reports.model.ExpiryTargetList;
 import jp.madoguchi.reports.model.Holder;
+import jp.madoguchi.reports.model.InquiryAnswerSheet;
 import jp.madoguchi.reports.model.PinResetRecord;
 import jp.madoguchi.reports.model.RenewalNotice;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
@@ -58,6 +59,7 @@ class NameCorpusTest {
         all.add(Arguments.of(ReportCatalogue.DELIVERY_RECEIPT, (Function<String, Record>) NameCorpusTest::receipt));
         all.add(Arguments.of(ReportCatalogue.PIN_RESET_RECORD, (Function<String, Record>) NameCorpusTest::pinReset));
         all.add(Arguments.of(ReportCatalogue.CERTIFICATE_RECORD, (Function<String, Record>) NameCorpusTest::certificate));
+        all.add(Arguments.of(ReportCatalogue.INQUIRY_SHEET, (Function<String, Record>) NameCorpusTest::inquirySheet));
         all.add(Arguments.of(ReportCatalogue.DAILY_TALLY, (Function<String, Record>) NameCorpusTest::tally));
         all.add(Arguments.of(ReportCatalogue.EXPIRY_TARGETS, (Function<String, Record>) NameCorpusTest::targets));
         all.add(Arguments.of(ReportCatalogue.RENEWAL_NOTICE, (Function<String, Record>) NameCorpusTest::notice));
@@ -137,6 +139,13 @@ class NameCorpusTest {
         return new CertificateRecord(r.header(), holder(name), r.renewal(), r.issued(), r.ageOnDay(),
                 r.adultWardCheckPassed(), r.oldExpiry(), r.windowOpened(), r.pinKept(), r.visitorType(),
                 r.representativeName(), r.idMethod(), r.sealedAnswerUnopened(), r.feeYen());
+    }
+
+    static InquiryAnswerSheet inquirySheet(String name) {
+        InquiryAnswerSheet r = ReportExamples.inquirySheet();
+        return new InquiryAnswerSheet(r.officeName(), r.officeCode(), r.workstationId(), r.clerkName(), r.clerkId(),
+                r.supervisorName(), r.printedAt(), r.training(), r.number(), r.sentOn(), r.deadline(), holder(name),
+                r.postalCode(), r.address(), r.operation(), r.cardSerialLast4(), r.proxyName());
     }
 
     static DailyTally tally(String name) {

@@ -61,6 +61,8 @@ class ReportRenderingTest {
             }
             case "pin-reset-record" -> List.of("葛\uDB40\uDD00西 さくら", "■", "□", "処理前の残り回数 0", "送信済");
             case "certificate-record" -> List.of("山\uFA11 健", "シリアル（下8桁）D4E5F601", "令和13年4月1日（2031年）", "65歳");
+            case "inquiry-sheet" -> List.of("照会書", "回答書", "\uD842\uDFB7田 花子", "髙橋", "Q20260526-3FA01C",
+                    "令和8年6月25日（2026年）", "送信対象外");
             case "daily-tally" -> List.of("日計表", "職員：森 鷗介（C1042）", "職員：大\uFA10 美咲（C2001）", "事務所合計", "MDG-CERT-001",
                     "¥3,000", "＝ 139", "一致", "業務日 2026-05-26");
             case "expiry-targets" -> List.of("\uD842\uDFB7田 花子", "田中 美和", "ZHANG WEI", "2026-09-12", "○（2026-09-20）");

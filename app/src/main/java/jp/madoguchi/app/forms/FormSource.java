@@ -63,16 +63,10 @@ public record FormSource(UUID opId, long seq, LocalDateTime at, boolean synced, 
         OutboxEntry act = entries.get(0);
         JsonNode details = station.store().details(act.opId());
         String serial = details == null ? "" : details.path("cardSerial").asText("");
-        List<JsonNode> events = station.cache().events(serial);
-        CardRecord card = CardRecord.find(station.cache(), station.office().code(), serial, events)
-                .orElseThrow(() -> new MadoguchiException(CounterFailure.CARD_NOT_IN_STOCK, Map.of()));
-        JsonNode resident = events.stream().filter(e -> e.path("type").asText().equals("CARD_SHIPPED"))
-                .map(e -> e.path("resident")).findFirst().orElse(null);
-        Holder holder = new Holder(text(resident, "name"), text(resident, "nameFurigana"), text(resident, "nameRomaji"),
-                text(resident, "formerSurname"), text(resident, "formerSurnameFurigana"), text(resident, "alias"),
-                resident != null && resident.hasNonNull("birthDate") ? LocalDate.parse(resident.path("birthDate").asText())
-                        : card.birthDate());
-        boolean foreign = resident != null && resident.path("foreignResident").asBoolean(false);
+        Resident resident = Resident.of(station, serial);
+        CardRecord card = resident.card();
+        Holder holder = resident.holder();
+        boolean foreign = resident.foreignResident();
         // The act keeps staff ids only: names come from the directory; the signed-in clerk's own name
         // serves when the directory lacks it, and anyone else unknown prints by id.
         String clerkName = act.clerkId() == null ? null : names.nameOf(act.clerkId())
@@ -83,6 +77,34 @@ public record FormSource(UUID opId, long seq, LocalDateTime at, boolean synced, 
         return new FormSource(act.opId(), act.seq(), LocalDateTime.ofInstant(act.occurredAt(), ValidityRules.JST),
                 act.state() == LocalSyncState.ACKED, station.office().name(), station.office().code(), workstationId,
                 clerkName, act.clerkId(), supervisorId, supervisorName, training, serial, card, holder, foreign);
+    }
+
+    /**
+     * A card's record and its holder as the read cache holds them: CARD_SHIPPED's resident summary (names
+     * exactly as received, never normalised), the birth date from the card's record when the summary has
+     * none, and the registered address and postal code when the feed carried them (null otherwise).
+     *
+     * @param foreignResident the holder is a foreign resident
+     */
+    public record Resident(CardRecord card, Holder holder, boolean foreignResident, String address, String postalCode) {
+
+        /**
+         * Reads {@code serial}'s record and holder from the cache. Blocking (the cache): call it on a worker.
+         * MDG-CARD-010 when the cache no longer has the card; MDG-REPORT-002 when the holder's name is missing.
+         */
+        public static Resident of(CounterStation station, String serial) {
+            List<JsonNode> events = station.cache().events(serial);
+            CardRecord card = CardRecord.find(station.cache(), station.office().code(), serial, events)
+                    .orElseThrow(() -> new MadoguchiException(CounterFailure.CARD_NOT_IN_STOCK, Map.of()));
+            JsonNode resident = events.stream().filter(e -> e.path("type").asText().equals("CARD_SHIPPED"))
+                    .map(e -> e.path("resident")).findFirst().orElse(null);
+            Holder holder = new Holder(text(resident, "name"), text(resident, "nameFurigana"), text(resident, "nameRomaji"),
+                    text(resident, "formerSurname"), text(resident, "formerSurnameFurigana"), text(resident, "alias"),
+                    resident != null && resident.hasNonNull("birthDate") ? LocalDate.parse(resident.path("birthDate").asText())
+                            : card.birthDate());
+            boolean foreign = resident != null && resident.path("foreignResident").asBoolean(false);
+            return new Resident(card, holder, foreign, text(resident, "address"), text(resident, "postalCode"));
+        }
     }
 
     private static String text(JsonNode node, String field) {

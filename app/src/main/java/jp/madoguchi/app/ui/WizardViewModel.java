@@ -63,6 +63,7 @@ import jp.madoguchi.app.counter.workflow.SuspensionLiftWorkflow;
 import jp.madoguchi.app.counter.workflow.Workflow;
 import jp.madoguchi.app.counter.workflow.WorkflowFailure;
 import jp.madoguchi.app.forms.FormSource;
+import jp.madoguchi.app.forms.InquirySheetForm;
 import jp.madoguchi.app.forms.OperationForms;
 import jp.madoguchi.app.forms.PrintableForm;
 import jp.madoguchi.app.staff.StaffAccount;
@@ -252,7 +253,7 @@ public final class WizardViewModel implements AutoCloseable {
         }, online);
         formStatus = texts.bindComputed(this::renderFormStatus, formBusy, formFailure, formDone, formFile);
         formAvailable = Bindings.createBooleanBinding(() -> page.get() == Page.SUMMARY && state.get() != null
-                && OperationForms.hasForm(state.get().receipt()), page, state);
+                && hasForm(state.get().receipt()), page, state);
         texts.localeProperty().addListener(relabel);
     }
 
@@ -332,7 +333,7 @@ public final class WizardViewModel implements AutoCloseable {
         return suspensionOffline;
     }
 
-    /** Whether the summary's act has a form to print or save (delivery, PIN reset, renewal, issuance). */
+    /** Whether the summary's act has a form to print or save (delivery, PIN reset, renewal, issuance, the proxy's 照会書兼回答書). */
     public BooleanBinding formAvailableProperty() {
         return formAvailable;
     }
@@ -696,7 +697,9 @@ public final class WizardViewModel implements AutoCloseable {
         }
         State s = state.get();
         OperationForms.Visit visit = visit();
-        runForm(() -> form(s, visit).print(printing.engine()), "wizard.form.printed", null);
+        String sheetSerial = sheetSerial();
+        String proxy = proxyName.get();
+        runForm(() -> form(s, visit, sheetSerial, proxy).print(printing.engine()), "wizard.form.printed", null);
     }
 
     /** 「PDFで保存」: asks where (nothing on cancel), then writes the summary's form there as a PDF. */
@@ -706,17 +709,37 @@ public final class WizardViewModel implements AutoCloseable {
         }
         State s = state.get();
         Optional<java.nio.file.Path> target = printing.saveDialog().choose(texts.get("wizard.form.save.title"),
-                OperationForms.suggestedFileName(s.receipt()));
+                s.receipt() instanceof ProxyInquiryWorkflow.Sheet sheet ? InquirySheetForm.suggestedFileName(sheet)
+                        : OperationForms.suggestedFileName(s.receipt()));
         if (target.isEmpty()) {
             return;
         }
         java.nio.file.Path file = target.get();
         OperationForms.Visit visit = visit();
-        runForm(() -> form(s, visit).saveTo(printing.service(), file), "wizard.form.saved", file);
+        String sheetSerial = sheetSerial();
+        String proxy = proxyName.get();
+        runForm(() -> form(s, visit, sheetSerial, proxy).saveTo(printing.service(), file), "wizard.form.saved", file);
     }
 
-    /** On the worker: the act read back from the store, its card and holder from the cache, mapped to the form. */
-    private PrintableForm<?> form(State s, OperationForms.Visit visit) {
+    /** A recorded act's form, or visit 1's 照会書兼回答書 (not an act in the queue: it has its own mapping). */
+    private static boolean hasForm(Object receipt) {
+        return receipt instanceof ProxyInquiryWorkflow.Sheet || OperationForms.hasForm(receipt);
+    }
+
+    /** On the FX thread: the card serial of the completed visit 1 whose sheet is on the summary, else null. */
+    private String sheetSerial() {
+        return workflow instanceof ProxyInquiryWorkflow q ? q.cardSerial() : null;
+    }
+
+    /**
+     * On the worker: the act read back from the store, its card and holder from the cache, mapped to the
+     * form; for visit 1 the registered sheet with the holder from the cache and the proxy's name as typed.
+     */
+    private PrintableForm<?> form(State s, OperationForms.Visit visit, String sheetSerial, String proxy) {
+        if (s.receipt() instanceof ProxyInquiryWorkflow.Sheet sheet) {
+            return InquirySheetForm.of(sheet, sheetSerial, station(), printing.workstationId(), printing.training(),
+                    FormSource.StaffNames.of(directory), s.approval(), proxy);
+        }
         FormSource source = FormSource.load(station(), OperationForms.seqOf(s.receipt()), printing.workstationId(), printing.training(),
                 FormSource.StaffNames.of(directory));
         return OperationForms.of(s.receipt(), source, visit, s.before()).orElseThrow();
@@ -1292,7 +1315,7 @@ public final class WizardViewModel implements AutoCloseable {
                     : act.get() == Act.SUSPENSION_LIFT ? "wizard.text.recordLift" : "wizard.text.record");
             case SUMMARY -> texts.get(state.get() != null && state.get().receipt() instanceof ProxyInquiryWorkflow.Sheet
                     ? "wizard.text.summaryInquiry"
-                    : state.get() != null && OperationForms.hasForm(state.get().receipt()) ? "wizard.text.summaryForm"
+                    : state.get() != null && hasForm(state.get().receipt()) ? "wizard.text.summaryForm"
                     : "wizard.text.summary");
             case REFUSED -> texts.get("wizard.text.refused");
         };

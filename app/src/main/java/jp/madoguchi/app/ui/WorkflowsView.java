@@ -642,7 +642,8 @@ final class WorkflowsView implements ScreenView {
         lines.setCellFactory(v -> wrappingCell());
         lines.setPrefHeight(220);
         Button print = Controls.button(texts.bindComputed(() -> texts.get(vm.actProperty().get() == WizardViewModel.Act.DELIVERY
-                ? "wizard.form.print.receipt" : "wizard.form.print.record"), vm.actProperty()),
+                ? "wizard.form.print.receipt" : vm.actProperty().get() == WizardViewModel.Act.PROXY_INQUIRY
+                ? "wizard.form.print.sheet" : "wizard.form.print.record"), vm.actProperty()),
                 texts.bind("wizard.form.print.a11y"), "wizardFormPrint");
         print.setOnAction(e -> vm.printForm());
         Button save = Controls.button(texts.bind("wizard.form.save"), texts.bind("wizard.form.save.a11y"), "wizardFormSave");

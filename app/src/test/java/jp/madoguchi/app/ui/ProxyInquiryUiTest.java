@@ -115,7 +115,8 @@ class ProxyInquiryUiTest extends WizardRobot {
                 "回答の期限：" + DAY.format(today.plusDays(30)) + "（2回目の来庁は " + DAY.format(today.plusDays(1)) + " から期限まで）",
                 "求める手続き：暗証番号の初期化・再設定", "カード番号（下4桁）：" + card.cardSerial().substring(card.cardSerial().length() - 4),
                 "来庁者：任意代理人", "本人確認書類の区分：A（顔写真付きの公的書類）・A（顔写真付きの公的書類）");
-        assertThat(node("#wizardFormButtons").isVisible()).as("no form of the sheet yet").isFalse();
+        assertThat(node("#wizardFormButtons").isVisible()).as("the sheet is printed from the summary").isTrue();
+        assertThat(lookup("#wizardFormPrint").queryButton().getText()).isEqualTo("照会書兼回答書を印刷");
         assertThat(text("#wizardText")).contains("郵送");
         Screenshots.save(stage.getScene(), "c2-wizard-proxy-inquiry-summary");
         type(KeyCode.ENTER);

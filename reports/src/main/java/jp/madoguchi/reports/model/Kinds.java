@@ -36,6 +36,9 @@ public final class Kinds {
     /** Expiry-list status of a target. */
     public enum TargetStatus { RENEWED, NOT_YET, CARD_REVOKED }
 
+    /** What a voluntary proxy asked for at visit 1 of the two-visit route (照会書兼回答書, counter-rules §2.0). */
+    public enum InquiryOperation { PIN_RESET, PIN_CHANGE, SUSPENSION_LIFT, CERT_RENEWAL, CERT_ISSUE }
+
     /** The sync engine's view of the link to central. */
     public enum LinkState { ONLINE, DEGRADED, OFFLINE }
 }

@@ -140,6 +140,14 @@ public final class ProxyInquiryWorkflow extends CounterWorkflow<ProxyInquiryWork
         return Optional.ofNullable(sheet);
     }
 
+    /**
+     * The full serial of the card the sheet is for: the printed sheet looks its holder up in the read
+     * cache with it (the sheet itself carries the last 4 only). Null before {@link #start} found it.
+     */
+    public String cardSerial() {
+        return serial;
+    }
+
     @Override
     Input input(Step s) {
         return s == Step.IDENTITY ? Input.IDENTITY : Input.NONE;
