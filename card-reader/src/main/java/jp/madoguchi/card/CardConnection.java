@@ -15,6 +15,7 @@ import jp.madoguchi.card.CardSnapshot.LifeCycle;
 import jp.madoguchi.card.PinStatus.State;
 import jp.madoguchi.card.PinVerification.Result;
 import jp.madoguchi.card.codec.Apdus;
+import jp.madoguchi.card.pcsc.ReusableCard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,20 +117,25 @@ public final class CardConnection implements AutoCloseable {
     private CardSnapshot readIn(CardSession s, char[] textPin, char[] signPin, Consumer<CardSnapshot> onScreen) {
         Map<PinKind, Integer> sws = new EnumMap<>(PinKind.class);
         s.select(CardApplication.COMMON);
-        CommonInfo common = CommonInfo.parse(s.expectOk(s.transmit(Apdus.readRecord(1, 1), "READ RECORD common"),
-                "READ RECORD"));
+        byte[] commonRecord = s.expectOk(s.transmit(Apdus.readRecord(1, 1), "READ RECORD common"), "READ RECORD");
+        // Parsed while the next APDUs run; every parse is joined before anything depends on it and before
+        // any VERIFY, so a malformed answer still stops the read before a PIN is sent.
+        Decoding<CommonInfo> commonParsed = Decoding.ahead(() -> CommonInfo.parse(commonRecord));
 
         sws.put(PinKind.CARD_TEXT, s.retryQuery(PinKind.CARD_TEXT));
+        CommonInfo common = commonParsed.join();
         Optional<PinVerification> textResult = Optional.empty();
-        Optional<BasicInfo> basic = Optional.empty();
-        Optional<MyNumber> number = Optional.empty();
+        Optional<Decoding<BasicInfo>> basicParsed = Optional.empty();
+        Optional<Decoding<MyNumber>> numberParsed = Optional.empty();
         if (textPin != null && canTry(sws.get(PinKind.CARD_TEXT))) {
             PinVerification v = verifyIn(s, PinKind.CARD_TEXT, textPin, sws.get(PinKind.CARD_TEXT));
             textResult = Optional.of(v);
             if (v.ok()) {
                 dirty = true;
-                basic = Optional.of(BasicInfo.parse(s.readTlvEf(0x02, "basic info")));
-                number = Optional.of(MyNumber.parse(s.readFixed(0x01, 17, "My Number")));
+                byte[] basicEf = s.readTlvEf(0x02, "basic info");
+                basicParsed = Optional.of(Decoding.ahead(() -> BasicInfo.parse(basicEf)));
+                byte[] numberEf = s.readFixed(0x01, 17, "My Number");
+                numberParsed = Optional.of(Decoding.ahead(() -> MyNumber.parse(numberEf)));
                 sws.put(PinKind.CARD_TEXT, 0x63C0 | PinKind.CARD_TEXT.maxTries());
             } else {
                 sws.put(PinKind.CARD_TEXT, v.result() == Result.WRONG ? 0x63C0 | v.remaining() : 0x6984);
@@ -143,6 +149,8 @@ public final class CardConnection implements AutoCloseable {
         byte[] availability = s.readFixed(0x08, 3, "certificate availability");
         boolean signPresent = (availability[0] & 0xFF) == 0x8F;
         boolean authPresent = (availability[1] & 0xFF) == 0x8F;
+        Optional<BasicInfo> basic = basicParsed.map(Decoding::join);
+        Optional<MyNumber> number = numberParsed.map(Decoding::join);
         Optional<LifeCycle> lifeCycle = Optional.empty();
         if (sws.containsValue(0x6984) || sws.containsValue(0x6983)) {
             lifeCycle = Optional.of(lifeCycle(s));
@@ -162,11 +170,28 @@ public final class CardConnection implements AutoCloseable {
         }
 
         // JPKI is current (the last retry queries): the free EFs, then the sign certificate after its password.
-        TokenInfo token = TokenInfo.parse(s.readFixed(0x06, 32, "token info"));
-        Optional<CertificateInfo> auth = authPresent
-                ? Optional.of(CertificateInfo.parse(s.readTlvEf(0x0A, "auth certificate"))) : Optional.empty();
-        CertificateInfo authCa = CertificateInfo.parse(s.readTlvEf(0x0B, "auth CA certificate"));
-        CertificateInfo signCa = CertificateInfo.parse(s.readTlvEf(0x02, "sign CA certificate"));
+        byte[] tokenEf = s.readFixed(0x06, 32, "token info");
+        Decoding<TokenInfo> tokenParsed = Decoding.ahead(() -> TokenInfo.parse(tokenEf));
+        Optional<Decoding<CertificateInfo>> authParsed = Optional.empty();
+        if (authPresent) {
+            byte[] authEf = s.readTlvEf(0x0A, "auth certificate");
+            authParsed = Optional.of(Decoding.ahead(() -> CertificateInfo.parse(authEf)));
+        }
+        byte[] authCaEf = s.readTlvEf(0x0B, "auth CA certificate");
+        Decoding<CertificateInfo> authCaParsed = Decoding.ahead(() -> CertificateInfo.parse(authCaEf));
+        byte[] signCaEf = s.readTlvEf(0x02, "sign CA certificate");
+        Decoding<CertificateInfo> signCaParsed = Decoding.ahead(() -> CertificateInfo.parse(signCaEf));
+        TokenInfo token = null;
+        Optional<CertificateInfo> auth = Optional.empty();
+        CertificateInfo authCa = null;
+        CertificateInfo signCa = null;
+        if (signPin != null) {
+            // Before the sign password goes to the card, as when these were parsed inline.
+            token = tokenParsed.join();
+            auth = authParsed.map(Decoding::join);
+            authCa = authCaParsed.join();
+            signCa = signCaParsed.join();
+        }
         Optional<PinVerification> signResult = Optional.empty();
         Optional<CertificateInfo> signCert = Optional.empty();
         if (signPin != null) {
@@ -188,7 +213,14 @@ public final class CardConnection implements AutoCloseable {
         }
         // The card face AP last: its SELECT clears the JPKI verified flags, which no longer matter.
         s.select(CardApplication.FACE);
-        CardFaceInfo face = CardFaceInfo.parse(s.readTlvEf(0x03, "card-face info"));
+        byte[] faceEf = s.readTlvEf(0x03, "card-face info");
+        if (signPin == null) {
+            token = tokenParsed.join();
+            auth = authParsed.map(Decoding::join);
+            authCa = authCaParsed.join();
+            signCa = signCaParsed.join();
+        }
+        CardFaceInfo face = CardFaceInfo.parse(faceEf);
         return new CardSnapshot(common, number, basic, pins, textResult, signResult, lifeCycle, authPresent,
                 signPresent, Optional.of(token), Optional.of(face), auth, Optional.of(authCa), Optional.of(signCa),
                 signCert, true, s.apduCount());
@@ -406,6 +438,62 @@ public final class CardConnection implements AutoCloseable {
             } catch (CardException | IllegalStateException e) {
                 LOG.debug("endExclusive after {}: {}", operation, e.toString());
             }
+        }
+    }
+
+    /**
+     * Whether this connection can be kept for the next job ({@link CardMonitor} keeps one per reader):
+     * only a {@link ReusableCard} (our libpcsclite provider) can be reset and checked through its own
+     * handle; with any other provider every job opens and closes its own connection.
+     */
+    boolean reusable() {
+        return card instanceof ReusableCard;
+    }
+
+    /**
+     * Before a job on a kept connection: true when the handle still reaches the card it was opened on
+     * (reconnecting it, without reset, when another program reset the card); false when the card left
+     * or the service is gone, and the connection must be closed.
+     */
+    boolean readyForJob() {
+        if (!(card instanceof ReusableCard reusable)) {
+            return false;
+        }
+        switch (reusable.check()) {
+            case READY:
+                return true;
+            case RESET:
+                try {
+                    reusable.reconnect(false);
+                    return true;
+                } catch (CardException | IllegalStateException e) {
+                    LOG.debug("reconnect after another program's reset: {}", e.toString());
+                    return false;
+                }
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * After a job on a kept connection: resets the card through the same handle when the job verified a
+     * PIN, read the card face or administered the card (card-spec §2.5, §7.4: the reset is what
+     * {@code disconnect(true)} would do), so no verified flag or admin state reaches the next job; the
+     * next job starts from no selection. False when the reset failed: the caller closes the connection
+     * (which tries the reset once more) and connects afresh next time.
+     */
+    boolean endJob() {
+        session = null;
+        if (!dirty) {
+            return true;
+        }
+        try {
+            ((ReusableCard) card).reconnect(true);
+            dirty = false;
+            return true;
+        } catch (CardException | IllegalStateException e) {
+            LOG.debug("reset at the end of a job: {}", e.toString());
+            return false;
         }
     }
 
