@@ -117,25 +117,20 @@ public final class CardConnection implements AutoCloseable {
     private CardSnapshot readIn(CardSession s, char[] textPin, char[] signPin, Consumer<CardSnapshot> onScreen) {
         Map<PinKind, Integer> sws = new EnumMap<>(PinKind.class);
         s.select(CardApplication.COMMON);
-        byte[] commonRecord = s.expectOk(s.transmit(Apdus.readRecord(1, 1), "READ RECORD common"), "READ RECORD");
-        // Parsed while the next APDUs run; every parse is joined before anything depends on it and before
-        // any VERIFY, so a malformed answer still stops the read before a PIN is sent.
-        Decoding<CommonInfo> commonParsed = Decoding.ahead(() -> CommonInfo.parse(commonRecord));
+        CommonInfo common = CommonInfo.parse(s.expectOk(s.transmit(Apdus.readRecord(1, 1), "READ RECORD common"),
+                "READ RECORD"));
 
         sws.put(PinKind.CARD_TEXT, s.retryQuery(PinKind.CARD_TEXT));
-        CommonInfo common = commonParsed.join();
         Optional<PinVerification> textResult = Optional.empty();
-        Optional<Decoding<BasicInfo>> basicParsed = Optional.empty();
-        Optional<Decoding<MyNumber>> numberParsed = Optional.empty();
+        Optional<BasicInfo> basic = Optional.empty();
+        Optional<MyNumber> number = Optional.empty();
         if (textPin != null && canTry(sws.get(PinKind.CARD_TEXT))) {
             PinVerification v = verifyIn(s, PinKind.CARD_TEXT, textPin, sws.get(PinKind.CARD_TEXT));
             textResult = Optional.of(v);
             if (v.ok()) {
                 dirty = true;
-                byte[] basicEf = s.readTlvEf(0x02, "basic info");
-                basicParsed = Optional.of(Decoding.ahead(() -> BasicInfo.parse(basicEf)));
-                byte[] numberEf = s.readFixed(0x01, 17, "My Number");
-                numberParsed = Optional.of(Decoding.ahead(() -> MyNumber.parse(numberEf)));
+                basic = Optional.of(BasicInfo.parse(s.readTlvEf(0x02, "basic info")));
+                number = Optional.of(MyNumber.parse(s.readFixed(0x01, 17, "My Number")));
                 sws.put(PinKind.CARD_TEXT, 0x63C0 | PinKind.CARD_TEXT.maxTries());
             } else {
                 sws.put(PinKind.CARD_TEXT, v.result() == Result.WRONG ? 0x63C0 | v.remaining() : 0x6984);
@@ -149,8 +144,6 @@ public final class CardConnection implements AutoCloseable {
         byte[] availability = s.readFixed(0x08, 3, "certificate availability");
         boolean signPresent = (availability[0] & 0xFF) == 0x8F;
         boolean authPresent = (availability[1] & 0xFF) == 0x8F;
-        Optional<BasicInfo> basic = basicParsed.map(Decoding::join);
-        Optional<MyNumber> number = numberParsed.map(Decoding::join);
         Optional<LifeCycle> lifeCycle = Optional.empty();
         if (sws.containsValue(0x6984) || sws.containsValue(0x6983)) {
             lifeCycle = Optional.of(lifeCycle(s));
@@ -170,28 +163,11 @@ public final class CardConnection implements AutoCloseable {
         }
 
         // JPKI is current (the last retry queries): the free EFs, then the sign certificate after its password.
-        byte[] tokenEf = s.readFixed(0x06, 32, "token info");
-        Decoding<TokenInfo> tokenParsed = Decoding.ahead(() -> TokenInfo.parse(tokenEf));
-        Optional<Decoding<CertificateInfo>> authParsed = Optional.empty();
-        if (authPresent) {
-            byte[] authEf = s.readTlvEf(0x0A, "auth certificate");
-            authParsed = Optional.of(Decoding.ahead(() -> CertificateInfo.parse(authEf)));
-        }
-        byte[] authCaEf = s.readTlvEf(0x0B, "auth CA certificate");
-        Decoding<CertificateInfo> authCaParsed = Decoding.ahead(() -> CertificateInfo.parse(authCaEf));
-        byte[] signCaEf = s.readTlvEf(0x02, "sign CA certificate");
-        Decoding<CertificateInfo> signCaParsed = Decoding.ahead(() -> CertificateInfo.parse(signCaEf));
-        TokenInfo token = null;
-        Optional<CertificateInfo> auth = Optional.empty();
-        CertificateInfo authCa = null;
-        CertificateInfo signCa = null;
-        if (signPin != null) {
-            // Before the sign password goes to the card, as when these were parsed inline.
-            token = tokenParsed.join();
-            auth = authParsed.map(Decoding::join);
-            authCa = authCaParsed.join();
-            signCa = signCaParsed.join();
-        }
+        TokenInfo token = TokenInfo.parse(s.readFixed(0x06, 32, "token info"));
+        Optional<CertificateInfo> auth = authPresent
+                ? Optional.of(CertificateInfo.parse(s.readTlvEf(0x0A, "auth certificate"))) : Optional.empty();
+        CertificateInfo authCa = CertificateInfo.parse(s.readTlvEf(0x0B, "auth CA certificate"));
+        CertificateInfo signCa = CertificateInfo.parse(s.readTlvEf(0x02, "sign CA certificate"));
         Optional<PinVerification> signResult = Optional.empty();
         Optional<CertificateInfo> signCert = Optional.empty();
         if (signPin != null) {
@@ -213,14 +189,7 @@ public final class CardConnection implements AutoCloseable {
         }
         // The card face AP last: its SELECT clears the JPKI verified flags, which no longer matter.
         s.select(CardApplication.FACE);
-        byte[] faceEf = s.readTlvEf(0x03, "card-face info");
-        if (signPin == null) {
-            token = tokenParsed.join();
-            auth = authParsed.map(Decoding::join);
-            authCa = authCaParsed.join();
-            signCa = signCaParsed.join();
-        }
-        CardFaceInfo face = CardFaceInfo.parse(faceEf);
+        CardFaceInfo face = CardFaceInfo.parse(s.readTlvEf(0x03, "card-face info"));
         return new CardSnapshot(common, number, basic, pins, textResult, signResult, lifeCycle, authPresent,
                 signPresent, Optional.of(token), Optional.of(face), auth, Optional.of(authCa), Optional.of(signCa),
                 signCert, true, s.apduCount());
