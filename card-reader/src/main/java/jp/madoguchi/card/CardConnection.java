@@ -15,6 +15,7 @@ import jp.madoguchi.card.CardSnapshot.LifeCycle;
 import jp.madoguchi.card.PinStatus.State;
 import jp.madoguchi.card.PinVerification.Result;
 import jp.madoguchi.card.codec.Apdus;
+import jp.madoguchi.card.pcsc.ReusableCard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -406,6 +407,62 @@ public final class CardConnection implements AutoCloseable {
             } catch (CardException | IllegalStateException e) {
                 LOG.debug("endExclusive after {}: {}", operation, e.toString());
             }
+        }
+    }
+
+    /**
+     * Whether this connection can be kept for the next job ({@link CardMonitor} keeps one per reader):
+     * only a {@link ReusableCard} (our libpcsclite provider) can be reset and checked through its own
+     * handle; with any other provider every job opens and closes its own connection.
+     */
+    boolean reusable() {
+        return card instanceof ReusableCard;
+    }
+
+    /**
+     * Before a job on a kept connection: true when the handle still reaches the card it was opened on
+     * (reconnecting it, without reset, when another program reset the card); false when the card left
+     * or the service is gone, and the connection must be closed.
+     */
+    boolean readyForJob() {
+        if (!(card instanceof ReusableCard reusable)) {
+            return false;
+        }
+        switch (reusable.check()) {
+            case READY:
+                return true;
+            case RESET:
+                try {
+                    reusable.reconnect(false);
+                    return true;
+                } catch (CardException | IllegalStateException e) {
+                    LOG.debug("reconnect after another program's reset: {}", e.toString());
+                    return false;
+                }
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * After a job on a kept connection: resets the card through the same handle when the job verified a
+     * PIN, read the card face or administered the card (card-spec §2.5, §7.4: the reset is what
+     * {@code disconnect(true)} would do), so no verified flag or admin state reaches the next job; the
+     * next job starts from no selection. False when the reset failed: the caller closes the connection
+     * (which tries the reset once more) and connects afresh next time.
+     */
+    boolean endJob() {
+        session = null;
+        if (!dirty) {
+            return true;
+        }
+        try {
+            ((ReusableCard) card).reconnect(true);
+            dirty = false;
+            return true;
+        } catch (CardException | IllegalStateException e) {
+            LOG.debug("reset at the end of a job: {}", e.toString());
+            return false;
         }
     }
 

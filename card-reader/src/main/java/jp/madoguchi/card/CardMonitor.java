@@ -43,9 +43,17 @@ public final class CardMonitor implements AutoCloseable {
     private final List<CardEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, ReaderState> states = new ConcurrentHashMap<>();
     private final Map<String, CardTerminal> terminals = new LinkedHashMap<>();
+    /** Connections kept between jobs, by reader (card thread only); see {@link #runOn}. */
+    private final Map<String, Kept> kept = new LinkedHashMap<>();
     private volatile Boolean serviceUp;
     private volatile boolean running = true;
     private final java.util.concurrent.CountDownLatch polledOnce = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * How long a kept connection outlives its last job: long enough for the reads and PIN checks of one
+     * counter act, short enough that another program wanting the card exclusively is not refused for long.
+     */
+    static final Duration KEEP_IDLE = Duration.ofSeconds(5);
 
     public CardMonitor(TerminalSource source) {
         this(source, Duration.ofMillis(150));
@@ -144,8 +152,12 @@ public final class CardMonitor implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} on the card thread with a fresh connection to the card in {@code reader}, and
-     * disconnects afterwards (with a reset if a PIN was verified or the card administered). The future
+     * Runs {@code task} on the card thread with a connection to the card in {@code reader}. No volatile
+     * card state crosses jobs: when the task verified a PIN or administered the card, the card is reset
+     * before the future completes and before any other job runs (card-spec §2.5, §7.4). With our
+     * libpcsclite provider the connection is kept for the reader's next job ({@link #KEEP_IDLE}), checked
+     * before each job and reset through its own handle; with other providers each job connects and
+     * disconnects (with the reset when needed). The future
      * fails with a {@link CardAccessException} naming the reason when the reader has no usable My
      * Number Card (NO_SERVICE, NO_READER, NO_CARD, CARD_BUSY, NOT_A_MY_NUMBER_CARD).
      */
@@ -169,16 +181,76 @@ public final class CardMonitor implements AutoCloseable {
     private record Job(CompletableFuture<?> future, Runnable body) {
     }
 
+    /** A connection kept between jobs and when its last job ended ({@link System#nanoTime()}). */
+    private record Kept(CardConnection connection, long since) {
+    }
+
     private <T> T runOn(String reader, Function<CardConnection, T> task) {
         if (state(reader) != ReaderState.CARD_PRESENT) {
             throw new CardAccessException(refusal(reader));
         }
-        try (CardConnection connection = CardConnection.open(terminals.get(reader))) {
+        CardConnection connection = takeKept(reader);
+        if (connection == null) {
+            connection = CardConnection.open(terminals.get(reader));
+        }
+        // Kept unless the card or the service failed under the job (a status word, a malformed answer or
+        // a refused PIN format leave the handle as good as it was).
+        boolean keep = connection.reusable();
+        try {
             return task.apply(connection);
+        } catch (CardAccessException e) {
+            // CardRemovedException included.
+            keep = false;
+            throw e;
+        } finally {
+            if (keep && connection.endJob()) {
+                kept.put(reader, new Kept(connection, System.nanoTime()));
+            } else {
+                connection.close();
+            }
+        }
+    }
+
+    /** The reader's kept connection if it still reaches the same card, else null (closing it). */
+    private CardConnection takeKept(String reader) {
+        Kept k = kept.remove(reader);
+        if (k == null) {
+            return null;
+        }
+        if (k.connection().readyForJob()) {
+            return k.connection();
+        }
+        k.connection().close();
+        return null;
+    }
+
+    private void release(String reader) {
+        Kept k = kept.remove(reader);
+        if (k != null) {
+            k.connection().close();
+        }
+    }
+
+    private void releaseIdle() {
+        long now = System.nanoTime();
+        for (String reader : new ArrayList<>(kept.keySet())) {
+            if (now - kept.get(reader).since() > KEEP_IDLE.toNanos()) {
+                release(reader);
+            }
         }
     }
 
     private void loop() {
+        try {
+            work();
+        } finally {
+            for (String reader : new ArrayList<>(kept.keySet())) {
+                release(reader);
+            }
+        }
+    }
+
+    private void work() {
         long nextPoll = 0;
         while (running) {
             try {
@@ -254,18 +326,19 @@ public final class CardMonitor implements AutoCloseable {
             }
             ReaderState before = states.get(name);
             if (present && before == ReaderState.EMPTY) {
-                ReaderState after = identify(e.getValue());
+                ReaderState after = identify(name, e.getValue());
                 if (after != ReaderState.EMPTY) {
                     states.put(name, after);
                     inserted.add(event(Kind.CARD_INSERTED, name, after));
                 }
             } else if (present && (before == ReaderState.CARD_BUSY || before == ReaderState.CARD_ERROR)) {
-                ReaderState after = identify(e.getValue());
+                ReaderState after = identify(name, e.getValue());
                 if (after != before && after != ReaderState.EMPTY) {
                     states.put(name, after);
                     changed.add(event(Kind.STATE_CHANGED, name, after));
                 }
             } else if (!present && before != ReaderState.EMPTY) {
+                release(name);
                 states.put(name, ReaderState.EMPTY);
                 removed.add(event(Kind.CARD_REMOVED, name, ReaderState.EMPTY));
             }
@@ -275,17 +348,28 @@ public final class CardMonitor implements AutoCloseable {
                 if (states.get(name) != ReaderState.EMPTY) {
                     removed.add(event(Kind.CARD_REMOVED, name, ReaderState.EMPTY));
                 }
+                release(name);
                 states.remove(name);
                 terminals.remove(name);
                 detached.add(event(Kind.READER_DETACHED, name, ReaderState.NO_READER));
             }
         }
+        releaseIdle();
         publish(service, attached, inserted, changed, removed, detached);
     }
 
-    private ReaderState identify(CardTerminal terminal) {
-        try (CardConnection connection = CardConnection.open(terminal)) {
-            return connection.isMyNumberCard() ? ReaderState.CARD_PRESENT : ReaderState.NOT_A_MY_NUMBER_CARD;
+    private ReaderState identify(String reader, CardTerminal terminal) {
+        release(reader);
+        CardConnection connection = null;
+        try {
+            connection = CardConnection.open(terminal);
+            boolean mine = connection.isMyNumberCard();
+            if (mine && connection.reusable()) {
+                // The first job (usually the read, right after CARD_INSERTED) needs no connect of its own.
+                kept.put(reader, new Kept(connection, System.nanoTime()));
+                connection = null;
+            }
+            return mine ? ReaderState.CARD_PRESENT : ReaderState.NOT_A_MY_NUMBER_CARD;
         } catch (CardRemovedException e) {
             return ReaderState.EMPTY;
         } catch (CardAccessException e) {
@@ -297,6 +381,10 @@ public final class CardMonitor implements AutoCloseable {
             }
             LOG.info("card in {} did not answer: {}", terminal.getName(), e.getMessage());
             return ReaderState.CARD_ERROR;
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
         }
     }
 
@@ -313,6 +401,9 @@ public final class CardMonitor implements AutoCloseable {
                 removed.add(event(Kind.CARD_REMOVED, e.getKey(), ReaderState.NO_SERVICE));
             }
             detached.add(event(Kind.READER_DETACHED, e.getKey(), ReaderState.NO_SERVICE));
+        }
+        for (String reader : new ArrayList<>(kept.keySet())) {
+            release(reader);
         }
         states.clear();
         terminals.clear();

@@ -14,7 +14,7 @@ import javax.smartcardio.ResponseAPDU;
  * A card connection of the JNA provider. Like SunPCSC it collects 61xx with GET RESPONSE and repeats a
  * command after 6Cxx, so callers see the same behaviour on either provider. Card thread only.
  */
-final class JnaCard extends Card {
+final class JnaCard extends Card implements ReusableCard {
 
     /** Collected answer (after GET RESPONSE rounds): at most 64 KiB + SW. */
     private static final int MAX_RESPONSE = 65538;
@@ -23,10 +23,10 @@ final class JnaCard extends Card {
 
     private final JnaCardTerminals context;
     private final PcscLibrary.Handle handle;
-    private final int protocol;
+    private int protocol;
     private final Channel basic = new Channel();
     /** The send PCI of every transmit: the same for the connection's life, so built once. */
-    private final PcscLibrary.IoRequest sendPci;
+    private PcscLibrary.IoRequest sendPci;
     private boolean disconnected;
 
     JnaCard(JnaCardTerminals context, PcscLibrary.Handle handle, int protocol) {
@@ -87,6 +87,37 @@ final class JnaCard extends Card {
         disconnected = true;
         fail("SCardDisconnect", context.lib().SCardDisconnect(handle,
                 new PcscLibrary.Dword(reset ? PcscLibrary.SCARD_RESET_CARD : PcscLibrary.SCARD_LEAVE_CARD)));
+    }
+
+    @Override
+    public Handle check() {
+        if (disconnected) {
+            return Handle.GONE;
+        }
+        PcscLibrary.DwordByReference nameLength = new PcscLibrary.DwordByReference(0);
+        PcscLibrary.DwordByReference atrLength = new PcscLibrary.DwordByReference(0);
+        long rc = JnaCardTerminals.code(context.lib().SCardStatus(handle, null, nameLength,
+                new PcscLibrary.DwordByReference(), new PcscLibrary.DwordByReference(), null, atrLength));
+        if (rc == PcscError.SUCCESS) {
+            return Handle.READY;
+        }
+        return rc == PcscError.W_RESET_CARD ? Handle.RESET : Handle.GONE;
+    }
+
+    @Override
+    public void reconnect(boolean reset) throws CardException {
+        if (disconnected) {
+            throw new IllegalStateException("card has been disconnected");
+        }
+        PcscLibrary.DwordByReference active = new PcscLibrary.DwordByReference();
+        fail("SCardReconnect", context.lib().SCardReconnect(handle, new PcscLibrary.Dword(PcscLibrary.SCARD_SHARE_SHARED),
+                new PcscLibrary.Dword(PcscLibrary.SCARD_PROTOCOL_T0 | PcscLibrary.SCARD_PROTOCOL_T1),
+                new PcscLibrary.Dword(reset ? PcscLibrary.SCARD_RESET_CARD : PcscLibrary.SCARD_LEAVE_CARD), active));
+        int now = (int) active.getValue();
+        if (now != protocol) {
+            protocol = now;
+            sendPci = new PcscLibrary.IoRequest(now);
+        }
     }
 
     private void fail(String call, PcscLibrary.Dword rc) throws CardException {

@@ -57,6 +57,9 @@ interface PcscLibrary extends Library {
 
     Dword SCardDisconnect(Handle card, Dword disposition);
 
+    Dword SCardReconnect(Handle card, Dword shareMode, Dword preferredProtocols, Dword initialization,
+                         DwordByReference activeProtocol);
+
     Dword SCardBeginTransaction(Handle card);
 
     Dword SCardEndTransaction(Handle card, Dword disposition);
