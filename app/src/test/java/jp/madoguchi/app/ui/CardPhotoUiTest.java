@@ -10,13 +10,8 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import jp.madoguchi.app.staff.StaffRole;
-import jp.madoguchi.app.station.StationFixture;
 import jp.madoguchi.sim.central.factory.CardFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The face photo in the card panel (F1) on the real parts: composition root, central over mTLS, read
@@ -26,23 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CardPhotoUiTest extends StationWindowRobot {
 
-    @TempDir
-    static Path dir;
-    private static StationFixture station;
-
-    @BeforeAll
-    static void stack() throws Exception {
-        station = onlineStation(dir, 2);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        station.close();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        close(station);
+    @Override
+    int cards() {
+        return 2;
     }
 
     private Image photo() {
@@ -56,7 +37,7 @@ class CardPhotoUiTest extends StationWindowRobot {
 
     @Test
     void the_photo_appears_after_the_security_code_or_the_pin_and_goes_with_the_card() throws Exception {
-        open(station, directory -> directory.provision("C001", "窓口 花子", StaffRole.CLERK, "correct-horse-1".toCharArray()));
+        open(directory -> directory.provision("C001", "窓口 花子", StaffRole.CLERK, "correct-horse-1".toCharArray()));
         signIn("C001", "correct-horse-1");
         waitUntil(() -> text("#cardMessage").equals(texts.get("card.noCard")));
 

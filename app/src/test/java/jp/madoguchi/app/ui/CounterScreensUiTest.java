@@ -10,16 +10,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import jp.madoguchi.app.counter.rules.EraDate;
 import jp.madoguchi.app.staff.StaffRole;
-import jp.madoguchi.app.station.StationFixture;
 import jp.madoguchi.cache.CounterAct;
 import jp.madoguchi.cache.FollowUpCase;
 import jp.madoguchi.cache.OperationType;
 import jp.madoguchi.sim.central.factory.CardFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The counter screens on the real parts: the composition root opened on an enrolled data directory,
@@ -29,27 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CounterScreensUiTest extends StationWindowRobot {
 
-    @TempDir
-    static Path dir;
-    private static StationFixture station;
-
-    @BeforeAll
-    static void stack() throws Exception {
-        station = onlineStation(dir, 6);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        station.close();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        close(station);
+    @Override
+    int cards() {
+        return 6;
     }
 
     private void open() throws Exception {
-        open(station, directory -> {
+        open(directory -> {
             directory.provision("C001", "窓口 花子", StaffRole.CLERK, "correct-horse-1".toCharArray());
             directory.provision("S001", "責任 太郎", StaffRole.SUPERVISOR, "correct-horse-2".toCharArray());
         });

@@ -20,31 +20,54 @@ import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.app.staff.StaffRole;
 import jp.madoguchi.app.station.StationFixture;
 import jp.madoguchi.sim.central.factory.CardFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What the TestFX tests of the counter screens on the composition root share (the card panel, the
- * face photo, awaiting delivery, sync & cases): a {@link StationFixture} whose link is up and whose
+ * face photo, awaiting delivery, sync & cases): one {@link StationFixture} per test class (the class
+ * lifecycle is PER_CLASS, so the station and {@link #dir} serve all its tests) whose link is up and whose
  * read cache holds every made card, the workstation window opened on its services with a real staff
  * file, and the robot's small vocabulary (read a label, wait for a condition, a delivered card's
  * profile for the in-JVM reader).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StationWindowRobot extends FxRobot {
 
+    /**
+     * The class's directory: central, the workstation's data, the cards' profiles. Static, so that JUnit
+     * makes it before {@link #openStation} (a fresh one for each test class, deleted after it).
+     */
+    @TempDir
+    static Path dir;
+    /** One station for all tests of the class, opened before the first. */
+    StationFixture station;
     BackgroundTaskExecutor executor;
     WorkstationWindow window;
     Stage stage;
     Texts texts;
 
-    /** A station for {@code cards} made cards, once its link is ONLINE and the read cache holds them all. */
-    static StationFixture onlineStation(Path dir, int cards) throws Exception {
-        StationFixture station = new StationFixture(dir, cards);
+    /** How many cards central's factory makes for the class's station. */
+    abstract int cards();
+
+    /** The station, once its link is ONLINE and its read cache holds every made card. */
+    @BeforeAll
+    void openStation() throws Exception {
+        station = new StationFixture(dir, cards());
         StationFixture.await("link ONLINE and the feed read", Duration.ofSeconds(30),
                 () -> station.services.engine().link() == jp.madoguchi.cache.LinkState.ONLINE
-                        && station.services.forStaff(clerk()).cache().cards("ISSUED").size() == cards);
-        return station;
+                        && station.services.forStaff(clerk()).cache().cards("ISSUED").size() == cards());
+    }
+
+    @AfterAll
+    void closeStation() throws Exception {
+        station.close();
     }
 
     static StaffAccount clerk() {
@@ -52,10 +75,10 @@ abstract class StationWindowRobot extends FxRobot {
     }
 
     /**
-     * Opens the window on {@code station}'s services, its staff file in the station's data directory:
+     * Opens the window on the station's services, its staff file in the station's data directory:
      * {@code provision} fills it the first time (the file outlives one test).
      */
-    void open(StationFixture station, java.util.function.Consumer<StaffDirectory> provision) throws Exception {
+    void open(java.util.function.Consumer<StaffDirectory> provision) throws Exception {
         StaffDirectory directory = StaffDirectory.open(station.data, Clock.systemUTC(), new LockoutRule(5, Duration.ofMinutes(15)),
                 new PasswordHasher(10_000), BlockingCallGuard.FORBID_FX_THREAD);
         if (directory.isEmpty()) {
@@ -75,13 +98,16 @@ abstract class StationWindowRobot extends FxRobot {
     }
 
     /** Pulls the card from the in-JVM reader and closes what {@link #open} opened (safe when it opened nothing). */
-    void close(StationFixture station) throws Exception {
+    @AfterEach
+    void closeWindow() throws Exception {
         station.services.trainingReaders().orElseThrow().remove(0);
         if (window != null) {
             FxToolkit.setupFixture(window::close);
+            window = null;
         }
         if (executor != null) {
             executor.close();
+            executor = null;
         }
     }
 
