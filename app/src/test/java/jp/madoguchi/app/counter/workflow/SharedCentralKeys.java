@@ -19,7 +19,7 @@ import java.util.Map;
  * JVM and handed out again to every central a test fixture opens: each fixture calls {@link #rewind()}
  * before it opens its central, so within one central every key is still distinct (the n-th key it asks
  * for is the n-th key of the pool, generated on first demand), and the next central gets the same keys
- * in the same order instead of generating 40-odd new ones (about 0.25 s of CPU each; 16 centrals in the
+ * in the same order instead of generating up to 40 new ones (about 0.23 s of CPU each; 22 centrals in the
  * app module's tests). The keys, certificates and signatures stay real; only their generation is shared,
  * as a card factory could well reuse a key source between test runs.
  *
