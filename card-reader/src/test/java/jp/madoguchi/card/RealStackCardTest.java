@@ -2,14 +2,11 @@ package jp.madoguchi.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.TerminalFactory;
 import jp.madoguchi.card.CardConnection.ReadRequest;
-import jp.madoguchi.card.pcsc.JnaCardTerminals;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every scenario of {@link CardScenarioTests} through the real stack: our JNA provider → pcscd → vpcd →
@@ -17,29 +14,12 @@ import org.junit.jupiter.api.Test;
  */
 class RealStackCardTest extends CardScenarioTests {
 
-    private JnaCardTerminals terminals;
-    private PcscStack.Inserted inserted;
-
-    @BeforeEach
-    void context() throws Exception {
-        PcscStack.port(0);
-        terminals = JnaCardTerminals.establish();
-    }
-
-    @AfterEach
-    void pull() throws Exception {
-        if (inserted != null) {
-            inserted.close();
-            PcscStack.awaitAbsent(terminals, PcscStack.READER0);
-        }
-        terminals.close();
-    }
+    @RegisterExtension
+    final RealStackSlot slot = new RealStackSlot();
 
     @Override
     CardScenarios.Opener insert(EmulatedCards.Kind kind) throws Exception {
-        inserted = PcscStack.insert(EmulatedCards.card(kind), 0);
-        CardTerminal terminal = PcscStack.awaitCard(terminals, PcscStack.READER0, Duration.ofSeconds(10));
-        return () -> CardConnection.open(terminal);
+        return slot.insert(kind);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import jp.madoguchi.app.counter.workflow.SharedCentralKeys;
 import jp.madoguchi.cache.SyncSettings;
 import jp.madoguchi.common.Configuration;
 import jp.madoguchi.sim.central.CentralSystem;
@@ -40,6 +41,7 @@ public final class StationFixture implements AutoCloseable {
     /** {@code extra}: more {@code --set key=value} pairs (e.g. training.mode=true). */
     public StationFixture(Path dir, int cardCount, String... extra) throws Exception {
         data = dir.resolve("workstation");
+        SharedCentralKeys.rewind();
         central = CentralSystem.open(dir.resolve("central"), Clock.systemUTC());
         server = CentralServer.start(central, faults, "127.0.0.1", 0, -1);
         Path enrolment = data.resolve("enrolment");

@@ -3,34 +3,15 @@ package jp.madoguchi.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.Map;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import jp.madoguchi.app.staff.LockoutRule;
-import jp.madoguchi.app.staff.PasswordHasher;
-import jp.madoguchi.app.staff.StaffAccount;
-import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.app.staff.StaffRole;
-import jp.madoguchi.app.station.StationFixture;
 import jp.madoguchi.sim.central.factory.CardFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The face photo in the card panel (F1) on the real parts: composition root, central over mTLS, read
@@ -38,70 +19,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * types the card-face security code (照合番号B, birth date from central's delivery record), first
  * wrong, then right; then the resident's 入力補助 PIN brings the photo through 照合番号A.
  */
-class CardPhotoUiTest extends FxRobot {
+class CardPhotoUiTest extends StationWindowRobot {
 
-    @TempDir
-    static Path dir;
-    private static StationFixture station;
-    private BackgroundTaskExecutor executor;
-    private WorkstationWindow window;
-    private Stage stage;
-    private Texts texts;
-
-    @BeforeAll
-    static void stack() throws Exception {
-        station = new StationFixture(dir, 2);
-        StationFixture.await("link ONLINE and the feed read", Duration.ofSeconds(30),
-                () -> station.services.engine().link() == jp.madoguchi.cache.LinkState.ONLINE
-                        && station.services.forStaff(new StaffAccount("C001", "窓口 花子", StaffRole.CLERK, 0, null))
-                                .cache().cards("ISSUED").size() == 2);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        station.close();
-    }
-
-    private void open() throws Exception {
-        StaffDirectory directory = StaffDirectory.open(station.data, Clock.systemUTC(), new LockoutRule(5, Duration.ofMinutes(15)),
-                new PasswordHasher(10_000), BlockingCallGuard.FORBID_FX_THREAD);
-        if (directory.isEmpty()) {
-            directory.provision("C001", "窓口 花子", StaffRole.CLERK, "correct-horse-1".toCharArray());
-        }
-        executor = new BackgroundTaskExecutor();
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            texts = new Texts(Locale.JAPANESE);
-            Workstation ws = new Workstation(new OfficeIdentity("MUNICIPAL", StationFixture.OFFICE, "T01"), false, texts, new Appearance(),
-                    directory, executor, UiThread.FX, Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofMillis(200),
-                    station.services.readerStatus(), station.services.syncStatus(), (title, question) -> true, List::of,
-                    station.services, new jp.madoguchi.reports.ReportEngine(), (title, name) -> java.util.Optional.empty());
-            window = new WorkstationWindow(stage, ws);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        station.services.trainingReaders().orElseThrow().remove(0);
-        if (window != null) {
-            FxToolkit.setupFixture(window::close);
-        }
-        if (executor != null) {
-            executor.close();
-        }
-    }
-
-    private void waitUntil(Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.get();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Labeled.class).getText();
+    @Override
+    int cards() {
+        return 2;
     }
 
     private Image photo() {
@@ -115,27 +37,16 @@ class CardPhotoUiTest extends FxRobot {
 
     @Test
     void the_photo_appears_after_the_security_code_or_the_pin_and_goes_with_the_card() throws Exception {
-        open();
-        clickOn("#staffId");
-        write("C001");
-        type(KeyCode.TAB);
-        write("correct-horse-1");
-        type(KeyCode.ENTER);
-        waitUntil(() -> lookup("#mainHeader").tryQuery().isPresent());
+        open(directory -> directory.provision("C001", "窓口 花子", StaffRole.CLERK, "correct-horse-1".toCharArray()));
+        signIn("C001", "correct-horse-1");
         waitUntil(() -> text("#cardMessage").equals(texts.get("card.noCard")));
 
         // A delivered card (OPERATIONAL, PINs set): its card face opens with 照合番号A or B.
         CardFactory.Made made = station.cards.get(0);
-        ObjectNode profile = (ObjectNode) new ObjectMapper().readTree(made.profile().toFile());
-        profile.put("lifeCycle", "OPERATIONAL");
-        for (String pin : new String[] {"AUTH", "CARD_TEXT", "JUKI"}) {
-            ((ObjectNode) profile.path("pins").path(pin)).put("value", "4321").put("triesLeft", 3);
-        }
-        ((ObjectNode) profile.path("pins").path("SIGN")).put("value", "ABC123").put("triesLeft", 5);
-        String code = profile.path("cardFace").path("securityCode").asText();
+        Path delivered = delivered(made, dir, Map.of("AUTH", Map.entry("4321", 3), "CARD_TEXT", Map.entry("4321", 3),
+                "JUKI", Map.entry("4321", 3), "SIGN", Map.entry("ABC123", 5)));
+        String code = new ObjectMapper().readTree(made.profile().toFile()).path("cardFace").path("securityCode").asText();
         String wrong = code.equals("0000") ? "1111" : "0000";
-        Path delivered = dir.resolve("delivered-" + made.cardSerial() + ".json");
-        new ObjectMapper().writeValue(delivered.toFile(), profile);
         station.services.trainingReaders().orElseThrow().insert(0, delivered);
         waitUntil(() -> text("#cardMessage").equals(texts.get("card.shown")) && text("#cardSource").equals(texts.get("card.source.record")));
         assertThat(photo()).isNull();

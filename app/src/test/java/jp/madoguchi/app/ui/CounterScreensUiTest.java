@@ -2,40 +2,19 @@ package jp.madoguchi.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.stage.Stage;
 import jp.madoguchi.app.counter.rules.EraDate;
-import jp.madoguchi.app.staff.LockoutRule;
-import jp.madoguchi.app.staff.PasswordHasher;
-import jp.madoguchi.app.staff.StaffAccount;
-import jp.madoguchi.app.staff.StaffDirectory;
 import jp.madoguchi.app.staff.StaffRole;
-import jp.madoguchi.app.station.StationFixture;
 import jp.madoguchi.cache.CounterAct;
 import jp.madoguchi.cache.FollowUpCase;
 import jp.madoguchi.cache.OperationType;
 import jp.madoguchi.sim.central.factory.CardFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The counter screens on the real parts: the composition root opened on an enrolled data directory,
@@ -43,83 +22,18 @@ import org.testfx.util.WaitForAsyncUtils;
  * over the in-JVM emulated terminal (this is about what the clerk sees; the card layer's own tests
  * run it through pcscd). Driven by keyboard and pointer, headless; screenshots in target/screenshots.
  */
-class CounterScreensUiTest extends FxRobot {
+class CounterScreensUiTest extends StationWindowRobot {
 
-    @TempDir
-    static Path dir;
-    private static StationFixture station;
-    private BackgroundTaskExecutor executor;
-    private WorkstationWindow window;
-    private Stage stage;
-    private Texts texts;
-
-    @BeforeAll
-    static void stack() throws Exception {
-        station = new StationFixture(dir, 6);
-        StationFixture.await("link ONLINE and the feed read", Duration.ofSeconds(30),
-                () -> station.services.engine().link() == jp.madoguchi.cache.LinkState.ONLINE
-                        && station.services.forStaff(clerk()).cache().cards("ISSUED").size() == 6);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        station.close();
-    }
-
-    private static StaffAccount clerk() {
-        return new StaffAccount("C001", "窓口 花子", StaffRole.CLERK, 0, null);
+    @Override
+    int cards() {
+        return 6;
     }
 
     private void open() throws Exception {
-        StaffDirectory directory = StaffDirectory.open(station.data, Clock.systemUTC(), new LockoutRule(5, Duration.ofMinutes(15)),
-                new PasswordHasher(10_000), BlockingCallGuard.FORBID_FX_THREAD);
-        if (directory.isEmpty()) {
+        open(directory -> {
             directory.provision("C001", "窓口 花子", StaffRole.CLERK, "correct-horse-1".toCharArray());
             directory.provision("S001", "責任 太郎", StaffRole.SUPERVISOR, "correct-horse-2".toCharArray());
-        }
-        executor = new BackgroundTaskExecutor();
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            texts = new Texts(Locale.JAPANESE);
-            Workstation ws = new Workstation(new OfficeIdentity("MUNICIPAL", StationFixture.OFFICE, "T01"), false, texts, new Appearance(),
-                    directory, executor, UiThread.FX, Clock.systemUTC(), Duration.ofMinutes(5), Duration.ofMillis(200),
-                    station.services.readerStatus(), station.services.syncStatus(), (title, question) -> true, List::of,
-                    station.services, new jp.madoguchi.reports.ReportEngine(), (title, name) -> java.util.Optional.empty());
-            window = new WorkstationWindow(stage, ws);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        station.services.trainingReaders().orElseThrow().remove(0);
-        if (window != null) {
-            FxToolkit.setupFixture(window::close);
-        }
-        if (executor != null) {
-            executor.close();
-        }
-    }
-
-    private void signIn(String id, String password) throws Exception {
-        clickOn("#staffId");
-        write(id);
-        type(KeyCode.TAB);
-        write(password);
-        type(KeyCode.ENTER);
-        waitUntil(() -> lookup("#mainHeader").tryQuery().isPresent());
-    }
-
-    private void waitUntil(Supplier<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.get();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String text(String id) {
-        return lookup(id).queryAs(Labeled.class).getText();
     }
 
     @SuppressWarnings("unchecked")
@@ -153,15 +67,8 @@ class CounterScreensUiTest extends FxRobot {
         // A delivered card (OPERATIONAL, PINs set, two of them used up partly): the resident types the card
         // text PIN, and the My Number stays masked except while the reveal button is held.
         CardFactory.Made made = station.cards.get(1);
-        ObjectNode profile = (ObjectNode) new ObjectMapper().readTree(made.profile().toFile());
-        profile.put("lifeCycle", "OPERATIONAL");
-        ObjectNode pins = (ObjectNode) profile.path("pins");
-        setPin(pins, "AUTH", "1111", 1);
-        setPin(pins, "SIGN", "ABC123", 5);
-        setPin(pins, "CARD_TEXT", "4321", 3);
-        setPin(pins, "JUKI", "2222", 2);
-        Path delivered = dir.resolve("delivered-" + made.cardSerial() + ".json");
-        new ObjectMapper().writeValue(delivered.toFile(), profile);
+        Path delivered = delivered(made, dir, Map.of("AUTH", Map.entry("1111", 1), "SIGN", Map.entry("ABC123", 5),
+                "CARD_TEXT", Map.entry("4321", 3), "JUKI", Map.entry("2222", 2)));
         String pin = "4321";
         station.services.trainingReaders().orElseThrow().insert(0, delivered);
         waitUntil(() -> text("#cardSerial").equals(made.cardSerial()) && text("#cardMessage").equals(texts.get("card.shown")));
@@ -252,10 +159,6 @@ class CounterScreensUiTest extends FxRobot {
         assertThat(text("#syncSummary")).contains("要対応 0件");
         assertThat(station.services.forStaff(clerk()).store().openCases()).isEmpty();
         screenshot("36-sync-case-resolved");
-    }
-
-    private static void setPin(ObjectNode pins, String name, String value, int tries) {
-        ((ObjectNode) pins.path(name)).put("value", value).put("triesLeft", tries);
     }
 
     private static String hiragana(String katakana) {

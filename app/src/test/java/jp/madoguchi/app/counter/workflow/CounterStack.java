@@ -54,6 +54,7 @@ import jp.madoguchi.sim.central.faults.FaultSettings;
  * mutual TLS on a free loopback port, enrolment, card factory, fault injector), the workstation's store,
  * read cache and sync engine on SQLite files, the card thread, and emulated cards made by central's
  * factory — in pcscd's virtual reader (vpcd, {@code ./mado test}) or in the in-JVM MadoguchiSim terminal.
+ * Central's RSA keys come from {@link SharedCentralKeys} (generated once per JVM).
  */
 public final class CounterStack implements AutoCloseable {
 
@@ -105,6 +106,7 @@ public final class CounterStack implements AutoCloseable {
     private CounterStack(Path dir, boolean pcsc, Clock clock, Clock centralClock, Office office) throws Exception {
         this.dir = dir;
         this.pcsc = pcsc;
+        SharedCentralKeys.rewind();
         central = CentralSystem.open(dir.resolve("central"), centralClock);
         server = CentralServer.start(central, faults, "127.0.0.1", 0, -1);
         Path enrolment = dir.resolve("enrolment");
