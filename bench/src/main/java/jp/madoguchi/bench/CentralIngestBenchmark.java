@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import jp.madoguchi.cache.Uuid7;
 import jp.madoguchi.sim.central.CentralSystem;
 import jp.madoguchi.sim.central.Enrolment;
 import jp.madoguchi.sim.central.api.CentralServer;
@@ -175,7 +176,7 @@ public final class CentralIngestBenchmark implements Benchmark {
                     for (int b = 0; b < PASSES * BATCHES_PER_TERMINAL; b++) {
                         StringBuilder s = new StringBuilder("{\"terminalId\":\"B" + t + "\",\"operations\":[");
                         for (int i = 0; i < BATCH; i++, seq++) {
-                            s.append(i == 0 ? "" : ",").append("{\"opId\":\"").append(opIds.next()).append("\",\"seq\":").append(seq)
+                            s.append(i == 0 ? "" : ",").append("{\"opId\":\"").append(opIds.next(System.currentTimeMillis())).append("\",\"seq\":").append(seq)
                                     .append(",\"occurredAt\":\"2026-11-25T00:00:00Z\",\"clerkId\":\"C1\",");
                             if (i % 2 == 0) {
                                 s.append("\"type\":\"PIN_RESET\",\"basedOn\":{\"cardStatusVersion\":2},\"payload\":{\"cardSerial\":\"")
@@ -291,7 +292,7 @@ public final class CentralIngestBenchmark implements Benchmark {
                     long start = System.nanoTime();
                     long cpu = cpuNanos();
                     for (int i = pass * total; i < (pass + 1) * total; i++) {
-                        p.setString(1, opIds.next().toString());
+                        p.setString(1, opIds.next(System.currentTimeMillis()).toString());
                         p.setLong(2, i);
                         p.setString(3, body);
                         p.executeUpdate();
@@ -303,31 +304,6 @@ public final class CentralIngestBenchmark implements Benchmark {
                 }
             }
             return passes;
-        }
-    }
-
-    /**
-     * The opIds a workstation makes (sync-protocol: UUIDv7; the workstation's own generator is internal to
-     * offline-cache): 48 bits of Unix milliseconds, a 12-bit counter so ids of one millisecond keep their
-     * order, 62 random bits. Keys therefore grow with time, as they do at a real counter, in ours and in
-     * the floor alike. One per terminal, used by one thread.
-     */
-    private static final class Uuid7 {
-        private final java.security.SecureRandom random = new java.security.SecureRandom();
-        private long lastMillis = -1;
-        private int counter;
-
-        UUID next() {
-            long now = System.currentTimeMillis();
-            if (now > lastMillis) {
-                lastMillis = now;
-                counter = random.nextInt(1 << 10);
-            } else if (++counter >= 1 << 12) {
-                lastMillis++;
-                counter = 0;
-            }
-            return new UUID((lastMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | counter,
-                    random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L);
         }
     }
 }

@@ -6,15 +6,17 @@ import java.util.UUID;
 /**
  * UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then a 12-bit counter in {@code rand_a} so ids made
  * in the same millisecond still sort in creation order, then 62 random bits. Monotonic even when the
- * wall clock steps back: the timestamp never goes below the last one issued. Thread-safe.
+ * wall clock steps back: the timestamp never goes below the last one issued. Thread-safe. The store
+ * makes every act's opId with it; public so that the ingest bench sends the ids a workstation sends.
  */
-final class Uuid7 {
+public final class Uuid7 {
 
     private final SecureRandom random = new SecureRandom();
     private long lastMillis = -1;
     private int counter;
 
-    synchronized UUID next(long nowMillis) {
+    /** The next id, at {@code nowMillis} (Unix milliseconds) or just after the last one issued. */
+    public synchronized UUID next(long nowMillis) {
         if (nowMillis > lastMillis) {
             lastMillis = nowMillis;
             counter = random.nextInt(1 << 10);
