@@ -39,6 +39,17 @@ class KeptConnectionTest {
         return new CardSession(c.card(), "probe").transmit(new CommandAPDU(0x00, 0xB0, 0x81, 0x00, 17), "probe").getSW();
     }
 
+    /** Once pcscd sees the inserted card: starts the monitor and waits for its CARD_INSERTED. */
+    private static void startOnTheCard(CardMonitor monitor) throws Exception {
+        BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
+        monitor.subscribe(events::add);
+        try (JnaCardTerminals probe = JnaCardTerminals.establish()) {
+            PcscStack.awaitCard(probe, PcscStack.READER0, Duration.ofSeconds(10));
+        }
+        monitor.start();
+        awaitInserted(events);
+    }
+
     private static void awaitInserted(BlockingQueue<CardEvent> events) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
@@ -54,15 +65,9 @@ class KeptConnectionTest {
     @Test
     void a_verified_pin_does_not_outlive_its_job_on_the_kept_handle() throws Exception {
         PcscStack.port(0);
-        BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         try (PcscStack.Inserted card = PcscStack.insert(EmulatedCards.card(EmulatedCards.Kind.DELIVERED), 0);
              CardMonitor monitor = new CardMonitor(TerminalSource.pcsc())) {
-            monitor.subscribe(events::add);
-            try (JnaCardTerminals probe = JnaCardTerminals.establish()) {
-                PcscStack.awaitCard(probe, PcscStack.READER0, Duration.ofSeconds(10));
-            }
-            monitor.start();
-            awaitInserted(events);
+            startOnTheCard(monitor);
             CardConnection first = monitor.submit(PcscStack.READER0, c -> {
                 assertThat(c.verifyPin(PinKind.CARD_TEXT, EmulatedCards.PIN.toCharArray()).result()).isEqualTo(Result.OK);
                 // Within the job the flag holds: the probe can tell a verified card from a reset one.
@@ -87,16 +92,10 @@ class KeptConnectionTest {
     @Test
     void another_programs_reset_between_jobs_is_survived() throws Exception {
         PcscStack.port(0);
-        BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         try (PcscStack.Inserted card = PcscStack.insert(EmulatedCards.card(EmulatedCards.Kind.DELIVERED), 0);
              JnaCardTerminals other = JnaCardTerminals.establish();
              CardMonitor monitor = new CardMonitor(TerminalSource.pcsc())) {
-            monitor.subscribe(events::add);
-            try (JnaCardTerminals probe = JnaCardTerminals.establish()) {
-                PcscStack.awaitCard(probe, PcscStack.READER0, Duration.ofSeconds(10));
-            }
-            monitor.start();
-            awaitInserted(events);
+            startOnTheCard(monitor);
             CardConnection first = monitor.submit(PcscStack.READER0, c -> c).get(30, TimeUnit.SECONDS);
             Card theirs = other.getTerminal(PcscStack.READER0).connect("*");
             theirs.disconnect(true);
@@ -113,15 +112,11 @@ class KeptConnectionTest {
         PcscStack.port(0);
         assertThat(EmulatedCards.profile(EmulatedCards.Kind.CHILD).cardSerial())
                 .isNotEqualTo(EmulatedCards.profile(EmulatedCards.Kind.DELIVERED).cardSerial());
-        BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         PcscStack.Inserted card = PcscStack.insert(EmulatedCards.card(EmulatedCards.Kind.DELIVERED), 0);
         // One poll at the start, the next only after the swap is long done.
         try (JnaCardTerminals other = JnaCardTerminals.establish();
              CardMonitor monitor = new CardMonitor(TerminalSource.pcsc(), Duration.ofMinutes(5))) {
-            monitor.subscribe(events::add);
-            PcscStack.awaitCard(other, PcscStack.READER0, Duration.ofSeconds(10));
-            monitor.start();
-            awaitInserted(events);
+            startOnTheCard(monitor);
             String before = monitor.submit(PcscStack.READER0, c -> c.read(ReadRequest.withoutPins()).cardSerial())
                     .get(30, TimeUnit.SECONDS);
             card.close();
@@ -140,16 +135,10 @@ class KeptConnectionTest {
     @Test
     void an_idle_handle_is_let_go_so_another_program_can_hold_the_card_exclusively() throws Exception {
         PcscStack.port(0);
-        BlockingQueue<CardEvent> events = new LinkedBlockingQueue<>();
         try (PcscStack.Inserted card = PcscStack.insert(EmulatedCards.card(EmulatedCards.Kind.DELIVERED), 0);
              JnaCardTerminals other = JnaCardTerminals.establish();
              CardMonitor monitor = new CardMonitor(TerminalSource.pcsc())) {
-            monitor.subscribe(events::add);
-            try (JnaCardTerminals probe = JnaCardTerminals.establish()) {
-                PcscStack.awaitCard(probe, PcscStack.READER0, Duration.ofSeconds(10));
-            }
-            monitor.start();
-            awaitInserted(events);
+            startOnTheCard(monitor);
             monitor.submit(PcscStack.READER0, c -> c.read(ReadRequest.withoutPins())).get(30, TimeUnit.SECONDS);
             assertThatThrownBy(() -> other.getTerminal(PcscStack.READER0).connect("EXCLUSIVE;*"))
                     .isInstanceOf(CardException.class).hasMessageContaining("SHARING_VIOLATION");

@@ -87,8 +87,7 @@ class FormFieldsPdfTest {
         staff.provision("S001", "責任 太郎", StaffRole.SUPERVISOR, "supervisor-password-1".toCharArray());
         names = FormSource.StaffNames.of(staff);
         reports = new ReportService(new ReportEngine());
-        adults = stack.cards.stream().filter(m -> CounterStack.adultWithSign(m) && !m.pinsPreset() && !m.resident().foreign()
-                && m.resident().name().codePoints().allMatch(c -> c <= 0xFFFF)).toList();
+        adults = stack.cards.stream().filter(CounterStack::plainFormHolder).toList();
         Files.createDirectories(PREVIEWS);
     }
 

@@ -74,8 +74,7 @@ class InquirySheetFormTest {
                 () -> { });
         staff.provision("C001", "窓口 一郎", StaffRole.CLERK, "clerk-password-1".toCharArray());
         engine = new ReportEngine();
-        card = stack.cards.stream().filter(m -> CounterStack.adultWithSign(m) && !m.pinsPreset() && !m.resident().foreign()
-                && m.resident().name().codePoints().allMatch(c -> c <= 0xFFFF)).findFirst().orElseThrow();
+        card = stack.cards.stream().filter(CounterStack::plainFormHolder).findFirst().orElseThrow();
         // A delivered card (PINs 5827 / ABC123), ACTIVE in the read cache: what visit 1 asks about.
         stack.insert(card.profile());
         DeliveryWorkflow d = DeliveryWorkflow.start(stack.station, card.cardSerial(), VisitorType.HOLDER);

@@ -164,6 +164,11 @@ public final class CounterStack implements AutoCloseable {
         return cards.stream().filter(which).findFirst().orElseThrow(() -> new AssertionError("no such card made"));
     }
 
+    /** An adult with a sign certificate whose name a form prints as it is: not a foreign resident, every character in the BMP. */
+    public static boolean plainFormHolder(CardFactory.Made m) {
+        return adultWithSign(m) && !m.resident().foreign() && m.resident().name().codePoints().allMatch(c -> c <= 0xFFFF);
+    }
+
     public static boolean adultWithSign(CardFactory.Made m) throws RuntimeException {
         try {
             return !m.pinsPreset() && age(m) >= 20 && Files.readString(m.profile()).contains("\"sign\" : \"");
