@@ -31,6 +31,8 @@ import jp.madoguchi.cache.CacheStore;
 import jp.madoguchi.cache.CentralClient;
 import jp.madoguchi.cache.KeyVault;
 import jp.madoguchi.cache.LinkState;
+import jp.madoguchi.cache.OperationType;
+import jp.madoguchi.cache.OutboxEntry;
 import jp.madoguchi.cache.ReadCache;
 import jp.madoguchi.cache.StoreSettings;
 import jp.madoguchi.cache.SyncEngine;
@@ -353,6 +355,15 @@ public final class CounterStack implements AutoCloseable {
     public static IdentityCheck holderWithPassport() {
         return IdentityCheck.holder(List.of(IdentityDocument.classA(DocumentType.PASSPORT, LocalDate.now().plusYears(3))),
                 Set.of(PossessionProof.CARD_PRESENTED, PossessionProof.FACE_CHECKED));
+    }
+
+    /**
+     * The types of the acts recorded from {@code seq} on, in seq order. The sync engine's own AUDIT_HEAD
+     * entries are left out: online, it queues one after the acts it sent whenever its round ends, so
+     * whether one is already there depends on when the round ran.
+     */
+    public List<OperationType> actsFrom(long seq) {
+        return store.entries(seq, 100).stream().map(OutboxEntry::type).filter(t -> t != OperationType.AUDIT_HEAD).toList();
     }
 
     public static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

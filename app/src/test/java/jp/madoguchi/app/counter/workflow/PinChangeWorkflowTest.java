@@ -126,7 +126,7 @@ class PinChangeWorkflowTest {
         assertThat(r.pinTypes()).containsExactlyInAnyOrder(PinType.AUTH, PinType.JUKI);
         assertThat(r.queuedOffline()).isFalse();
         assertThat(r.cardSerialLast4()).isEqualTo(card.cardSerial().substring(11));
-        assertThat(stack.store.entries(r.seq(), 5)).extracting(e -> e.type()).containsExactly(OperationType.PIN_CHANGED);
+        assertThat(stack.actsFrom(r.seq())).containsExactly(OperationType.PIN_CHANGED);
         assertThat(stack.store.details(r.opId()).path("pinTypes").toString()).isEqualTo("[\"AUTH\",\"JUKI\"]");
         assertThat(verifies(PinKind.AUTH, "4096")).isTrue();
         assertThat(verifies(PinKind.JUKI, "1111")).isTrue();
@@ -244,8 +244,7 @@ class PinChangeWorkflowTest {
         w.newPin("3434".toCharArray(), "3434".toCharArray());
         assertThat(w.step()).isEqualTo(PinChangeWorkflow.Step.DONE);
         assertThat(w.receipt().orElseThrow().pinTypes()).containsExactlyInAnyOrder(PinType.AUTH, PinType.JUKI);
-        assertThat(stack.store.entries(w.receipt().orElseThrow().seq(), 10)).extracting(e -> e.type())
-                .containsExactly(OperationType.PIN_CHANGED);
+        assertThat(stack.actsFrom(w.receipt().orElseThrow().seq())).containsExactly(OperationType.PIN_CHANGED);
         assertThat(verifies(PinKind.AUTH, "3333")).isTrue();
         assertThat(verifies(PinKind.JUKI, "3434")).isTrue();
         assertThat(card.cardSerial()).endsWith(w.receipt().orElseThrow().cardSerialLast4());

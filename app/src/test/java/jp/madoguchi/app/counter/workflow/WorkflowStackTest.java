@@ -109,8 +109,7 @@ class WorkflowStackTest {
         Map<PinKind, PinStatus> pins = new CardAccess(stack.station).pins();
         assertThat(pins.values()).allMatch(p -> p.state() == PinStatus.State.AVAILABLE);
         // Store: DELIVERY_COMPLETED + one OLD_CARD_COLLECTED (the notice is not a card); central applied them.
-        var entries = stack.store.entries(r.seq(), 10);
-        assertThat(entries).extracting(e -> e.type()).containsExactly(OperationType.DELIVERY_COMPLETED, OperationType.OLD_CARD_COLLECTED);
+        assertThat(stack.actsFrom(r.seq())).containsExactly(OperationType.DELIVERY_COMPLETED, OperationType.OLD_CARD_COLLECTED);
         CounterStack.await("central ACTIVE", Duration.ofSeconds(15), () -> "ACTIVE".equals(stack.centralCardStatus(card.cardSerial())));
         CounterStack.await("certificates VALID", Duration.ofSeconds(15),
                 () -> stack.centralCertificates(card.cardSerial()).stream().allMatch(c -> c.endsWith(":VALID")));
