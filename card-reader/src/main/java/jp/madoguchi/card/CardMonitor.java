@@ -231,6 +231,12 @@ public final class CardMonitor implements AutoCloseable {
         }
     }
 
+    private void releaseAll() {
+        for (String reader : new ArrayList<>(kept.keySet())) {
+            release(reader);
+        }
+    }
+
     private void releaseIdle() {
         long now = System.nanoTime();
         for (String reader : new ArrayList<>(kept.keySet())) {
@@ -244,9 +250,7 @@ public final class CardMonitor implements AutoCloseable {
         try {
             work();
         } finally {
-            for (String reader : new ArrayList<>(kept.keySet())) {
-                release(reader);
-            }
+            releaseAll();
         }
     }
 
@@ -402,9 +406,7 @@ public final class CardMonitor implements AutoCloseable {
             }
             detached.add(event(Kind.READER_DETACHED, e.getKey(), ReaderState.NO_SERVICE));
         }
-        for (String reader : new ArrayList<>(kept.keySet())) {
-            release(reader);
-        }
+        releaseAll();
         states.clear();
         terminals.clear();
         serviceUp = false;
