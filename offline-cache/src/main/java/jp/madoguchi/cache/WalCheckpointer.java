@@ -86,9 +86,10 @@ final class WalCheckpointer implements AutoCloseable {
                 long pending = commitsSinceCheckpoint.get();
                 long quiet = System.nanoTime() - lastCommitNanos;
                 if (pending > 0 && (quiet >= idleNanos || pending >= bound)) {
-                    checkpoint(pending, pending >= 2 * bound ? "RESTART" : "PASSIVE");
-                    if (pending >= bound) {
-                        // A burst is going on: one checkpoint per idle period at most, not back to back.
+                    boolean complete = checkpoint(pending, pending >= 2 * bound ? "RESTART" : "PASSIVE");
+                    if (pending >= bound || !complete) {
+                        // A burst is going on, or a reader still holds older frames: one checkpoint per idle
+                        // period at most, not back to back.
                         waitMillis(idleNanos / 1_000_000 + 1);
                     }
                     continue;
@@ -117,7 +118,8 @@ final class WalCheckpointer implements AutoCloseable {
         }
     }
 
-    private void checkpoint(long pending, String mode) throws InterruptedException {
+    /** One checkpoint; true when every WAL frame was copied into the database file. */
+    private boolean checkpoint(long pending, String mode) throws InterruptedException {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException();
         }
@@ -130,9 +132,12 @@ final class WalCheckpointer implements AutoCloseable {
                 if (rs.next() && rs.getInt(1) == 0 && rs.getInt(2) == rs.getInt(3)) {
                     commitsSinceCheckpoint.addAndGet(-pending);
                     checkpoints.incrementAndGet();
+                    failing = false;
+                    return true;
                 }
             }
             failing = false;
+            return false;
         } catch (SQLException e) {
             if (!failing) {
                 LOG.warn("WAL checkpoint failed (tried again later; recording is not affected): {}", e.getMessage());
@@ -144,6 +149,7 @@ final class WalCheckpointer implements AutoCloseable {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
+            return false;
         }
     }
 
