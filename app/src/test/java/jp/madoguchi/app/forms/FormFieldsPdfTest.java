@@ -1,8 +1,8 @@
 package jp.madoguchi.app.forms;
 
+import static jp.madoguchi.app.forms.FormPdf.compact;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,10 +41,6 @@ import jp.madoguchi.reports.model.DeliveryReceipt;
 import jp.madoguchi.reports.model.Kinds;
 import jp.madoguchi.reports.model.PinResetRecord;
 import jp.madoguchi.sim.central.factory.CardFactory;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,7 +61,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.MethodName.class)
 class FormFieldsPdfTest {
 
-    static final Path PREVIEWS = Path.of("target/form-previews");
     static final String PROXY_NAME = "髙田 葉子";
 
     @TempDir
@@ -88,7 +83,6 @@ class FormFieldsPdfTest {
         names = FormSource.StaffNames.of(staff);
         reports = new ReportService(new ReportEngine());
         adults = stack.cards.stream().filter(CounterStack::plainFormHolder).toList();
-        Files.createDirectories(PREVIEWS);
     }
 
     @AfterAll
@@ -116,11 +110,11 @@ class FormFieldsPdfTest {
         assertThat(d.pinsSet()).isNotEmpty().allMatch(p -> p.by() == Kinds.PinSetBy.STAFF_FROM_SEALED_ENTRY);
         assertThat(d.idDocumentTypes()).containsExactly("旅券", "運転免許証", "運転免許証", "健康保険証");
 
-        Pdf pdf = render(form, "delivery-receipt-proxy-ja");
-        assertThat(pdf.text).contains("承認者責任太郎").contains("代理人" + compact(PROXY_NAME) + "（代理の理由：入院中）")
+        FormPdf pdf = render(form, "delivery-receipt-proxy-ja");
+        assertThat(pdf.text()).contains("承認者責任太郎").contains("代理人" + compact(PROXY_NAME) + "（代理の理由：入院中）")
                 .contains("任意代理人").contains("職員が封入の記入から設定")
                 .doesNotContain(card.cardSerial()).doesNotContain("ABC123").doesNotContain("5827");
-        assertThat(pdf.ipamj).as("names are set in IPAmj明朝").contains(compact(PROXY_NAME)).contains("責任太郎").contains("窓口一郎")
+        assertThat(pdf.ipamj()).as("names are set in IPAmj明朝").contains(compact(PROXY_NAME)).contains("責任太郎").contains("窓口一郎")
                 .contains(compact(card.resident().name()));
     }
 
@@ -141,8 +135,8 @@ class FormFieldsPdfTest {
         assertThat(d.header().supervisorName()).isNull();
         assertThat(d.representativeName()).isNull();
         assertThat(d.proxyReason()).isNull();
-        Pdf pdf = render(form, "delivery-receipt-holder-ja");
-        assertThat(pdf.text).contains("承認者—").contains("代理人—").doesNotContain("代理の理由").doesNotContain(compact(PROXY_NAME));
+        FormPdf pdf = render(form, "delivery-receipt-holder-ja");
+        assertThat(pdf.text()).contains("承認者—").contains("代理人—").doesNotContain("代理の理由").doesNotContain(compact(PROXY_NAME));
     }
 
     @Test
@@ -174,13 +168,13 @@ class FormFieldsPdfTest {
         assertThat(p.header().localSeq()).isEqualTo(r.seq());
         assertThat(p.inquiry()).isNull();
 
-        Pdf pdf = render(form, "pin-change-record");
-        assertThat(pdf.text).contains("暗証番号変更処理記録票").contains("□初期化・再設定■変更理由：ご本人の希望による変更")
+        FormPdf pdf = render(form, "pin-change-record");
+        assertThat(pdf.text()).contains("暗証番号変更処理記録票").contains("□初期化・再設定■変更理由：ご本人の希望による変更")
                 .contains("□署名用電子証明書の暗証番号■利用者証明用電子証明書の暗証番号"
                         + "■住民基本台帳用の暗証番号□券面事項入力補助用の暗証番号")
                 .contains("承認者—")
                 .doesNotContain("処理前の残り回数").doesNotContain("5827").doesNotContain("3917");
-        assertThat(pdf.ipamj).contains(compact(card.resident().name())).contains("窓口一郎");
+        assertThat(pdf.ipamj()).contains(compact(card.resident().name())).contains("窓口一郎");
     }
 
     @Test
@@ -216,12 +210,12 @@ class FormFieldsPdfTest {
         assertThat(p.representativeName()).isEqualTo(PROXY_NAME);
         assertThat(OperationForms.Visit.of(visit2, PROXY_NAME).sealedAnswerUnopened()).as("for §6.3's sealed-answer line").isTrue();
 
-        Pdf pdf = render(form, "pin-reset-record-proxy");
-        assertThat(pdf.text).contains("■初期化・再設定□変更").contains("任意代理人" + compact(PROXY_NAME))
+        FormPdf pdf = render(form, "pin-reset-record-proxy");
+        assertThat(pdf.text()).contains("■初期化・再設定□変更").contains("任意代理人" + compact(PROXY_NAME))
                 .contains("番号" + sheet.number() + "送付日" + compact(residentDate(day1)) + "回答期限"
                         + compact(residentDate(day1.plusDays(30))))
                 .contains("処理前の残り回数3").doesNotContain("8080");
-        assertThat(pdf.ipamj).contains(compact(PROXY_NAME));
+        assertThat(pdf.ipamj()).contains(compact(PROXY_NAME));
     }
 
     @Test
@@ -233,10 +227,10 @@ class FormFieldsPdfTest {
         var form = OperationForms.of(r, FormSource.load(stack.station, r.seq(), "T01", false, names),
                 OperationForms.Visit.of(proxy(Optional.empty(), Optional.empty()), PROXY_NAME), Optional.empty()).orElseThrow();
         assertThat(form.locale()).isEqualTo(Locale.ENGLISH);
-        Pdf pdf = render(form, "delivery-receipt-proxy-en");
-        assertThat(pdf.text).contains("Approvedby責任太郎")
+        FormPdf pdf = render(form, "delivery-receipt-proxy-en");
+        assertThat(pdf.text()).contains("Approvedby責任太郎")
                 .contains("Representative" + compact(PROXY_NAME) + "(Reasonforproxy:Inhospital)");
-        assertThat(pdf.ipamj).contains(compact(PROXY_NAME)).contains("責任太郎");
+        assertThat(pdf.ipamj()).contains(compact(PROXY_NAME)).contains("責任太郎");
     }
 
     // ---- the acts ----------------------------------------------------------------------------------
@@ -303,44 +297,13 @@ class FormFieldsPdfTest {
 
     // ---- the PDF -------------------------------------------------------------------------------------
 
-    /** The text of a rendered form (whitespace removed), and the part of it drawn in IPAmj明朝. */
-    record Pdf(String text, String ipamj) {
-    }
-
-    static Pdf render(PrintableForm<?> form, String name) throws Exception {
-        Path file = PREVIEWS.resolve(name + ".pdf");
+    /** Saves the form (no 外字 flags expected), reads page 1 back and keeps it as a PNG. */
+    static FormPdf render(PrintableForm<?> form, String name) throws Exception {
+        Path file = FormPdf.PREVIEWS.resolve(name + ".pdf");
+        Files.createDirectories(FormPdf.PREVIEWS);
         assertThat(form.saveTo(reports, file)).as("no 外字 flags").isEmpty();
-        StringBuilder ipamj = new StringBuilder();
-        String text;
-        try (PDDocument document = Loader.loadPDF(file.toFile())) {
-            PDFTextStripper stripper = new PDFTextStripper() {
-                @Override
-                protected void processTextPosition(TextPosition t) {
-                    if (t.getFont().getName() != null && t.getFont().getName().contains("IPAmj")) {
-                        ipamj.append(t.getUnicode());
-                    }
-                    super.processTextPosition(t);
-                }
-            };
-            stripper.setStartPage(1);
-            stripper.setEndPage(1);
-            text = stripper.getText(document);
-        }
-        preview(file, name);
-        return new Pdf(compact(text), compact(ipamj.toString()));
-    }
-
-    /** Page 1 as a PNG beside the PDF (pdftoppm, installed by ./mado test). */
-    static void preview(Path pdf, String name) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf.toString(),
-                PREVIEWS.resolve(name).toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("pdftoppm: " + out).isZero();
-        assertThat(PREVIEWS.resolve(name + ".png")).isNotEmptyFile();
-    }
-
-    static String compact(String s) {
-        return s.replaceAll("[\\s\u3000]+", "");
+        FormPdf.preview(file, name);
+        return FormPdf.read(file);
     }
 
     static String residentDate(LocalDate d) {

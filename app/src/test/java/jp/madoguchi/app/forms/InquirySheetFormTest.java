@@ -1,5 +1,6 @@
 package jp.madoguchi.app.forms;
 
+import static jp.madoguchi.app.forms.FormPdf.compact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,10 +37,6 @@ import jp.madoguchi.reports.ReportService;
 import jp.madoguchi.reports.model.InquiryAnswerSheet;
 import jp.madoguchi.reports.model.Kinds;
 import jp.madoguchi.sim.central.factory.CardFactory;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,7 +53,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InquirySheetFormTest {
 
-    static final Path PREVIEWS = Path.of("target/form-previews");
     static final String PROXY_NAME = "髙田 葉子";
 
     @TempDir
@@ -92,7 +88,7 @@ class InquirySheetFormTest {
             return stack.cache.card(card.cardSerial()).map(c -> c.status().equals("ACTIVE")).orElse(false);
         });
         stack.remove();
-        Files.createDirectories(PREVIEWS);
+        Files.createDirectories(FormPdf.PREVIEWS);
     }
 
     @AfterAll
@@ -134,21 +130,22 @@ class InquirySheetFormTest {
         assertThat(data.cardSerialLast4()).isEqualTo(card.cardSerial().substring(card.cardSerial().length() - 4));
         assertThat(InquirySheetForm.suggestedFileName(sheet)).isEqualTo("inquiry-sheet-" + sheet.sheet().number() + ".pdf");
 
-        Path file = PREVIEWS.resolve("inquiry-sheet.pdf");
+        Path file = FormPdf.PREVIEWS.resolve("inquiry-sheet.pdf");
         assertThat(form.saveTo(new ReportService(engine), file)).as("no 外字 flags").isEmpty();
-        String[] text = read(file);
-        assertThat(text[0]).contains("照会書").contains("回答書").contains("照会書番号" + data.number())
+        FormPdf pdf = FormPdf.read(file);
+        assertThat(pdf.pages()).isEqualTo(1);
+        assertThat(pdf.text()).contains("照会書").contains("回答書").contains("照会書番号" + data.number())
                 .contains("送付日" + compact(FormText.residentDate(day, Locale.JAPANESE)))
                 .contains(compact(FormText.residentDate(day.plusDays(30), Locale.JAPANESE)) + "まで")
                 .contains("暗証番号の初期化・再設定").contains("カード番号（下4桁）" + data.cardSerialLast4())
                 .contains(compact(card.resident().address())).contains("〒－")
                 .contains("利用者証明用電子証明書の暗証番号（数字4桁）").contains("署名用電子証明書の暗証番号（6〜16文字）")
                 .contains("お覚えがない場合は").contains("開封せずに").contains("送信対象外");
-        assertThat(text[1]).as("names in IPAmj明朝").contains(compact(card.resident().name())).contains(compact(PROXY_NAME));
+        assertThat(pdf.ipamj()).as("names in IPAmj明朝").contains(compact(card.resident().name())).contains(compact(PROXY_NAME));
         // Never printed: a PIN, the My Number, the full serial.
-        assertThat(text[0]).doesNotContain("5827").doesNotContain("ABC123").doesNotContain(card.cardSerial())
+        assertThat(pdf.text()).doesNotContain("5827").doesNotContain("ABC123").doesNotContain(card.cardSerial())
                 .doesNotContain(card.resident().myNumber()).doesNotContainPattern("\\d{12}");
-        preview(file, "inquiry-sheet");
+        FormPdf.preview(file, "inquiry-sheet");
 
         // The wizard's 「照会書兼回答書を印刷」: the default printer, or the coded failure on a machine without one.
         try {
@@ -167,46 +164,14 @@ class InquirySheetFormTest {
         PrintableForm<InquiryAnswerSheet> form = InquirySheetForm.of(lift, w.cardSerial(), stack.station, "T01", true,
                 FormSource.StaffNames.of(staff), Optional.empty(), " ");
         assertThat(form.data().proxyName()).as("blank: a line to fill in by hand").isNull();
-        Path file = PREVIEWS.resolve("inquiry-sheet-lift.pdf");
+        Path file = FormPdf.PREVIEWS.resolve("inquiry-sheet-lift.pdf");
         form.saveTo(new ReportService(engine), file);
-        String text = read(file)[0];
+        String text = FormPdf.read(file).text();
         assertThat(text).contains("マイナンバーカードの一時停止解除").contains("暗証番号を記入する必要はありません")
                 .doesNotContain("数字4桁").contains("訓練用・無効").contains("代理人（）");
 
         assertThatThrownBy(() -> InquirySheetForm.of(change, "ZZ0000000000", stack.station, "T01", false,
                 FormSource.StaffNames.of(staff), Optional.empty(), PROXY_NAME))
                 .isInstanceOf(MadoguchiException.class).hasMessageContaining("MDG-CARD-010");
-    }
-
-    /** The PDF's text and the part drawn in IPAmj明朝, both without white space. */
-    static String[] read(Path file) throws Exception {
-        StringBuilder ipamj = new StringBuilder();
-        String text;
-        try (PDDocument document = Loader.loadPDF(file.toFile())) {
-            assertThat(document.getNumberOfPages()).isEqualTo(1);
-            PDFTextStripper stripper = new PDFTextStripper() {
-                @Override
-                protected void processTextPosition(TextPosition t) {
-                    if (t.getFont().getName() != null && t.getFont().getName().contains("IPAmj")) {
-                        ipamj.append(t.getUnicode());
-                    }
-                    super.processTextPosition(t);
-                }
-            };
-            text = stripper.getText(document);
-        }
-        return new String[] {compact(text), compact(ipamj.toString())};
-    }
-
-    static void preview(Path pdf, String name) throws Exception {
-        Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdf.toString(),
-                PREVIEWS.resolve(name).toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("pdftoppm: " + out).isZero();
-        assertThat(PREVIEWS.resolve(name + ".png")).isNotEmptyFile();
-    }
-
-    static String compact(String s) {
-        return s.replaceAll("[\\s\\p{Z}]+", "");
     }
 }
