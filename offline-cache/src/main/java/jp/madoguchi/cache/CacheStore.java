@@ -76,7 +76,7 @@ public final class CacheStore implements AutoCloseable {
         this.cipher = cipher;
         this.writer = writer;
         this.checkpointer = checkpointer;
-        db.afterCommit(checkpointer::committed);
+        db.onEveryCommit(checkpointer::committed);
     }
 
     /**
@@ -1016,9 +1016,7 @@ public final class CacheStore implements AutoCloseable {
     /** A Hibernate transaction, on the writer thread; a failure is diagnosed (and the connection replaced). */
     private <T> T inSession(Work<T> work) {
         try {
-            T result = db.sessions().fromTransaction(work::run);
-            checkpointer.committed();
-            return result;
+            return db.sessions().fromTransaction(work::run);
         } catch (RuntimeException e) {
             throw diagnose(e);
         }
