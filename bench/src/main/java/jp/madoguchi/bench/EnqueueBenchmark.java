@@ -55,6 +55,8 @@ public final class EnqueueBenchmark implements Benchmark {
         long[] raw = new long[BLOCKS * PER_BLOCK];
         long oursCpu = 0;
         long rawCpu = 0;
+        double oursFrames;
+        double rawFrames;
         try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir.resolve("data"), "B01"), key);
                 Connection c = DriverManager.getConnection(CacheStore.outboxJdbcUrl(dir.resolve("raw.db"), Duration.ofSeconds(5)))) {
             c.createStatement().execute("CREATE TABLE entry (seq INTEGER PRIMARY KEY, op_id TEXT NOT NULL, payload BLOB)");
@@ -90,6 +92,21 @@ public final class EnqueueBenchmark implements Benchmark {
                 oursCpu += cpu2 - cpu0;
                 rawCpu += processCpuNanos() - cpu2;
             }
+            Path outbox = dir.resolve("data").resolve("outbox.db");
+            oursFrames = walFramesPer(outbox, FRAME_RUN, () -> {
+                for (int i = 0; i < FRAME_RUN; i++) {
+                    store.record(act(i));
+                }
+            });
+            c.commit();
+            c.setAutoCommit(true);
+            long from = seq;
+            rawFrames = walFramesPer(dir.resolve("raw.db"), FRAME_RUN, () -> {
+                c.setAutoCommit(false);
+                for (int i = 0; i < FRAME_RUN; i++) {
+                    insertRaw(c, insert, from + 1 + i, blob);
+                }
+            });
         } finally {
             delete(dir);
         }
@@ -100,7 +117,47 @@ public final class EnqueueBenchmark implements Benchmark {
                 new BenchRow("durable enqueue p99 vs raw JDBC commit", millis(ours, 0.99), millis(raw, 0.99), "ms", "<= 1.3x", 1.3),
                 // CPU time of the whole process per act: what neighbours' fsyncs and run queue do not distort.
                 new BenchRow("durable enqueue CPU per act vs raw JDBC commit (process CPU)", oursCpu / 1e6 / ours.length,
-                        rawCpu / 1e6 / raw.length, "ms", "(for reading)", Double.NaN));
+                        rawCpu / 1e6 / raw.length, "ms", "(for reading)", Double.NaN),
+                // What an act appends to the WAL (each frame one page + 24 bytes, written before the commit's fsync).
+                new BenchRow("durable enqueue WAL frames per act vs raw JDBC commit", oursFrames, rawFrames, "frames",
+                        "(for reading)", Double.NaN));
+    }
+
+    /** Acts run back to back for the WAL frame count: no pause, so the store's checkpointer stays out of it. */
+    private static final int FRAME_RUN = 100;
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * WAL frames per commit of {@code work} ({@code commits} commits back to back): the WAL is checkpointed and
+     * truncated first (from a connection of its own), so its size afterwards is the header plus what they appended.
+     */
+    private static double walFramesPer(Path db, int commits, Work work) throws Exception {
+        Path wal = db.resolveSibling(db.getFileName() + "-wal");
+        int pageSize;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db + "?busy_timeout=5000")) {
+            try (var rs = c.createStatement().executeQuery("PRAGMA page_size")) {
+                rs.next();
+                pageSize = rs.getInt(1);
+            }
+            // The store's checkpointer may be checkpointing at this moment: try again until the WAL is empty.
+            for (int attempt = 0; ; attempt++) {
+                try (var rs = c.createStatement().executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                    rs.next();
+                    if (rs.getInt(1) == 0 && Files.size(wal) == 0) {
+                        break;
+                    }
+                }
+                if (attempt == 50) {
+                    return Double.NaN;
+                }
+                Thread.sleep(20);
+            }
+        }
+        work.run();
+        return (Files.size(wal) - 32) / (double) (pageSize + 24) / commits;
     }
 
     private static long processCpuNanos() {

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongConsumer;
 import javax.crypto.SecretKey;
 import jp.madoguchi.common.MadoguchiException;
@@ -34,12 +35,15 @@ import org.slf4j.LoggerFactory;
  * power loss. A failed write is rolled back whole and reported with a coded error; nothing half-written
  * remains.
  *
- * <p><b>Threads.</b> Every database call runs on one writer thread owned by the store (SQLite allows
- * one writer; one thread also makes seq assignment gap-free without locks). Public methods may be
- * called from any thread and block until the writer has done the work; they are never to be called
- * from the FX thread for long queries. Calls are executed in submission order. The one exception is the
- * WAL checkpoint, which a {@link WalCheckpointer} runs on a thread and connection of its own, when the
- * store is idle or at a bound, so that no act's commit pays for it.
+ * <p><b>Threads.</b> One writer at a time, on one connection: every database call holds the store's
+ * fair write lock (SQLite allows one writer; one holder at a time also makes seq assignment gap-free).
+ * {@link #record} runs on the caller's own thread while it holds the lock: no hand-off to another thread
+ * and no wake-up back, which on a busy machine cost more than the act's SQLite work. Every other call is
+ * run by the store's writer thread ({@code cache-writer}), which takes the same lock for each task. The
+ * lock is fair, so calls are served in the order they arrived at it. Public methods may be called from any
+ * thread and block until the work is done; they are never to be called from the FX thread for long
+ * queries. The one exception is the WAL checkpoint, which a {@link WalCheckpointer} runs on a thread and
+ * connection of its own, when the store is idle or at a bound, so that no act's commit pays for it.
  */
 public final class CacheStore implements AutoCloseable {
 
@@ -51,12 +55,15 @@ public final class CacheStore implements AutoCloseable {
     private final SqliteDatabase db;
     private final FieldCipher cipher;
     private final ExecutorService writer;
+    /** Held by whoever uses the database: a {@code record()} caller, or the writer thread for every other task. Fair: arrival order. */
+    private final ReentrantLock writeLock = new ReentrantLock(true);
     private final WalCheckpointer checkpointer;
     private final Uuid7 uuids = new Uuid7();
     private volatile LongConsumer recordedListener = seq -> { };
     private volatile Runnable caseActionListener = () -> { };
 
-    // Writer-thread state, reloaded from the database after any failed write.
+    // Guarded by writeLock; reloaded from the database after any failed write.
+    private boolean closed;
     private long nextSeq;
     private long nextAuditId;
     private String headHash;
@@ -76,7 +83,7 @@ public final class CacheStore implements AutoCloseable {
         this.cipher = cipher;
         this.writer = writer;
         this.checkpointer = checkpointer;
-        db.afterCommit(checkpointer::committed);
+        db.onEveryCommit(checkpointer::committed);
     }
 
     /**
@@ -148,7 +155,7 @@ public final class CacheStore implements AutoCloseable {
         for (CounterAct act : acts) {
             json.add(toJson(act.payload()));
         }
-        return onWriter(() -> {
+        return underWriteLock(() -> {
             long now = settings.clock().millis();
             if (now < lastClockMillis - settings.clockTolerance().toMillis()) {
                 throw new MadoguchiException(CacheFailure.CLOCK_BACKWARDS, Map.of("last", Instant.ofEpochMilli(lastClockMillis)));
@@ -329,7 +336,10 @@ public final class CacheStore implements AutoCloseable {
         return checkpointer.checkpoints();
     }
 
-    /** Called on the writer thread after each recorded act with its seq (the sync engine's wake-up). */
+    /**
+     * Called after each recorded act with its seq (the sync engine's wake-up), on the thread that recorded it
+     * and under the write lock: it must be quick and must not call the store.
+     */
     void onRecorded(LongConsumer listener) {
         this.recordedListener = listener;
     }
@@ -995,7 +1005,10 @@ public final class CacheStore implements AutoCloseable {
         checkpointer.close();
         try {
             onWriter(() -> {
-                db.close();
+                if (!closed) {
+                    closed = true;
+                    db.close();
+                }
                 return null;
             });
         } finally {
@@ -1016,9 +1029,7 @@ public final class CacheStore implements AutoCloseable {
     /** A Hibernate transaction, on the writer thread; a failure is diagnosed (and the connection replaced). */
     private <T> T inSession(Work<T> work) {
         try {
-            T result = db.sessions().fromTransaction(work::run);
-            checkpointer.committed();
-            return result;
+            return db.sessions().fromTransaction(work::run);
         } catch (RuntimeException e) {
             throw diagnose(e);
         }
@@ -1033,8 +1044,19 @@ public final class CacheStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} on the writer thread under the write lock. Never called while holding the lock (from
+     * inside {@link #record}'s work): the writer would wait for the lock its caller holds.
+     */
     private <T> T onWriter(Callable<T> task) {
-        Future<T> f = writer.submit(task);
+        Future<T> f = writer.submit(() -> {
+            writeLock.lock();
+            try {
+                return task.call();
+            } finally {
+                writeLock.unlock();
+            }
+        });
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -1046,6 +1068,34 @@ public final class CacheStore implements AutoCloseable {
                 throw SqliteDatabase.translate(r, settings.outboxFile());
             }
             throw new IllegalStateException(c);
+        }
+    }
+
+    /**
+     * Runs {@code task} on the calling thread under the write lock (the lock is fair: callers and the writer
+     * thread's tasks take turns in arrival order). Fails, recording nothing, if the store is closed or the
+     * caller is interrupted while waiting.
+     */
+    private <T> T underWriteLock(Callable<T> task) {
+        try {
+            writeLock.lockInterruptibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the store", e);
+        }
+        try {
+            if (closed) {
+                throw new IllegalStateException("the store is closed: " + settings.outboxFile());
+            }
+            try {
+                return task.call();
+            } catch (RuntimeException e) {
+                throw SqliteDatabase.translate(e, settings.outboxFile());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -24,6 +24,8 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.sqlite.SQLiteCommitListener;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteException;
 
 /**
@@ -51,7 +53,6 @@ final class SqliteDatabase implements AutoCloseable {
     private final SingleConnectionProvider provider;
     private final SessionFactory sessions;
     private final StandardServiceRegistry registry;
-    private Runnable afterCommit = () -> { };
 
     private SqliteDatabase(Path file, SingleConnectionProvider provider, StandardServiceRegistry registry, SessionFactory sessions) {
         this.file = file;
@@ -138,9 +139,20 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Called after each commit of {@link #inJdbcTransaction} (same thread); set once, before use. */
-    void afterCommit(Runnable hook) {
-        this.afterCommit = hook;
+    /**
+     * Calls {@code hook} at every commit of this file's connection, whatever made it: {@link #inJdbcTransaction},
+     * a Hibernate session, an auto-commit statement. Only for a file opened with manual checkpoints (its
+     * {@link WalCheckpointer} counts the commits); set once, before use. The hook is sqlite-jdbc's per-connection
+     * commit listener (SQLite's commit hook): it runs on the committing thread, inside the COMMIT, just before
+     * SQLite writes and fsyncs the commit, so it must be quick and must not use the connection. A commit that
+     * then fails was counted all the same, which only brings the next checkpoint forward. A transaction that
+     * wrote nothing counts too (with {@code transaction_mode=IMMEDIATE} SQLite cannot tell it from a write).
+     */
+    void onEveryCommit(Runnable hook) {
+        if (!provider.manualCheckpoints) {
+            throw new IllegalStateException("commits are counted only on a file with manual checkpoints: " + file);
+        }
+        provider.commitHook = hook;
     }
 
     SessionFactory sessions() {
@@ -172,7 +184,6 @@ final class SqliteDatabase implements AutoCloseable {
             try {
                 T result = work.run(provider::prepared);
                 control.execute("COMMIT");
-                afterCommit.run();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(control, e);
@@ -321,6 +332,8 @@ final class SqliteDatabase implements AutoCloseable {
         private final transient java.util.Map<String, PreparedStatement> statements = new HashMap<>();
         private transient Statement control;
         private final boolean manualCheckpoints;
+        /** Set once by {@link #onEveryCommit} before use; read by the commit listener of every connection. */
+        private volatile Runnable commitHook = () -> { };
 
         SingleConnectionProvider(String url, Path file, boolean manualCheckpoints) {
             this.url = url;
@@ -338,6 +351,18 @@ final class SqliteDatabase implements AutoCloseable {
                 if (manualCheckpoints) {
                     try (Statement s = c.createStatement()) {
                         s.execute("PRAGMA wal_autocheckpoint=0");
+                        // On each connection, also the one that replaces a failed one: every commit is counted.
+                        c.unwrap(SQLiteConnection.class).addCommitListener(new SQLiteCommitListener() {
+                            @Override
+                            public void onCommit() {
+                                commitHook.run();
+                            }
+
+                            @Override
+                            public void onRollback() {
+                                // Nothing reached the WAL.
+                            }
+                        });
                     } catch (SQLException e) {
                         closeQuietly(c);
                         throw e;

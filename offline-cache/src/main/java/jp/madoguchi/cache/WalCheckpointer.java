@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * a checkpoint only copies committed pages into the database file. A failed checkpoint (disk full,
  * read-only) is logged and tried again later; it never fails an act.
  *
- * <p>Threads: {@link #committed()} is called by the store's writer after each commit; everything else runs
+ * <p>Threads: {@link #committed()} is called at each commit of the store's writer connection (its commit
+ * listener, {@link SqliteDatabase#onEveryCommit}: Hibernate sessions and plain JDBC alike); everything else runs
  * on the {@code cache-checkpoint} thread. {@link #close()} stops it and closes its connection.
  */
 final class WalCheckpointer implements AutoCloseable {
@@ -64,7 +65,10 @@ final class WalCheckpointer implements AutoCloseable {
         thread.start();
     }
 
-    /** After each commit of the store (writer thread): restarts the idle wait; wakes the thread for the first commit and at the bound. */
+    /**
+     * At each commit of the store's writer connection (on the committing thread, inside SQLite's commit hook:
+     * no database call here): restarts the idle wait; wakes the thread for the first commit and at the bound.
+     */
     void committed() {
         lastCommitNanos = System.nanoTime();
         long n = commitsSinceCheckpoint.incrementAndGet();

@@ -35,7 +35,19 @@ class CacheStoreTest {
     void recordsActOutboxAndAuditRowsWithGapFreeSeqFromManyThreads() throws Exception {
         List<RecordedAct> receipts = new ArrayList<>();
         try (CacheStore store = open(new MutableClock(Instant.parse("2026-11-25T01:00:00Z")))) {
-            ExecutorService pool = Executors.newFixedThreadPool(4);
+            ExecutorService pool = Executors.newFixedThreadPool(5);
+            // Callers record on their own threads while the writer thread serves other work (reads and a
+            // Hibernate write transaction) in between: one writer at a time, whichever thread it is on.
+            java.util.concurrent.atomic.AtomicBoolean recording = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Future<Integer> otherWork = pool.submit(() -> {
+                int rounds = 0;
+                while (recording.get()) {
+                    assertThat(store.summary().depth()).isBetween(0L, 40L);
+                    assertThat(store.purgePersonalData()).isZero();
+                    rounds++;
+                }
+                return rounds;
+            });
             List<Future<RecordedAct>> futures = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 int n = i;
@@ -44,6 +56,8 @@ class CacheStoreTest {
             for (Future<RecordedAct> f : futures) {
                 receipts.add(f.get());
             }
+            recording.set(false);
+            assertThat(otherWork.get()).isPositive();
             pool.shutdown();
             assertThat(receipts).extracting(RecordedAct::seq).containsExactlyInAnyOrder(
                     java.util.stream.LongStream.rangeClosed(1, 40).boxed().toArray(Long[]::new));
@@ -63,6 +77,20 @@ class CacheStoreTest {
                         "select (select count(*) from counter_act), (select count(*) from outbox), (select count(*) from audit_log)")) {
             rs.next();
             assertThat(List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3))).containsExactly(40, 40, 40);
+        }
+    }
+
+    @Test
+    void aClosedStoreRecordsNothing() throws Exception {
+        CacheStore store = open(new MutableClock(Instant.parse("2026-11-25T01:00:00Z")));
+        store.record(Fixtures.delivery(Fixtures.serial(1), 1));
+        store.close();
+        assertThatThrownBy(() -> store.record(Fixtures.delivery(Fixtures.serial(2), 2)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
+                ResultSet rs = c.createStatement().executeQuery("select count(*), max(seq) from outbox")) {
+            rs.next();
+            assertThat(List.of(rs.getInt(1), rs.getInt(2))).containsExactly(1, 1);
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * WAL checkpoints off the commit path: the store's writer connection never checkpoints
  * (wal_autocheckpoint=0), and the checkpointer copies the WAL into the database file once the store is
- * idle, or at its bound however busy the store is. "In the database file" is checked by copying
+ * idle, or at its bound however busy the store is, counting every commit of the writer connection (plain JDBC
+ * and Hibernate sessions alike: the connection's commit listener). "In the database file" is checked by copying
  * {@code outbox.db} WITHOUT its -wal file and reading the copy: only checkpointed commits are in it.
  */
 class WalCheckpointerTest {
@@ -65,25 +65,33 @@ class WalCheckpointerTest {
     }
 
     @Test
-    void theBoundCheckpointsABusyStoreWithoutWaitingForIdle() throws Exception {
+    void theBoundCheckpointsABusyStoreCountingEveryCommitOfTheWriterConnection() throws Exception {
         Path file = dir.resolve("busy.db");
         String url = SqliteDatabase.url(file, SqliteDatabase.Durability.FULL, 5000);
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("PRAGMA wal_autocheckpoint=0");
-            s.execute("CREATE TABLE entry (seq INTEGER PRIMARY KEY, body BLOB)");
-            // Idle never comes within this test: only the bound of 50 commits can start a checkpoint.
-            try (WalCheckpointer checkpointer = new WalCheckpointer(url, Duration.ofHours(1), 50)) {
-                for (int i = 1; i <= 49; i++) {
-                    s.execute("INSERT INTO entry VALUES (" + i + ", randomblob(300))");
-                    checkpointer.committed();
-                }
-                Thread.sleep(300);
-                assertThat(checkpointer.checkpoints()).as("below the bound and never idle").isZero();
-                s.execute("INSERT INTO entry VALUES (50, randomblob(300))");
-                checkpointer.committed();
-                awaitCheckpoints(checkpointer::checkpoints, 1);
-                assertThat(rowsInDatabaseFileAlone(file, "entry")).isEqualTo(50);
+        try (SqliteDatabase db = SqliteDatabase.open(file, SqliteDatabase.Durability.FULL, 5000, "db/outbox", List.of(MetaRow.class), true);
+                // Idle never comes within this test: only the bound of 50 commits can start a checkpoint.
+                WalCheckpointer checkpointer = new WalCheckpointer(url, Duration.ofHours(1), 50)) {
+            db.onEveryCommit(checkpointer::committed);
+            // 40 commits in plain JDBC (the hot path's kind), then Hibernate sessions (cases, purge): those 40 alone
+            // stay below the bound, so only counted session commits can cross it.
+            for (int i = 1; i <= 40; i++) {
+                String name = "jdbc-" + i;
+                db.inJdbcTransaction(sql -> {
+                    var insert = sql.prepared("INSERT INTO store_meta (name, value) VALUES (?, randomblob(300))");
+                    insert.setString(1, name);
+                    return insert.executeUpdate();
+                });
             }
+            Thread.sleep(300);
+            assertThat(checkpointer.checkpoints()).as("below the bound and never idle").isZero();
+            assertThat(rowsInDatabaseFileAlone(file, "store_meta")).as("nothing checkpointed yet").isZero();
+            for (int i = 1; i <= 10; i++) {
+                MetaRow row = new MetaRow("session-" + i, "x".repeat(300));
+                db.sessions().inTransaction(s -> s.persist(row));
+            }
+            awaitCheckpoints(checkpointer::checkpoints, 1);
+            // The checkpoint copied every commit made before the session commit that crossed the bound.
+            assertThat(rowsInDatabaseFileAlone(file, "store_meta")).isGreaterThan(40);
         }
     }
 
