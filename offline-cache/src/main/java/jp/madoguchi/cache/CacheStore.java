@@ -149,8 +149,8 @@ public final class CacheStore implements AutoCloseable {
         if (acts.isEmpty()) {
             return List.of();
         }
-        // The payloads are serialised on the caller's thread: only what needs the opId (sealing) and the
-        // chain (hashing) runs on the writer thread, so callers on several counters overlap that work.
+        // The payloads are serialised before the write lock is taken: only what needs the opId (sealing) and
+        // the chain (hashing) runs under it, so callers on several threads overlap that work.
         List<byte[]> json = new ArrayList<>(acts.size());
         for (CounterAct act : acts) {
             json.add(toJson(act.payload()));
