@@ -402,8 +402,9 @@ public final class CacheStore implements AutoCloseable {
     static final String SQL_COUNT_OPEN_CASES = "SELECT count(*) FROM follow_up_case WHERE status = 'OPEN'";
     /** The entries of a batch that was sent, to match central's answers by opId. */
     static final String SQL_BATCH = "SELECT seq, op_id, state, type FROM outbox WHERE seq BETWEEN ? AND ?";
+    /** Settles a run of consecutive entries that got the same answer (most often a whole batch APPLIED). */
     static final String SQL_SETTLE = "UPDATE outbox SET state = ?, outcome = ?, reason = ?, card_status_version = ?, acked_at = ?,"
-            + " case_id = ? WHERE seq = ?";
+            + " case_id = ? WHERE seq BETWEEN ? AND ?";
     static final String SQL_MARK_IN_FLIGHT = "UPDATE outbox SET state = 'IN_FLIGHT' WHERE seq BETWEEN ? AND ? AND state = 'PENDING'";
     /** Opens a case for an answered entry unless it exists; the card comes from the act. */
     static final String SQL_OPEN_CASE = "INSERT OR IGNORE INTO follow_up_case (case_id, kind, seq, op_id, type, card_serial, reason,"
@@ -448,11 +449,12 @@ public final class CacheStore implements AutoCloseable {
                     if (sealed == null) {
                         throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", seq));
                     }
-                    JsonNode payload;
-                    try {
-                        payload = JSON.readTree(cipher.open(sealed, opId.getBytes(StandardCharsets.US_ASCII), Long.toString(seq)));
-                    } catch (java.io.IOException e) {
-                        throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", seq), e);
+                    // Authenticated (AES-GCM, bound to the opId) and written by toJson as an object: sent as it is,
+                    // not parsed and written again. The outer braces are checked so that a payload that is not an
+                    // object never reaches a batch.
+                    byte[] payload = cipher.open(sealed, opId.getBytes(StandardCharsets.US_ASCII), Long.toString(seq));
+                    if (!jsonObject(payload)) {
+                        throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", seq));
                     }
                     ops.add(new PendingOperation(seq, opId, rs.getString(3), rs.getLong(4), rs.getString(5), rs.getString(6), basedOn,
                             payload));
@@ -460,6 +462,23 @@ public final class CacheStore implements AutoCloseable {
             }
             return ops;
         });
+    }
+
+    /** True when {@code json} starts with '{' and ends with '}' (JSON whitespace around them allowed). */
+    static boolean jsonObject(byte[] json) {
+        int from = 0;
+        int to = json.length - 1;
+        while (from <= to && isJsonSpace(json[from])) {
+            from++;
+        }
+        while (to >= from && isJsonSpace(json[to])) {
+            to--;
+        }
+        return to > from && json[from] == '{' && json[to] == '}';
+    }
+
+    private static boolean isJsonSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     /** Marks entries IN_FLIGHT just before a batch is sent. */
@@ -499,7 +518,7 @@ public final class CacheStore implements AutoCloseable {
                     }
                 }
                 int n = 0;
-                PreparedStatement settle = sql.prepared(SQL_SETTLE);
+                SettleRun run = new SettleRun(sql.prepared(SQL_SETTLE), now);
                 for (OperationOutcome o : outcomes) {
                     Object[] row = rows.remove(o.opId());
                     if (row == null || LocalSyncState.valueOf((String) row[1]).settled()) {
@@ -529,20 +548,10 @@ public final class CacheStore implements AutoCloseable {
                             openCase(sql, caseId, "REJECTED", seq, o.opId(), (String) row[2], reason, now);
                         }
                     }
-                    settle.setString(1, state);
-                    settle.setString(2, o.outcome());
-                    settle.setString(3, reason);
-                    if (o.cardStatusVersion() == null) {
-                        settle.setNull(4, Types.INTEGER);
-                    } else {
-                        settle.setLong(4, o.cardStatusVersion());
-                    }
-                    settle.setLong(5, now);
-                    settle.setString(6, caseId);
-                    settle.setLong(7, seq);
-                    settle.executeUpdate();
+                    run.add(seq, state, o.outcome(), reason, o.cardStatusVersion(), caseId);
                     n++;
                 }
+                run.flush();
                 if (nextFrom <= nextTo) {
                     PreparedStatement mark = sql.prepared(SQL_MARK_IN_FLIGHT);
                     mark.setLong(1, nextFrom);
@@ -555,6 +564,66 @@ public final class CacheStore implements AutoCloseable {
             raiseUnsettledFrom();
             return null;
         });
+    }
+
+    /**
+     * Central's answers written as runs: consecutive seqs with the same state, outcome, reason, card
+     * status version and case (a whole batch APPLIED, typically) are settled by one UPDATE of their seq
+     * range instead of one per entry. Only entries that were matched to an answer are ever added, so a
+     * run holds no entry that was not answered. Writer thread, inside the settling transaction.
+     */
+    private static final class SettleRun {
+        private final PreparedStatement settle;
+        private final long now;
+        private long from;
+        private long to = -2;
+        private String state;
+        private String outcome;
+        private String reason;
+        private Long version;
+        private String caseId;
+
+        SettleRun(PreparedStatement settle, long now) {
+            this.settle = settle;
+            this.now = now;
+        }
+
+        void add(long seq, String state, String outcome, String reason, Long version, String caseId) throws SQLException {
+            if (seq == to + 1 && caseId == null && this.caseId == null && state.equals(this.state)
+                    && java.util.Objects.equals(outcome, this.outcome) && java.util.Objects.equals(reason, this.reason)
+                    && java.util.Objects.equals(version, this.version)) {
+                to = seq;
+                return;
+            }
+            flush();
+            from = seq;
+            to = seq;
+            this.state = state;
+            this.outcome = outcome;
+            this.reason = reason;
+            this.version = version;
+            this.caseId = caseId;
+        }
+
+        void flush() throws SQLException {
+            if (state == null) {
+                return;
+            }
+            settle.setString(1, state);
+            settle.setString(2, outcome);
+            settle.setString(3, reason);
+            if (version == null) {
+                settle.setNull(4, Types.INTEGER);
+            } else {
+                settle.setLong(4, version);
+            }
+            settle.setLong(5, now);
+            settle.setString(6, caseId);
+            settle.setLong(7, from);
+            settle.setLong(8, to);
+            settle.executeUpdate();
+            state = null;
+        }
     }
 
     private static void openCase(SqliteDatabase.Statements sql, String caseId, String kind, long seq, String opId, String type,

@@ -29,11 +29,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
-import jp.madoguchi.cache.protocol.BatchResponse;
 import jp.madoguchi.cache.protocol.CaseList;
 import jp.madoguchi.cache.protocol.ErrorBody;
 import jp.madoguchi.cache.protocol.FeedPage;
-import jp.madoguchi.cache.protocol.OperationBatch;
 import jp.madoguchi.common.MadoguchiException;
 
 /**
@@ -137,9 +135,53 @@ public final class CentralClient {
         return send(request("/v1/health").GET());
     }
 
-    /** The JSON body of {@code POST /v1/operations} for {@code batch}. */
-    static byte[] body(OperationBatch batch) throws IOException {
-        return JSON.writeValueAsBytes(batch);
+    /**
+     * The JSON body of {@code POST /v1/operations}: {@code {"terminalId", "operations": [...]}} with each
+     * operation's opId, seq, type, occurredAt, clerkId, supervisorId and basedOn (absent optional fields
+     * omitted, settled detail 9) and its payload bytes copied as they were stored, never parsed and written
+     * again. Every field comes from the stored entry, never from "now", so a resend of the same entry is the
+     * same JSON value (settled detail 3). The caller sends 1..500 operations (central's limit).
+     */
+    static byte[] body(String terminalId, List<PendingOperation> ops) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(ops.size() * 400 + 64);
+        ascii(out, "{\"terminalId\":");
+        string(out, terminalId);
+        ascii(out, ",\"operations\":[");
+        for (int i = 0; i < ops.size(); i++) {
+            PendingOperation op = ops.get(i);
+            ascii(out, i == 0 ? "{\"opId\":" : ",{\"opId\":");
+            string(out, op.opId());
+            ascii(out, ",\"seq\":" + op.seq() + ",\"type\":");
+            string(out, op.type());
+            ascii(out, ",\"occurredAt\":\"" + java.time.Instant.ofEpochMilli(op.occurredAt()) + "\"");
+            if (op.clerkId() != null) {
+                ascii(out, ",\"clerkId\":");
+                string(out, op.clerkId());
+            }
+            if (op.supervisorId() != null) {
+                ascii(out, ",\"supervisorId\":");
+                string(out, op.supervisorId());
+            }
+            if (op.basedOnVersion() != null) {
+                ascii(out, ",\"basedOn\":{\"cardStatusVersion\":" + op.basedOnVersion() + "}");
+            }
+            ascii(out, ",\"payload\":");
+            out.writeBytes(op.payloadJson());
+            out.write('}');
+        }
+        ascii(out, "]}");
+        return out.toByteArray();
+    }
+
+    private static void ascii(java.io.ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A JSON string, quoted and escaped as Jackson escapes it. */
+    private static void string(java.io.ByteArrayOutputStream out, String value) {
+        out.write('"');
+        out.writeBytes(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsUTF8(value));
+        out.write('"');
     }
 
     /** {@code POST /v1/operations} with a body from {@link #body}; blocks until central answers or the timeout. */
@@ -242,8 +284,62 @@ public final class CentralClient {
         return new CertificateAnswer.Refused(a.status(), error.code() == null ? "HTTP_" + a.status() : error.code(), error.message());
     }
 
-    static BatchResponse batchResponse(Answer a) throws IOException {
-        return JSON.readValue(a.body(), BatchResponse.class);
+    /**
+     * The results of a 200 answer to a batch, in the batch's order (settled detail 15), read as a stream:
+     * only each result's opId, outcome, originalOutcome, reason, cardStatusVersion and caseId are kept;
+     * unknown fields (and {@code ackedSeq}, which the results already imply) are skipped. An answer
+     * without a results array is an IOException.
+     */
+    static List<OperationOutcome> outcomes(Answer a) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(a.body())) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new IOException("the answer is not a JSON object");
+            }
+            List<OperationOutcome> results = null;
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+                if ("results".equals(field) && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    results = new java.util.ArrayList<>(OperationOutcome.TYPICAL_BATCH);
+                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                        results.add(outcome(p));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (results == null) {
+                throw new IOException("the answer has no results");
+            }
+            return results;
+        }
+    }
+
+    /** One result object, the parser on its START_OBJECT; leaves it on the END_OBJECT. */
+    private static OperationOutcome outcome(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+        String opId = null;
+        String outcome = null;
+        String original = null;
+        String reason = null;
+        Long version = null;
+        String caseId = null;
+        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+            if (value == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+                continue;
+            }
+            switch (field) {
+                case "opId" -> opId = p.getValueAsString();
+                case "outcome" -> outcome = p.getValueAsString();
+                case "originalOutcome" -> original = p.getValueAsString();
+                case "reason" -> reason = p.getValueAsString();
+                case "cardStatusVersion" -> version = p.getValueAsLong();
+                case "caseId" -> caseId = p.getValueAsString();
+                default -> p.skipChildren();
+            }
+        }
+        return new OperationOutcome(opId, outcome, original, reason, version, caseId);
     }
 
     static FeedPage feedPage(Answer a) throws IOException {

@@ -4,6 +4,9 @@ package jp.madoguchi.cache;
 record OperationOutcome(String opId, String outcome, String originalOutcome, String reason, Long cardStatusVersion,
         String caseId) {
 
+    /** The usual number of results in an answer: a full batch (central's limit). */
+    static final int TYPICAL_BATCH = 500;
+
     /** The outcome that decides the local state: a DUPLICATE repeats the first answer. */
     String effective() {
         return "DUPLICATE".equals(outcome) && originalOutcome != null ? originalOutcome : outcome;

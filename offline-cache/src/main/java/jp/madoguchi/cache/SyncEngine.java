@@ -9,7 +9,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -17,12 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
-import jp.madoguchi.cache.protocol.BatchResponse;
 import jp.madoguchi.cache.protocol.ErrorBody;
 import jp.madoguchi.cache.protocol.FeedPage;
-import jp.madoguchi.cache.protocol.OperationBatch;
-import jp.madoguchi.cache.protocol.OperationResult;
-import jp.madoguchi.cache.protocol.WireOperation;
 import jp.madoguchi.common.CounterFailure;
 import jp.madoguchi.common.MadoguchiException;
 import org.slf4j.Logger;
@@ -287,12 +282,7 @@ public final class SyncEngine implements AutoCloseable {
             }
             switch (answer.status()) {
                 case 200 -> {
-                    BatchResponse response = parse(() -> CentralClient.batchResponse(answer));
-                    List<OperationOutcome> outcomes = new ArrayList<>(response.results().size());
-                    for (OperationResult r : response.results()) {
-                        outcomes.add(new OperationOutcome(r.opId(), r.outcome(), r.originalOutcome(), r.reason(),
-                                r.cardStatusVersion(), r.caseId()));
-                    }
+                    List<OperationOutcome> outcomes = parse(() -> CentralClient.outcomes(answer));
                     Batch next = ahead;
                     ahead = null;
                     MadoguchiException damaged = null;
@@ -367,11 +357,7 @@ public final class SyncEngine implements AutoCloseable {
         if (ops.isEmpty()) {
             return Batch.EMPTY;
         }
-        try {
-            return new Batch(ops, CentralClient.body(batch(ops)));
-        } catch (IOException e) {
-            throw new IllegalStateException("an outbox entry cannot be written as JSON", e);
-        }
+        return new Batch(ops, CentralClient.body(client.terminalId(), ops));
     }
 
     /** The batch after {@code last}, read while another is at central; null when there is none or it is damaged (found again when read in turn). */
@@ -454,16 +440,6 @@ public final class SyncEngine implements AutoCloseable {
                 store.caseActionRefused(a, answer.status() + " " + answer.error().code());
             }
         }
-    }
-
-    private OperationBatch batch(List<PendingOperation> ops) {
-        List<WireOperation> wire = new ArrayList<>(ops.size());
-        for (PendingOperation op : ops) {
-            wire.add(new WireOperation(op.opId(), op.seq(), op.type(), Instant.ofEpochMilli(op.occurredAt()).toString(),
-                    op.clerkId(), op.supervisorId(),
-                    op.basedOnVersion() == null ? null : new WireOperation.BasedOn(op.basedOnVersion()), op.payload()));
-        }
-        return new OperationBatch(client.terminalId(), wire);
     }
 
     private void pull() throws InterruptedException {

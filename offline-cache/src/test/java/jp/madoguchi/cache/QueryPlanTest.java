@@ -77,7 +77,7 @@ class QueryPlanTest {
         intended.put(CacheStore.SQL_FIRST_UNSETTLED, "SEARCH outbox USING INTEGER PRIMARY KEY (rowid>?)");
         intended.put(CacheStore.SQL_UNSETTLED, "SEARCH outbox USING INTEGER PRIMARY KEY (rowid>?)");
         intended.put(CacheStore.SQL_BATCH, "SEARCH outbox USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)");
-        intended.put(CacheStore.SQL_SETTLE, "SEARCH outbox USING INTEGER PRIMARY KEY (rowid=?)");
+        intended.put(CacheStore.SQL_SETTLE, "SEARCH outbox USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)");
         intended.put(CacheStore.SQL_MARK_IN_FLIGHT, "SEARCH outbox USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)");
         intended.put(CacheStore.SQL_LAST_SEQ, "SEARCH outbox");
         for (Map.Entry<String, String> e : intended.entrySet()) {

@@ -68,7 +68,7 @@ class SchemaMigrationTest {
             List<PendingOperation> pending = store.unsettled(10);
             assertThat(pending).singleElement().satisfies(p -> {
                 assertThat(p.basedOnVersion()).isEqualTo(3L);
-                assertThat(p.payload().path("reason").asText()).isEqualTo("FORGOTTEN");
+                assertThat(CacheStore.JSON.readTree(p.payloadJson()).path("reason").asText()).isEqualTo("FORGOTTEN");
             });
             assertThat(store.record(Fixtures.delivery(Fixtures.serial(2), 2)).seq()).isEqualTo(2);
             assertThat(store.verifyAudit().intact()).isTrue();
