@@ -72,6 +72,17 @@ class CardDataTest {
     }
 
     @Test
+    void dates_are_read_strictly_as_yyyymmdd() {
+        assertThat(BasicInfo.yyyymmdd("20240229".getBytes(StandardCharsets.US_ASCII), "d")).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(BasicInfo.yyyymmdd("19260101".getBytes(StandardCharsets.US_ASCII), "d")).isEqualTo(LocalDate.of(1926, 1, 1));
+        for (String bad : new String[] {"20230229", "20241301", "20240100", "20240431", "2024011", "202401011", "2024-1-1",
+                "2024O101", "\u0661\u0669\u0669\u0660"}) {
+            assertThatThrownBy(() -> BasicInfo.yyyymmdd(bad.getBytes(StandardCharsets.UTF_8), "birth date"))
+                    .as(bad).isInstanceOf(MalformedResponseException.class).hasMessageContaining("birth date is not YYYYMMDD");
+        }
+    }
+
+    @Test
     void common_record_gives_serial_municipality_and_expiry() {
         byte[] rec = ("\u0001\u001C" + "100000000000042" + "99999" + "20350505").getBytes(StandardCharsets.US_ASCII);
         CommonInfo info = CommonInfo.parse(rec);
