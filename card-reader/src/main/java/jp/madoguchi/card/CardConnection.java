@@ -34,6 +34,13 @@ public final class CardConnection implements AutoCloseable {
 
     private final Card card;
     private boolean dirty;
+    /**
+     * Set by the card thread for a job on a kept connection ({@link #beginJob}): the job's first exclusive
+     * operation begins a transaction that lasts until {@link #endJob}, after the reset.
+     */
+    private boolean holdForJob;
+    /** Whether this handle holds a PC/SC transaction ({@code beginExclusive}) now. */
+    private boolean inTransaction;
     /** Kept across {@link #pinStatus} calls so the application stays selected. */
     private CardSession session;
 
@@ -390,23 +397,33 @@ public final class CardConnection implements AutoCloseable {
 
     private <T> T exclusive(String operation, java.util.function.Function<CardSession, T> body) {
         CardSession session = new CardSession(card, operation);
-        try {
-            card.beginExclusive();
-        } catch (CardException | IllegalStateException e) {
-            if (e instanceof CardException ce && !CardSession.isRemoval(ce) && !(ce instanceof CardNotPresentException)) {
-                throw new CardAccessException(isSharingViolation(ce) ? ReaderFailure.CARD_BUSY : ReaderFailure.COMMUNICATION,
-                        Map.of(), ce);
+        if (!inTransaction) {
+            try {
+                card.beginExclusive();
+            } catch (CardException | IllegalStateException e) {
+                if (e instanceof CardException ce && !CardSession.isRemoval(ce) && !(ce instanceof CardNotPresentException)) {
+                    throw new CardAccessException(isSharingViolation(ce) ? ReaderFailure.CARD_BUSY : ReaderFailure.COMMUNICATION,
+                            Map.of(), ce);
+                }
+                throw session.removed(e, false);
             }
-            throw session.removed(e, false);
+            inTransaction = true;
         }
         try {
             return body.apply(session);
         } finally {
-            try {
-                card.endExclusive();
-            } catch (CardException | IllegalStateException e) {
-                LOG.debug("endExclusive after {}: {}", operation, e.toString());
+            if (!holdForJob) {
+                endTransaction(operation);
             }
+        }
+    }
+
+    private void endTransaction(String after) {
+        inTransaction = false;
+        try {
+            card.endExclusive();
+        } catch (CardException | IllegalStateException e) {
+            LOG.debug("endExclusive after {}: {}", after, e.toString());
         }
     }
 
@@ -445,25 +462,39 @@ public final class CardConnection implements AutoCloseable {
     }
 
     /**
+     * Before a job on a kept connection (card thread): from now until {@link #endJob} the first exclusive
+     * operation's transaction is held, so the reset at the end of the job happens before any other
+     * program can send a command to the card.
+     */
+    void beginJob() {
+        holdForJob = true;
+    }
+
+    /**
      * After a job on a kept connection: resets the card through the same handle when the job verified a
      * PIN, read the card face or administered the card (card-spec §2.5, §7.4: the reset is what
      * {@code disconnect(true)} would do), so no verified flag or admin state reaches the next job; the
-     * next job starts from no selection. False when the reset failed: the caller closes the connection
-     * (which tries the reset once more) and connects afresh next time.
+     * next job starts from no selection. The reset happens inside the job's transaction, which ends
+     * only after it: no other program sees the card between the job and the reset. False when the reset
+     * failed: the caller closes the connection (which tries the reset once more and, with the handle,
+     * gives up the transaction) and connects afresh next time.
      */
     boolean endJob() {
         session = null;
-        if (!dirty) {
-            return true;
+        holdForJob = false;
+        if (dirty) {
+            try {
+                ((ReusableCard) card).reconnect(true);
+                dirty = false;
+            } catch (CardException | IllegalStateException e) {
+                LOG.debug("reset at the end of a job: {}", e.toString());
+                return false;
+            }
         }
-        try {
-            ((ReusableCard) card).reconnect(true);
-            dirty = false;
-            return true;
-        } catch (CardException | IllegalStateException e) {
-            LOG.debug("reset at the end of a job: {}", e.toString());
-            return false;
+        if (inTransaction) {
+            endTransaction("the job");
         }
+        return true;
     }
 
     /**

@@ -8,9 +8,6 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.RSAPublicKeySpec;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,8 +33,6 @@ public record CardFace(LocalDate birthDate, Sex sex, String sexCode, Optional<Lo
 
     /** The DigestInfo header of DF28: SHA-256 OID, OCTET STRING of 96 bytes (three SHA-256 hashes). */
     private static final byte[] DIGEST_INFO_96 = HexFormat.of().parseHex("3071300D060960864801650304020105000460");
-    private static final DateTimeFormatter YYYYMMDD =
-            DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     public CardFace {
         photo = photo.clone();
@@ -134,11 +129,7 @@ public record CardFace(LocalDate birthDate, Sex sex, String sexCode, Optional<Lo
     }
 
     private static LocalDate date(byte[] ef, Tlv tlv, String what) {
-        try {
-            return LocalDate.parse(BasicInfo.ascii(tlv.value(ef), "card face " + what), YYYYMMDD);
-        } catch (DateTimeParseException e) {
-            throw new MalformedResponseException("card face: " + what + " is not YYYYMMDD", e);
-        }
+        return BasicInfo.yyyymmdd(tlv.value(ef), "card face: " + what);
     }
 
     private static byte[] sha256(byte[] ef, Tlv... tlvs) {

@@ -43,7 +43,7 @@ public final class CardMonitor implements AutoCloseable {
     private final List<CardEventListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, ReaderState> states = new ConcurrentHashMap<>();
     private final Map<String, CardTerminal> terminals = new LinkedHashMap<>();
-    /** Connections kept between jobs, by reader (card thread only); see {@link #runOn}. */
+    /** Connections kept between jobs, by reader (card thread only); see {@link #runJob}. */
     private final Map<String, Kept> kept = new LinkedHashMap<>();
     private volatile Boolean serviceUp;
     private volatile boolean running = true;
@@ -153,13 +153,15 @@ public final class CardMonitor implements AutoCloseable {
 
     /**
      * Runs {@code task} on the card thread with a connection to the card in {@code reader}. No volatile
-     * card state crosses jobs: when the task verified a PIN or administered the card, the card is reset
-     * before the future completes and before any other job runs (card-spec §2.5, §7.4). With our
-     * libpcsclite provider the connection is kept for the reader's next job ({@link #KEEP_IDLE}), checked
-     * before each job and reset through its own handle; with other providers each job connects and
-     * disconnects (with the reset when needed). The future
-     * fails with a {@link CardAccessException} naming the reason when the reader has no usable My
-     * Number Card (NO_SERVICE, NO_READER, NO_CARD, CARD_BUSY, NOT_A_MY_NUMBER_CARD).
+     * card state crosses jobs: when the task verified a PIN, read the card face or administered the
+     * card, the card is reset before any other job runs and before any other program can reach it
+     * (card-spec §2.5, §7.4). With our libpcsclite provider the connection is kept for the reader's next
+     * job ({@link #KEEP_IDLE}) and checked before each job; the job's exclusive transaction lasts until
+     * the card has been reset through the same handle, and the future completes just before that reset
+     * (on the card thread, so the next job still waits for it). With other providers each job connects
+     * and disconnects (with the reset when needed) before its future completes. The future fails with a
+     * {@link CardAccessException} naming the reason when the reader has no usable My Number Card
+     * (NO_SERVICE, NO_READER, NO_CARD, CARD_BUSY, NOT_A_MY_NUMBER_CARD).
      */
     public <T> CompletableFuture<T> submit(String reader, Function<CardConnection, T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -167,13 +169,7 @@ public final class CardMonitor implements AutoCloseable {
             result.completeExceptionally(new CardAccessException(ReaderFailure.NO_SERVICE));
             return result;
         }
-        work.add(new Job(result, () -> {
-            try {
-                result.complete(runOn(reader, task));
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }));
+        work.add(new Job(result, () -> runJob(reader, task, result)));
         return result;
     }
 
@@ -185,29 +181,62 @@ public final class CardMonitor implements AutoCloseable {
     private record Kept(CardConnection connection, long since) {
     }
 
-    private <T> T runOn(String reader, Function<CardConnection, T> task) {
-        if (state(reader) != ReaderState.CARD_PRESENT) {
-            throw new CardAccessException(refusal(reader));
-        }
-        CardConnection connection = takeKept(reader);
-        if (connection == null) {
-            connection = CardConnection.open(terminals.get(reader));
+    /**
+     * One job on the card thread. On a kept connection the result is delivered as soon as the task
+     * returns, and the end of the job (the reset when it is needed, then the end of the job's exclusive
+     * transaction: {@link CardConnection#endJob}) follows before this method returns, so before the next
+     * job; a reset that fails drops the connection, as a failed job does. On any other connection the
+     * disconnect (with its reset) comes first, as it cannot be held in a transaction.
+     */
+    private <T> void runJob(String reader, Function<CardConnection, T> task, CompletableFuture<T> result) {
+        CardConnection connection;
+        try {
+            if (state(reader) != ReaderState.CARD_PRESENT) {
+                throw new CardAccessException(refusal(reader));
+            }
+            connection = takeKept(reader);
+            if (connection == null) {
+                connection = CardConnection.open(terminals.get(reader));
+            }
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+            return;
         }
         // Kept unless the card or the service failed under the job (a status word, a malformed answer or
         // a refused PIN format leave the handle as good as it was).
         boolean keep = connection.reusable();
+        if (keep) {
+            connection.beginJob();
+        }
+        T value = null;
+        Throwable failure = null;
         try {
-            return task.apply(connection);
+            value = task.apply(connection);
         } catch (CardAccessException e) {
             // CardRemovedException included.
             keep = false;
-            throw e;
-        } finally {
-            if (keep && connection.endJob()) {
+            failure = e;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        if (keep) {
+            deliver(result, value, failure);
+            if (connection.endJob()) {
                 kept.put(reader, new Kept(connection, System.nanoTime()));
             } else {
                 connection.close();
             }
+        } else {
+            connection.close();
+            deliver(result, value, failure);
+        }
+    }
+
+    private static <T> void deliver(CompletableFuture<T> result, T value, Throwable failure) {
+        if (failure == null) {
+            result.complete(value);
+        } else {
+            result.completeExceptionally(failure);
         }
     }
 

@@ -1,5 +1,6 @@
 package jp.madoguchi.card;
 
+import java.nio.charset.StandardCharsets;
 import jp.madoguchi.card.codec.Tlv;
 
 /**
@@ -13,11 +14,13 @@ public record MyNumber(String digits) {
         if (tlv.tag() != 0xFF10 || tlv.length() != 12) {
             throw new MalformedResponseException("My Number: expected FF10 of 12 bytes");
         }
-        String digits = BasicInfo.ascii(tlv.value(ef), "My Number");
-        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new MalformedResponseException("My Number: not 12 digits");
+        byte[] value = tlv.value(ef);
+        for (byte d : value) {
+            if (d < '0' || d > '9') {
+                throw new MalformedResponseException("My Number: not 12 digits");
+            }
         }
-        return new MyNumber(digits);
+        return new MyNumber(new String(value, StandardCharsets.US_ASCII));
     }
 
     /** The check digit of card-spec §5 is right. */

@@ -72,6 +72,55 @@ class CardDataTest {
     }
 
     @Test
+    void utf8_is_accepted_exactly_when_a_reporting_decoder_accepts_it() {
+        HexFormat hex = HexFormat.of();
+        java.util.List<byte[]> cases = new java.util.ArrayList<>();
+        for (String h : new String[] {"C080", "E08080", "EDA080", "EDBFBF", "F4908080", "F8888080", "E381", "80", "FF",
+                "F09F9880", "EFBFBD", "E88A9BF3A08480", "E38080EFBC91", "", "41C2"}) {
+            cases.add(hex.parseHex(h));
+        }
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] b = new byte[random.nextInt(12)];
+            random.nextBytes(b);
+            if (i % 2 == 0) {
+                // Mostly well-formed text with one byte changed: the near misses a real card could send.
+                byte[] text = "窓口 花子　ｱ𠮷".getBytes(StandardCharsets.UTF_8);
+                text[random.nextInt(text.length)] = (byte) random.nextInt(256);
+                b = text;
+            }
+            cases.add(b);
+        }
+        for (byte[] b : cases) {
+            boolean strict;
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(b));
+                strict = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                strict = false;
+            }
+            if (strict) {
+                assertThat(BasicInfo.utf8(b, "name")).as(hex.formatHex(b)).isEqualTo(new String(b, StandardCharsets.UTF_8));
+            } else {
+                assertThatThrownBy(() -> BasicInfo.utf8(b, "name")).as(hex.formatHex(b))
+                        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("name: not UTF-8");
+            }
+        }
+    }
+
+    @Test
+    void dates_are_read_strictly_as_yyyymmdd() {
+        assertThat(BasicInfo.yyyymmdd("20240229".getBytes(StandardCharsets.US_ASCII), "d")).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(BasicInfo.yyyymmdd("19260101".getBytes(StandardCharsets.US_ASCII), "d")).isEqualTo(LocalDate.of(1926, 1, 1));
+        for (String bad : new String[] {"20230229", "20241301", "20240100", "20240431", "2024011", "202401011", "2024-1-1",
+                "2024O101", "\u0661\u0669\u0669\u0660"}) {
+            assertThatThrownBy(() -> BasicInfo.yyyymmdd(bad.getBytes(StandardCharsets.UTF_8), "birth date"))
+                    .as(bad).isInstanceOf(MalformedResponseException.class).hasMessageContaining("birth date is not YYYYMMDD");
+        }
+    }
+
+    @Test
     void common_record_gives_serial_municipality_and_expiry() {
         byte[] rec = ("\u0001\u001C" + "100000000000042" + "99999" + "20350505").getBytes(StandardCharsets.US_ASCII);
         CommonInfo info = CommonInfo.parse(rec);

@@ -5,6 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.smartcardio.Card;
@@ -86,6 +94,81 @@ class KeptConnectionTest {
             assertThat(s.basicInfo()).isPresent();
             assertThat(monitor.submit(PcscStack.READER0, KeptConnectionTest::readMyNumberWithoutSelect)
                     .get(30, TimeUnit.SECONDS)).isEqualTo(0x6A82);
+        }
+    }
+
+    /**
+     * The future completes before the end-of-job reset, but inside the job's transaction: a program
+     * that asks for the card the moment the result arrives (here from a callback that runs on the card
+     * thread inside {@code complete}, the earliest possible moment) is refused or kept waiting, and when
+     * it gets through the card has been reset.
+     */
+    @Test
+    void the_result_comes_before_the_reset_but_no_other_program_gets_in_between() throws Exception {
+        PcscStack.port(0);
+        ExecutorService otherThread = Executors.newSingleThreadExecutor();
+        try (PcscStack.Inserted card = PcscStack.insert(EmulatedCards.card(EmulatedCards.Kind.DELIVERED), 0);
+             JnaCardTerminals other = JnaCardTerminals.establish();
+             CardMonitor monitor = new CardMonitor(TerminalSource.pcsc())) {
+            startOnTheCard(monitor);
+            Card theirs = other.getTerminal(PcscStack.READER0).connect("*");
+            CountDownLatch callbackRegistered = new CountDownLatch(1);
+            CompletableFuture<Integer> verified = monitor.submit(PcscStack.READER0, c -> {
+                await(callbackRegistered);
+                assertThat(c.verifyPin(PinKind.CARD_TEXT, EmulatedCards.PIN.toCharArray()).result()).isEqualTo(Result.OK);
+                return readMyNumberWithoutSelect(c);
+            });
+            AtomicReference<String> onDelivery = new AtomicReference<>();
+            AtomicReference<Future<String>> theirProbe = new AtomicReference<>();
+            CompletableFuture<Void> delivered = verified.thenAccept(sw -> {
+                onDelivery.set(Thread.currentThread().getName());
+                Future<String> probe = otherThread.submit(() -> theirReadWithoutSelect(theirs));
+                theirProbe.set(probe);
+                try {
+                    // Give their command time to reach pcscd while the card thread still holds the card.
+                    probe.get(300, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // Kept waiting for our transaction: as good as refused.
+                } catch (InterruptedException | ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            callbackRegistered.countDown();
+            assertThat(verified.get(30, TimeUnit.SECONDS)).as("verified within the job").isEqualTo(0x9000);
+            delivered.get(30, TimeUnit.SECONDS);
+            assertThat(onDelivery.get()).as("the callback ran on the card thread, before the job's end").isEqualTo("card");
+            String during = theirProbe.get().get(30, TimeUnit.SECONDS);
+            assertThat(during).as("their command while our result was being delivered")
+                    .isIn("SCARD_E_SHARING_VIOLATION", "SCARD_W_RESET_CARD", "6A82");
+            // Once through (reconnected if pcscd told them of the reset), they find the power-on DF.
+            theirs.disconnect(false);
+            Card again = other.getTerminal(PcscStack.READER0).connect("*");
+            assertThat(theirReadWithoutSelect(again)).isEqualTo("6A82");
+            again.disconnect(false);
+            assertThat(monitor.submit(PcscStack.READER0, KeptConnectionTest::readMyNumberWithoutSelect)
+                    .get(30, TimeUnit.SECONDS)).as("our next job").isEqualTo(0x6A82);
+        } finally {
+            otherThread.shutdownNow();
+        }
+    }
+
+    /** Another program's READ BINARY of 入力補助 EF 0001 by SFI: its SW, or the PC/SC error name. */
+    private static String theirReadWithoutSelect(Card theirs) {
+        try {
+            int sw = theirs.getBasicChannel().transmit(new CommandAPDU(0x00, 0xB0, 0x81, 0x00, 17)).getSW();
+            return String.format(java.util.Locale.ROOT, "%04X", sw);
+        } catch (CardException e) {
+            String m = String.valueOf(e.getMessage());
+            return m.contains("SHARING_VIOLATION") ? "SCARD_E_SHARING_VIOLATION"
+                    : m.contains("RESET_CARD") ? "SCARD_W_RESET_CARD" : m;
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

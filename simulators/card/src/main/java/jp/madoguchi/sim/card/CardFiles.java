@@ -34,6 +34,7 @@ final class CardFiles {
     private byte[] faceInfo;
     private byte[] faceCv;
     private byte[] faceNumber;
+    private byte[] commonRecord;
 
     CardFiles(CardProfile profile) {
         this.profile = profile;
@@ -64,8 +65,12 @@ final class CardFiles {
                 }
             case COMMON:
                 if (ef.fid() == 1) {
-                    return Tlv.concat(new byte[] {0x01, 0x1C}, ascii(profile.cardSerial + profile.municipalityCode
-                            + profile.expiryDate.format(YYYYMMDD)));
+                    // Built once: formatting the date each time was most of a READ RECORD's service time.
+                    if (commonRecord == null) {
+                        commonRecord = Tlv.concat(new byte[] {0x01, 0x1C}, ascii(profile.cardSerial
+                                + profile.municipalityCode + profile.expiryDate.format(YYYYMMDD)));
+                    }
+                    return commonRecord;
                 }
                 return keyReference("COMMON");
             default:
