@@ -452,17 +452,11 @@ public final class OperationIngest {
         return o;
     }
 
-    private Outcome applicationSubmitted(Connection c, String office, JsonNode p, Instant now) throws SQLException {
-        String id = p.get("applicationId").asText();
-        if (CentralRecords.application(c, id) != null) {
-            return Outcome.rejected("APPLICATION_EXISTS");
-        }
-        CentralRecords.insertApplication(c, id, office, "SUBMITTED", p.get("kind").asText(), p.get("express").asBoolean(),
-                jp.madoguchi.sim.central.pki.ValidityRules.today(Clock.fixed(now, java.time.ZoneOffset.UTC)).toString());
-        // The simulated J-LIS receives the application at once (申請受付) and says so on the feed. The row
-        // just inserted is SUBMITTED at version 1 (insertApplication): no need to read it back.
-        CentralRecords.changeApplication(c, new Application(id, office, "SUBMITTED", 1), "RECEIVED", null, "APPLICATION_RECEIVED");
-        return Outcome.applied(null);
+    /** The simulated J-LIS receives the application at once (申請受付) and says so on the feed. */
+    private static Outcome applicationSubmitted(Connection c, String office, JsonNode p, Instant now) throws SQLException {
+        String receivedOn = jp.madoguchi.sim.central.pki.ValidityRules.today(Clock.fixed(now, java.time.ZoneOffset.UTC)).toString();
+        return CentralRecords.insertReceivedApplication(c, p.get("applicationId").asText(), office, p.get("kind").asText(),
+                p.get("express").asBoolean(), receivedOn) ? Outcome.applied(null) : Outcome.rejected("APPLICATION_EXISTS");
     }
 
     /**
