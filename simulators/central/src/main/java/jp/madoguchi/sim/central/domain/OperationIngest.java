@@ -281,11 +281,13 @@ public final class OperationIngest {
             }
         }
         Instant now = clock.instant();
+        // The JST date of the batch's instant, once per batch (LocalDate.now per application showed up on the writer).
+        String today = jp.madoguchi.sim.central.pki.ValidityRules.today(Clock.fixed(now, java.time.ZoneOffset.UTC)).toString();
         Map<String, Outcome> results = new HashMap<>(newBySeq.size() * 2);
         Map<String, Card> cards = new HashMap<>();
         for (long s = acked + 1; s <= acked + newBySeq.size(); s++) {
             Op op = ops.get(newBySeq.get(s));
-            Outcome outcome = apply(c, cards, office, officeType, terminal, op, now);
+            Outcome outcome = apply(c, cards, office, officeType, terminal, op, now, today);
             if (!LEAVES_CARDS_ALONE.contains(op.type())) {
                 cards.clear();
             }
@@ -505,8 +507,8 @@ public final class OperationIngest {
         return null;
     }
 
-    private Outcome apply(Connection c, Map<String, Card> cards, String office, String officeType, String terminal, Op op, Instant now)
-            throws SQLException {
+    private Outcome apply(Connection c, Map<String, Card> cards, String office, String officeType, String terminal, Op op, Instant now,
+            String today) throws SQLException {
         if (op.rejection() != null) {
             return Outcome.rejected(op.rejection());
         }
@@ -516,7 +518,7 @@ public final class OperationIngest {
             case "AUDIT_HEAD" -> Outcome.applied(null);
             case "OPERATION_VOIDED" -> stored(c, p.get("voidedOpId").asText()) == null
                     ? Outcome.rejected("UNKNOWN_OPERATION") : Outcome.applied(null);
-            case "APPLICATION_SUBMITTED" -> applicationSubmitted(c, office, p, now);
+            case "APPLICATION_SUBMITTED" -> applicationSubmitted(c, office, p, today);
             default -> cardOperation(c, cards, office, officeType, type, p, now);
         };
         if ("APPLIED_WITH_CONFLICT".equals(o.outcome)) {
@@ -527,10 +529,9 @@ public final class OperationIngest {
     }
 
     /** The simulated J-LIS receives the application at once (申請受付) and says so on the feed. */
-    private static Outcome applicationSubmitted(Connection c, String office, JsonNode p, Instant now) throws SQLException {
-        String receivedOn = jp.madoguchi.sim.central.pki.ValidityRules.today(Clock.fixed(now, java.time.ZoneOffset.UTC)).toString();
+    private static Outcome applicationSubmitted(Connection c, String office, JsonNode p, String today) throws SQLException {
         return CentralRecords.insertReceivedApplication(c, p.get("applicationId").asText(), office, p.get("kind").asText(),
-                p.get("express").asBoolean(), receivedOn) ? Outcome.applied(null) : Outcome.rejected("APPLICATION_EXISTS");
+                p.get("express").asBoolean(), today) ? Outcome.applied(null) : Outcome.rejected("APPLICATION_EXISTS");
     }
 
     /**
