@@ -186,6 +186,49 @@ class OperationIngestTest {
     }
 
     @Test
+    void every_malformed_operation_is_400_missing_field_wherever_it_stands_and_nothing_is_applied() throws Exception {
+        HttpClient client = terminal("M01");
+        List<java.util.function.Consumer<ObjectNode>> breaks = List.of(
+                op -> op.put("seq", "2"), op -> op.put("seq", 0), op -> op.put("seq", 2.5), op -> op.putNull("seq"),
+                op -> op.put("opId", ""), op -> op.put("opId", 7), op -> op.putNull("type"), op -> op.remove("occurredAt"),
+                op -> op.remove("opId"), op -> op.remove("type"));
+        for (java.util.function.Consumer<ObjectNode> broken : breaks) {
+            ObjectNode bad = op(UUID.randomUUID().toString(), 2, "AUDIT_HEAD", audit("b"));
+            broken.accept(bad);
+            Answer a = central.post(client, "/v1/operations", batch("M01", op(UUID.randomUUID().toString(), 1, "AUDIT_HEAD", audit("a")), bad));
+            assertThat(a.status()).as(bad.toString()).isEqualTo(400);
+            assertThat(a.body().get("code").asText()).isEqualTo("MISSING_FIELD");
+        }
+        ObjectNode notAnObject = batch("M01", op(UUID.randomUUID().toString(), 1, "AUDIT_HEAD", audit("a")));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) notAnObject.get("operations")).add("op");
+        assertThat(central.post(client, "/v1/operations", notAnObject).status()).isEqualTo(400);
+        assertThat(count("SELECT count(*) FROM operation WHERE terminal_id = 'M01'")).isZero();
+        Answer good = central.post(client, "/v1/operations", batch("M01", op(UUID.randomUUID().toString(), 1, "AUDIT_HEAD", audit("a"))));
+        assertThat(good.status()).isEqualTo(200);
+        assertThat(good.body().get("ackedSeq").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void an_application_id_central_already_holds_is_refused_and_changes_neither_the_row_nor_the_feed() throws Exception {
+        HttpClient client = terminal("X01");
+        String id = applicationOf(cards.get(1).cardSerial());
+        String sameRow = "SELECT count(*) FROM application WHERE application_id = ? AND status = ? AND version = ?";
+        CentralRecords.Application before = central.system.database().read(c -> CentralRecords.application(c, id));
+        long events = count("SELECT count(*) FROM feed_event WHERE body LIKE ?", "%\"" + id + "\"%");
+        ObjectNode payload = Json.object().put("applicationId", id).put("kind", "DOMESTIC").put("express", false)
+                .put("visitorType", "HOLDER");
+        payload.putObject("resident").put("name", "試験 花子");
+        payload.putArray("idMethod").add("ID_A");
+
+        Answer a = central.post(client, "/v1/operations", batch("X01", op(UUID.randomUUID().toString(), 1, "APPLICATION_SUBMITTED", payload)));
+
+        assertThat(a.body().get("results").get(0).get("outcome").asText()).isEqualTo("REJECTED");
+        assertThat(a.body().get("results").get(0).get("reason").asText()).isEqualTo("APPLICATION_EXISTS");
+        assertThat(count(sameRow, id, before.status(), before.version())).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM feed_event WHERE body LIKE ?", "%\"" + id + "\"%")).isEqualTo(events);
+    }
+
+    @Test
     void twenty_concurrent_terminals_keep_their_own_order() throws Exception {
         int terminals = 20;
         int batches = 8;

@@ -298,17 +298,17 @@ public final class CentralServer implements AutoCloseable {
         if (body == null) {
             return;
         }
-        IngestAnswer bad = OperationIngest.malformed(body);
-        if (bad != null) {
-            send(ctx, bad);
+        WorkstationIdentity who = identity(ctx);
+        OperationIngest.Batch batch = OperationIngest.read(body, who.officeType());
+        if (batch.refusal() != null) {
+            send(ctx, batch.refusal());
             return;
         }
-        WorkstationIdentity who = identity(ctx);
-        if (!who.terminalId().equals(body.get("terminalId").asText())) {
+        if (!who.terminalId().equals(batch.terminalId())) {
             send(ctx, IngestAnswer.error(403, "CERT_MISMATCH", "terminalId does not match the certificate"));
             return;
         }
-        send(ctx, system.ingest().ingest(who.officeCode(), who.officeType(), who.terminalId(), body.get("operations")));
+        send(ctx, system.ingest().ingest(who.officeCode(), who.officeType(), who.terminalId(), batch));
     }
 
     private static void send(Context ctx, IngestAnswer answer) {

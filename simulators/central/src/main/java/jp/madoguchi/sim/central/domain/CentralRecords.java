@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import jp.madoguchi.sim.central.Json;
+import jp.madoguchi.sim.central.store.CentralDatabase;
 
 /**
  * Row-level access to the central state: cards, certificates, applications, the office feed and
@@ -70,11 +71,18 @@ public final class CentralRecords {
      * (those that do call {@link #lastFeedEventId} right after, on the same connection).
      */
     public static void appendFeed(Connection c, String office, ObjectNode body) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO feed_event (office_code, body) VALUES (?, ?)")) {
-            s.setString(1, office);
-            s.setString(2, Json.write(body));
-            s.executeUpdate();
-        }
+        appendFeed(c, office, Json.write(body));
+    }
+
+    /**
+     * Appends a feed event whose body is already JSON text. Writer thread only: it uses the cached statement
+     * without the cache's reflective wrapper ({@link CentralDatabase#direct}) and binds both parameters.
+     */
+    private static void appendFeed(Connection c, String office, String json) throws SQLException {
+        PreparedStatement s = CentralDatabase.direct(c, "INSERT INTO feed_event (office_code, body) VALUES (?, ?)");
+        s.setString(1, office);
+        s.setString(2, json);
+        s.executeUpdate();
     }
 
     /** The eventId of the feed event this connection appended last (within the same transaction). */
@@ -305,6 +313,29 @@ public final class CentralRecords {
         }
     }
 
+    /**
+     * Records an application submitted at a counter that the simulated J-LIS receives at once: the row goes in
+     * as RECEIVED at version 2 with its APPLICATION_RECEIVED event at version 2, exactly the state and feed
+     * that inserting it SUBMITTED (version 1) and then {@link #changeApplication moving} it would leave, in
+     * two statements instead of four. Returns false, writing nothing, when the id is already known
+     * (APPLICATION_EXISTS). Writer thread only ({@link CentralDatabase#direct}).
+     */
+    public static boolean insertReceivedApplication(Connection c, String id, String office, String kind, boolean express,
+            String receivedOn) throws SQLException {
+        PreparedStatement s = CentralDatabase.direct(c, "INSERT INTO application (application_id, office_code, status, version,"
+                + " kind, express, received_on) VALUES (?, ?, 'RECEIVED', 2, ?, ?, ?) ON CONFLICT (application_id) DO NOTHING");
+        s.setString(1, id);
+        s.setString(2, office);
+        s.setString(3, kind);
+        s.setInt(4, express ? 1 : 0);
+        s.setString(5, receivedOn);
+        if (s.executeUpdate() == 0) {
+            return false;
+        }
+        appendFeed(c, office, applicationEvent("APPLICATION_RECEIVED", id, "RECEIVED", null, 2));
+        return true;
+    }
+
     /** Moves an application, emitting {@code eventType} (APPLICATION_RECEIVED or APPLICATION_STATUS_CHANGED). */
     public static Application changeApplication(Connection c, Application app, String status, String reason, String eventType)
             throws SQLException {
@@ -316,13 +347,28 @@ public final class CentralRecords {
             s.setString(4, app.id());
             s.executeUpdate();
         }
-        ObjectNode e = Json.object().put("type", eventType).put("applicationId", app.id()).put("status", status);
-        if (reason != null) {
-            e.put("reason", reason);
-        }
-        e.put("version", version);
-        appendFeed(c, app.office(), e);
+        appendFeed(c, app.office(), applicationEvent(eventType, app.id(), status, reason, version));
         return new Application(app.id(), app.office(), status, version);
+    }
+
+    /**
+     * An application's feed event as JSON text, with the members in the order the tree used to give them:
+     * written without a Jackson tree and generator per event (the ingest's writer thread spent a share of
+     * its samples on them).
+     */
+    private static String applicationEvent(String eventType, String id, String status, String reason, long version) {
+        StringBuilder out = new StringBuilder(128);
+        out.append("{\"type\":");
+        Json.quote(eventType, out);
+        out.append(",\"applicationId\":");
+        Json.quote(id, out);
+        out.append(",\"status\":");
+        Json.quote(status, out);
+        if (reason != null) {
+            out.append(",\"reason\":");
+            Json.quote(reason, out);
+        }
+        return out.append(",\"version\":").append(version).append('}').toString();
     }
 
     public static String openCase(Connection c, String office, String opId, String terminal, long seq, String type,

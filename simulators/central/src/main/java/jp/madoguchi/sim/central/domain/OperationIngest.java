@@ -32,6 +32,13 @@ public final class OperationIngest {
     private static final List<String> DEFINED = List.of("basedOn", "clerkId", "occurredAt", "opId", "payload", "seq",
             "supervisorId", "type");
 
+    /** Places in {@link #DEFINED} of the fields the ingest reads. */
+    private static final int OCCURRED_AT = 2;
+    private static final int OP_ID = 3;
+    private static final int PAYLOAD = 4;
+    private static final int SEQ = 5;
+    private static final int TYPE = 7;
+
     private static final Map<String, List<String>> REQUIRED = new HashMap<>();
 
     static {
@@ -103,31 +110,103 @@ public final class OperationIngest {
         return List.copyOf(l);
     }
 
-    /** Checks the envelope (item 5); null when it is well formed, else the 400 answer. */
-    public static IngestAnswer malformed(JsonNode request) {
+    /**
+     * A {@code POST /v1/operations} body read on the request thread: the terminalId and each operation's
+     * fields, canonical body and stateless per-op reason, or the 400 answer for a malformed body (item 5).
+     * Immutable; made by {@link #read}.
+     */
+    public static final class Batch {
+        private final String terminalId;
+        private final List<Op> ops;
+        private final IngestAnswer refusal;
+
+        private Batch(String terminalId, List<Op> ops, IngestAnswer refusal) {
+            this.terminalId = terminalId;
+            this.ops = ops;
+            this.refusal = refusal;
+        }
+
+        private static Batch refused(String code, String message) {
+            return new Batch(null, null, IngestAnswer.error(400, code, message));
+        }
+
+        /** The body's terminalId (null when refused). */
+        public String terminalId() {
+            return terminalId;
+        }
+
+        /** The 400 answer when the body is malformed, else null. */
+        public IngestAnswer refusal() {
+            return refusal;
+        }
+    }
+
+    /**
+     * Checks the envelope (item 5) and reads every operation once, on the caller's thread, so that the one
+     * writer thread does no JSON work it can be spared. Each operation's members are visited in one pass
+     * ({@link #defined}): looking each defined name up (for the check, the fields and the canonical body)
+     * was a fifth of the request threads' samples (JFR, drain bench). Pure and thread-safe.
+     */
+    public static Batch read(JsonNode request, String officeType) {
         if (request == null || !request.isObject()) {
-            return IngestAnswer.error(400, "MALFORMED", "the body is not a JSON object");
+            return Batch.refused("MALFORMED", "the body is not a JSON object");
         }
-        if (!request.path("terminalId").isTextual() || request.path("terminalId").asText().isEmpty()) {
-            return IngestAnswer.error(400, "MISSING_FIELD", "terminalId is required");
+        JsonNode terminalId = request.path("terminalId");
+        if (!terminalId.isTextual() || terminalId.asText().isEmpty()) {
+            return Batch.refused("MISSING_FIELD", "terminalId is required");
         }
-        JsonNode ops = request.path("operations");
-        if (!ops.isArray() || ops.size() < 1 || ops.size() > 500) {
-            return IngestAnswer.error(400, "BAD_BATCH_SIZE", "operations must hold 1 to 500 entries");
+        JsonNode operations = request.path("operations");
+        if (!operations.isArray() || operations.size() < 1 || operations.size() > 500) {
+            return Batch.refused("BAD_BATCH_SIZE", "operations must hold 1 to 500 entries");
         }
-        for (JsonNode op : ops) {
-            if (!op.isObject() || !op.path("opId").isTextual() || op.path("opId").asText().isEmpty()
-                    || !op.path("seq").canConvertToLong() || !op.path("seq").isIntegralNumber() || op.path("seq").asLong() < 1
-                    || !op.path("type").isTextual() || !op.path("occurredAt").isTextual()) {
-                return IngestAnswer.error(400, "MISSING_FIELD", "every operation needs opId, seq (>= 1), type and occurredAt");
+        List<Op> ops = new ArrayList<>(operations.size());
+        for (JsonNode op : operations) {
+            JsonNode[] fields = op.isObject() ? defined(op) : null;
+            if (fields == null || !isText(fields[OP_ID]) || fields[OP_ID].asText().isEmpty() || fields[SEQ] == null
+                    || !fields[SEQ].canConvertToLong() || !fields[SEQ].isIntegralNumber() || fields[SEQ].asLong() < 1
+                    || !isText(fields[TYPE]) || !isText(fields[OCCURRED_AT])) {
+                return Batch.refused("MISSING_FIELD", "every operation needs opId, seq (>= 1), type and occurredAt");
+            }
+            String type = fields[TYPE].asText();
+            JsonNode payload = fields[PAYLOAD];
+            ops.add(new Op(fields[OP_ID].asText(), fields[SEQ].asLong(), type, payload, Json.canonical(DEFINED, fields),
+                    rejection(type, payload, officeType)));
+        }
+        return new Batch(terminalId.asText(), ops, null);
+    }
+
+    private static boolean isText(JsonNode node) {
+        return node != null && node.isTextual();
+    }
+
+    /**
+     * {@code op}'s defined members, each at its place in {@link #DEFINED} (null where absent), found in one pass
+     * over the members instead of one hash look-up per name.
+     */
+    private static JsonNode[] defined(JsonNode op) {
+        JsonNode[] fields = new JsonNode[DEFINED.size()];
+        for (Map.Entry<String, JsonNode> member : op.properties()) {
+            int place = switch (member.getKey()) {
+                case "basedOn" -> 0;
+                case "clerkId" -> 1;
+                case "occurredAt" -> OCCURRED_AT;
+                case "opId" -> OP_ID;
+                case "payload" -> PAYLOAD;
+                case "seq" -> SEQ;
+                case "supervisorId" -> 6;
+                case "type" -> TYPE;
+                default -> -1;
+            };
+            if (place >= 0) {
+                fields[place] = member.getValue();
             }
         }
-        return null;
+        return fields;
     }
 
     /** The canonical body of an operation: its defined fields only (item 3). */
     public static String canonicalBody(JsonNode op) {
-        return Json.canonical(op, DEFINED);
+        return Json.canonical(DEFINED, defined(op));
     }
 
     private record Stored(String office, String terminal, long seq, String body, String outcome, String reason, String caseId,
@@ -138,7 +217,7 @@ public final class OperationIngest {
      * One operation of a batch with the fields the ingest uses read once, on the caller's thread, so
      * that the single writer thread does no JSON work it can be spared.
      */
-    private record Op(String opId, long seq, String type, JsonNode node, String body, String rejection) {
+    private record Op(String opId, long seq, String type, JsonNode payload, String body, String rejection) {
 
         /**
          * {@code type} becomes the constant of a known type, and the opId's hash is computed here: the
@@ -156,17 +235,12 @@ public final class OperationIngest {
 
     /**
      * Applies a well-formed batch from {@code terminal} of {@code office} (the certificate's O and
-     * CN, already matched against the body). Returns the 200 answer or the 409/422 refusal.
+     * CN, already matched against the body), read by {@link #read} with the same office type. Returns the 200 answer or the 409/422 refusal.
      * Thread-safe: batches are applied one at a time on the database's writer thread, each answered
      * only once its transaction is durably committed.
      */
-    public IngestAnswer ingest(String office, String officeType, String terminal, JsonNode operations) throws Exception {
-        List<Op> ops = new ArrayList<>(operations.size());
-        for (JsonNode op : operations) {
-            String type = op.get("type").asText();
-            ops.add(new Op(op.get("opId").asText(), op.get("seq").asLong(), type, op, canonicalBody(op),
-                    rejection(type, op.get("payload"), officeType)));
-        }
+    public IngestAnswer ingest(String office, String officeType, String terminal, Batch batch) throws Exception {
+        List<Op> ops = batch.ops;
         Object decided = db.write(c -> ingest(c, office, officeType, terminal, ops));
         return decided instanceof Accepted accepted ? answer(ops, accepted) : (IngestAnswer) decided;
     }
@@ -207,11 +281,13 @@ public final class OperationIngest {
             }
         }
         Instant now = clock.instant();
+        // The JST date of the batch's instant, once per batch (LocalDate.now per application showed up on the writer).
+        String today = jp.madoguchi.sim.central.pki.ValidityRules.today(Clock.fixed(now, java.time.ZoneOffset.UTC)).toString();
         Map<String, Outcome> results = new HashMap<>(newBySeq.size() * 2);
         Map<String, Card> cards = new HashMap<>();
         for (long s = acked + 1; s <= acked + newBySeq.size(); s++) {
             Op op = ops.get(newBySeq.get(s));
-            Outcome outcome = apply(c, cards, office, officeType, terminal, op, now);
+            Outcome outcome = apply(c, cards, office, officeType, terminal, op, now, today);
             if (!LEAVES_CARDS_ALONE.contains(op.type())) {
                 cards.clear();
             }
@@ -431,18 +507,18 @@ public final class OperationIngest {
         return null;
     }
 
-    private Outcome apply(Connection c, Map<String, Card> cards, String office, String officeType, String terminal, Op op, Instant now)
-            throws SQLException {
+    private Outcome apply(Connection c, Map<String, Card> cards, String office, String officeType, String terminal, Op op, Instant now,
+            String today) throws SQLException {
         if (op.rejection() != null) {
             return Outcome.rejected(op.rejection());
         }
         String type = op.type();
-        JsonNode p = op.node().get("payload");
+        JsonNode p = op.payload();
         Outcome o = switch (type) {
             case "AUDIT_HEAD" -> Outcome.applied(null);
             case "OPERATION_VOIDED" -> stored(c, p.get("voidedOpId").asText()) == null
                     ? Outcome.rejected("UNKNOWN_OPERATION") : Outcome.applied(null);
-            case "APPLICATION_SUBMITTED" -> applicationSubmitted(c, office, p, now);
+            case "APPLICATION_SUBMITTED" -> applicationSubmitted(c, office, p, today);
             default -> cardOperation(c, cards, office, officeType, type, p, now);
         };
         if ("APPLIED_WITH_CONFLICT".equals(o.outcome)) {
@@ -452,17 +528,10 @@ public final class OperationIngest {
         return o;
     }
 
-    private Outcome applicationSubmitted(Connection c, String office, JsonNode p, Instant now) throws SQLException {
-        String id = p.get("applicationId").asText();
-        if (CentralRecords.application(c, id) != null) {
-            return Outcome.rejected("APPLICATION_EXISTS");
-        }
-        CentralRecords.insertApplication(c, id, office, "SUBMITTED", p.get("kind").asText(), p.get("express").asBoolean(),
-                jp.madoguchi.sim.central.pki.ValidityRules.today(Clock.fixed(now, java.time.ZoneOffset.UTC)).toString());
-        // The simulated J-LIS receives the application at once (申請受付) and says so on the feed. The row
-        // just inserted is SUBMITTED at version 1 (insertApplication): no need to read it back.
-        CentralRecords.changeApplication(c, new Application(id, office, "SUBMITTED", 1), "RECEIVED", null, "APPLICATION_RECEIVED");
-        return Outcome.applied(null);
+    /** The simulated J-LIS receives the application at once (申請受付) and says so on the feed. */
+    private static Outcome applicationSubmitted(Connection c, String office, JsonNode p, String today) throws SQLException {
+        return CentralRecords.insertReceivedApplication(c, p.get("applicationId").asText(), office, p.get("kind").asText(),
+                p.get("express").asBoolean(), today) ? Outcome.applied(null) : Outcome.rejected("APPLICATION_EXISTS");
     }
 
     /**
