@@ -1,5 +1,7 @@
 package jp.madoguchi.card.pcsc;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import javax.smartcardio.ATR;
@@ -12,28 +14,39 @@ import javax.smartcardio.ResponseAPDU;
 
 /**
  * A card connection of the JNA provider. Like SunPCSC it collects 61xx with GET RESPONSE and repeats a
- * command after 6Cxx, so callers see the same behaviour on either provider. Card thread only.
+ * command after 6Cxx, so callers see the same behaviour on either provider.
+ *
+ * <p>Card thread only: the card thread owns every PC/SC call of the application ({@code CardMonitor}),
+ * and a CLI uses a connection from its one thread. {@link #transmitRaw} relies on it: the native
+ * receive buffer and length are this connection's and reused by every transmit without locking.
  */
 final class JnaCard extends Card implements ReusableCard {
 
     /** Collected answer (after GET RESPONSE rounds): at most 64 KiB + SW. */
     private static final int MAX_RESPONSE = 65538;
-    /** One short-APDU answer: 256 data bytes + SW (JNA copies the whole buffer both ways per call). */
+    /** One short-APDU answer: 256 data bytes + SW. */
     private static final int MAX_RAW_RESPONSE = 258;
 
     private final JnaCardTerminals context;
     private final PcscLibrary.Handle handle;
+    /** The same SCARDHANDLE as a pointer-sized argument of {@link DirectTransmit}. */
+    private final Pointer directHandle;
     private int protocol;
     private final Channel basic = new Channel();
-    /** The send PCI of every transmit: the same for the connection's life, so built once. */
-    private PcscLibrary.IoRequest sendPci;
+    /** The native send PCI of every transmit: fixed by the protocol, so made again only when a reconnect changes it. */
+    private Memory sendPci;
+    /** Where pcscd writes each answer: native, reused by every transmit (card thread only). */
+    private final Memory received = new Memory(MAX_RAW_RESPONSE);
+    /** The DWORD receive length of every transmit: capacity in, answer length out. */
+    private final Memory receivedLength = DirectTransmit.dword();
     private boolean disconnected;
 
     JnaCard(JnaCardTerminals context, PcscLibrary.Handle handle, int protocol) {
         this.context = context;
         this.handle = handle;
+        this.directHandle = new Pointer(handle.longValue());
         this.protocol = protocol;
-        this.sendPci = new PcscLibrary.IoRequest(protocol);
+        this.sendPci = DirectTransmit.sendPci(protocol);
     }
 
     @Override
@@ -116,12 +129,15 @@ final class JnaCard extends Card implements ReusableCard {
         int now = (int) active.getValue();
         if (now != protocol) {
             protocol = now;
-            sendPci = new PcscLibrary.IoRequest(now);
+            sendPci = DirectTransmit.sendPci(now);
         }
     }
 
     private void fail(String call, PcscLibrary.Dword rc) throws CardException {
-        long code = JnaCardTerminals.code(rc);
+        fail(call, JnaCardTerminals.code(rc));
+    }
+
+    private static void fail(String call, long code) throws CardException {
         if (code == PcscError.SUCCESS) {
             return;
         }
@@ -135,15 +151,17 @@ final class JnaCard extends Card implements ReusableCard {
         if (disconnected) {
             throw new IllegalStateException("card has been disconnected");
         }
-        byte[] response = new byte[MAX_RAW_RESPONSE];
-        PcscLibrary.DwordByReference length = new PcscLibrary.DwordByReference(response.length);
-        fail("SCardTransmit", context.lib().SCardTransmit(handle, sendPci, command,
-                new PcscLibrary.Dword(command.length), null, response, length));
-        int n = (int) length.getValue();
+        DirectTransmit.setDword(receivedLength, 0, MAX_RAW_RESPONSE);
+        fail("SCardTransmit", DirectTransmit.transmit(directHandle, sendPci, command, command.length,
+                received, receivedLength));
+        long n = DirectTransmit.getDword(receivedLength, 0);
         if (n < 2) {
             throw new CardNotPresentException("SCardTransmit returned " + n + " bytes: the card is gone");
         }
-        return Arrays.copyOf(response, n);
+        if (n > MAX_RAW_RESPONSE) {
+            throw new PcscException("SCardTransmit", PcscError.E_INSUFFICIENT_BUFFER);
+        }
+        return received.getByteArray(0, (int) n);
     }
 
     private final class Channel extends CardChannel {

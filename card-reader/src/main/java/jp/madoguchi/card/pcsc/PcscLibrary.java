@@ -24,7 +24,8 @@ import java.util.Set;
  *       bind the ANSI ones, reader names being ASCII in practice;</li>
  *   <li>SCARD_READERSTATE ends in a 36-byte ATR buffer on Windows, 33 on pcsc-lite.</li>
  * </ul>
- * The constants and return codes are the same on both.
+ * The constants and return codes are the same on both. SCardTransmit, the hot call, is not here but
+ * in {@link DirectTransmit} (direct mapping, per-ABI signature).
  */
 interface PcscLibrary extends Library {
 
@@ -64,9 +65,6 @@ interface PcscLibrary extends Library {
 
     Dword SCardEndTransaction(Handle card, Dword disposition);
 
-    Dword SCardTransmit(Handle card, IoRequest sendPci, byte[] send, Dword sendLength,
-                        Pointer recvPci, byte[] recv, DwordByReference recvLength);
-
     Dword SCardStatus(Handle card, byte[] readerName, DwordByReference readerLength,
                       DwordByReference state, DwordByReference protocol, byte[] atr, DwordByReference atrLength);
 
@@ -100,11 +98,18 @@ interface PcscLibrary extends Library {
             return STRING_FUNCTIONS.contains(method) ? method + stringSuffix : method;
         }
 
-        /** Loads the library; {@code -Dmadoguchi.pcsclite=…} names another build of it (tests, odd installs). */
+        /**
+         * The library to load: {@link #library}, or what {@code -Dmadoguchi.pcsclite=…} names (another
+         * build of it: tests, odd installs). Both bindings ({@link #load}, {@link DirectTransmit}) use it.
+         */
+        String libraryName() {
+            return System.getProperty("madoguchi.pcsclite", library);
+        }
+
+        /** Loads the interface-mapped binding of every function but SCardTransmit's hot path. */
         PcscLibrary load() {
             FunctionMapper mapper = (library, method) -> symbol(method.getName());
-            return Native.load(System.getProperty("madoguchi.pcsclite", library), PcscLibrary.class,
-                    Map.of(Library.OPTION_FUNCTION_MAPPER, mapper));
+            return Native.load(libraryName(), PcscLibrary.class, Map.of(Library.OPTION_FUNCTION_MAPPER, mapper));
         }
     }
 
@@ -163,18 +168,6 @@ interface PcscLibrary extends Library {
 
         public Handle getValue() {
             return new Handle(Handle.SIZE == 4 ? getPointer().getInt(0) & 0xFFFFFFFFL : getPointer().getLong(0));
-        }
-    }
-
-    /** SCARD_IO_REQUEST. */
-    @Structure.FieldOrder({"dwProtocol", "cbPciLength"})
-    class IoRequest extends Structure {
-        public Dword dwProtocol;
-        public Dword cbPciLength;
-
-        IoRequest(int protocol) {
-            dwProtocol = new Dword(protocol);
-            cbPciLength = new Dword(2L * Dword.SIZE);
         }
     }
 

@@ -2,7 +2,11 @@ package jp.madoguchi.card.pcsc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,8 +50,44 @@ class PcscAbiTest {
         assertThat(PcscLibrary.Abi.CURRENT).isEqualTo(PcscLibrary.Abi.PCSC_LITE);
         // Two pointers, three unsigned longs, 33 ATR bytes, padded to 8: 8+8+3*8+33 → 80.
         assertThat(new PcscLibrary.ReaderState().size()).isEqualTo(80);
-        assertThat(new PcscLibrary.IoRequest(PcscLibrary.SCARD_PROTOCOL_T1).size()).isEqualTo(16);
-        assertThat(new PcscLibrary.IoRequest(PcscLibrary.SCARD_PROTOCOL_T1).cbPciLength.longValue()).isEqualTo(16);
+        // SCARD_IO_REQUEST: two unsigned longs, cbPciLength counting both.
+        Memory pci = DirectTransmit.sendPci(PcscLibrary.SCARD_PROTOCOL_T1);
+        assertThat(pci.size()).isEqualTo(16);
+        assertThat(pci.getLong(0)).isEqualTo(PcscLibrary.SCARD_PROTOCOL_T1);
+        assertThat(pci.getLong(8)).isEqualTo(16);
+        assertThat(DirectTransmit.dword().size()).isEqualTo(8);
+    }
+
+    @Test
+    void direct_transmit_has_an_eight_byte_and_a_four_byte_signature_with_pointer_sized_handles() throws Exception {
+        // Compared by reflection only: loading Narrow would bind the library with the wrong widths here.
+        Class<?>[] wide = {Pointer.class, Pointer.class, byte[].class, long.class, Pointer.class, Pointer.class, Pointer.class};
+        Class<?>[] narrow = {Pointer.class, Pointer.class, byte[].class, int.class, Pointer.class, Pointer.class, Pointer.class};
+        Method w = DirectTransmit.Wide.class.getDeclaredMethod("SCardTransmit", wide);
+        Method n = DirectTransmit.Narrow.class.getDeclaredMethod("SCardTransmit", narrow);
+        assertThat(w.getReturnType()).isEqualTo(long.class);
+        assertThat(n.getReturnType()).isEqualTo(int.class);
+        assertThat(Modifier.isNative(w.getModifiers()) && Modifier.isStatic(w.getModifiers())).isTrue();
+        assertThat(Modifier.isNative(n.getModifiers()) && Modifier.isStatic(n.getModifiers())).isTrue();
+        // Windows (4-byte DWORD) takes the narrow one; 64-bit pcsc-lite the wide one.
+        assertThat(PcscLibrary.Abi.WINSCARD.dwordSize).isEqualTo(4);
+        assertThat(PcscLibrary.Abi.PCSC_LITE.dwordSize).isEqualTo(8);
+    }
+
+    @Test
+    void the_library_override_names_the_library_of_both_bindings() {
+        String before = System.getProperty("madoguchi.pcsclite");
+        try {
+            System.setProperty("madoguchi.pcsclite", "/opt/other/libpcsclite.so.1");
+            assertThat(PcscLibrary.Abi.PCSC_LITE.libraryName()).isEqualTo("/opt/other/libpcsclite.so.1");
+            System.clearProperty("madoguchi.pcsclite");
+            assertThat(PcscLibrary.Abi.PCSC_LITE.libraryName()).isEqualTo("pcsclite");
+            assertThat(PcscLibrary.Abi.WINSCARD.libraryName()).isEqualTo("winscard");
+        } finally {
+            if (before != null) {
+                System.setProperty("madoguchi.pcsclite", before);
+            }
+        }
     }
 
     @Test
