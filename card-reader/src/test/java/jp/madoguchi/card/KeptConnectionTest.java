@@ -134,8 +134,10 @@ class KeptConnectionTest {
                 }
             });
             callbackRegistered.countDown();
-            assertThat(verified.get(30, TimeUnit.SECONDS)).as("verified within the job").isEqualTo(0x9000);
+            // Wait on the dependent, not on `verified`: a thread waiting in verified.get() may itself run
+            // verified's callbacks once the result is in (CompletableFuture's waiters help complete it).
             delivered.get(30, TimeUnit.SECONDS);
+            assertThat(verified.get()).as("verified within the job").isEqualTo(0x9000);
             assertThat(onDelivery.get()).as("the callback ran on the card thread, before the job's end").isEqualTo("card");
             String during = theirProbe.get().get(30, TimeUnit.SECONDS);
             assertThat(during).as("their command while our result was being delivered")
