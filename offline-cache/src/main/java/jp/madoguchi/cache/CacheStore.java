@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -590,8 +591,8 @@ public final class CacheStore implements AutoCloseable {
 
         void add(long seq, String state, String outcome, String reason, Long version, String caseId) throws SQLException {
             if (seq == to + 1 && caseId == null && this.caseId == null && state.equals(this.state)
-                    && java.util.Objects.equals(outcome, this.outcome) && java.util.Objects.equals(reason, this.reason)
-                    && java.util.Objects.equals(version, this.version)) {
+                    && Objects.equals(outcome, this.outcome) && Objects.equals(reason, this.reason)
+                    && Objects.equals(version, this.version)) {
                 to = seq;
                 return;
             }
@@ -851,7 +852,7 @@ public final class CacheStore implements AutoCloseable {
      * committed; an unknown case id is MDG-CACHE-013.
      */
     public void annotateCase(String caseId, String staffId, String note) {
-        java.util.Objects.requireNonNull(staffId, "staffId");
+        Objects.requireNonNull(staffId, "staffId");
         long now = settings.clock().millis();
         byte[] sealed = cipher.seal(note.getBytes(StandardCharsets.UTF_8), caseAad(caseId));
         Boolean queued = write(s -> {

@@ -1,7 +1,11 @@
 package jp.madoguchi.cache;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,6 +21,8 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -143,7 +149,7 @@ public final class CentralClient {
      * same JSON value (settled detail 3). The caller sends 1..500 operations (central's limit).
      */
     static byte[] body(String terminalId, List<PendingOperation> ops) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(ops.size() * 400 + 64);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(ops.size() * 400 + 64);
         ascii(out, "{\"terminalId\":");
         string(out, terminalId);
         ascii(out, ",\"operations\":[");
@@ -153,7 +159,7 @@ public final class CentralClient {
             string(out, op.opId());
             ascii(out, ",\"seq\":" + op.seq() + ",\"type\":");
             string(out, op.type());
-            ascii(out, ",\"occurredAt\":\"" + java.time.Instant.ofEpochMilli(op.occurredAt()) + "\"");
+            ascii(out, ",\"occurredAt\":\"" + Instant.ofEpochMilli(op.occurredAt()) + "\"");
             if (op.clerkId() != null) {
                 ascii(out, ",\"clerkId\":");
                 string(out, op.clerkId());
@@ -173,14 +179,14 @@ public final class CentralClient {
         return out.toByteArray();
     }
 
-    private static void ascii(java.io.ByteArrayOutputStream out, String text) {
+    private static void ascii(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A JSON string, quoted and escaped as Jackson escapes it. */
-    private static void string(java.io.ByteArrayOutputStream out, String value) {
+    private static void string(ByteArrayOutputStream out, String value) {
         out.write('"');
-        out.writeBytes(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsUTF8(value));
+        out.writeBytes(JsonStringEncoder.getInstance().quoteAsUTF8(value));
         out.write('"');
     }
 
@@ -272,7 +278,7 @@ public final class CentralClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
         if (a.status() == 200 || a.status() == 201) {
             JsonNode answer = JSON.readTree(a.body());
-            List<byte[]> chain = new java.util.ArrayList<>();
+            List<byte[]> chain = new ArrayList<>();
             answer.path("chain").forEach(c -> chain.add(Base64.getDecoder().decode(c.asText())));
             return new CertificateAnswer.Issued(Base64.getDecoder().decode(answer.path("certificate").asText()), List.copyOf(chain),
                     answer.path("notAfter").asText());
@@ -291,17 +297,17 @@ public final class CentralClient {
      * without a results array is an IOException.
      */
     static List<OperationOutcome> outcomes(Answer a) throws IOException {
-        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(a.body())) {
-            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        try (JsonParser p = JSON.getFactory().createParser(a.body())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("the answer is not a JSON object");
             }
             List<OperationOutcome> results = null;
-            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                com.fasterxml.jackson.core.JsonToken value = p.nextToken();
-                if ("results".equals(field) && value == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-                    results = new java.util.ArrayList<>(OperationOutcome.TYPICAL_BATCH);
-                    while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                JsonToken value = p.nextToken();
+                if ("results".equals(field) && value == JsonToken.START_ARRAY) {
+                    results = new ArrayList<>(OperationOutcome.TYPICAL_BATCH);
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
                         results.add(outcome(p));
                     }
                 } else {
@@ -316,17 +322,17 @@ public final class CentralClient {
     }
 
     /** One result object, the parser on its START_OBJECT; leaves it on the END_OBJECT. */
-    private static OperationOutcome outcome(com.fasterxml.jackson.core.JsonParser p) throws IOException {
+    private static OperationOutcome outcome(JsonParser p) throws IOException {
         String opId = null;
         String outcome = null;
         String original = null;
         String reason = null;
         Long version = null;
         String caseId = null;
-        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
-            com.fasterxml.jackson.core.JsonToken value = p.nextToken();
-            if (value == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.VALUE_NULL) {
                 continue;
             }
             switch (field) {
