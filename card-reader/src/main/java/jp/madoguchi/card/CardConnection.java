@@ -437,28 +437,28 @@ public final class CardConnection implements AutoCloseable {
     }
 
     /**
-     * Before a job on a kept connection: true when the handle still reaches the card it was opened on
-     * (reconnecting it, without reset, when another program reset the card); false when the card left
-     * or the service is gone, and the connection must be closed.
+     * Before a job on a kept connection: begins the job's transaction and returns true when the handle
+     * still reaches the card it was opened on (reconnecting it, without reset, when another program reset
+     * the card, and beginning again); false when the card left or the service is gone, and the connection
+     * must be closed. The transaction is the one every exclusive operation of the job would begin anyway,
+     * and {@link #endJob} ends it; pcscd's answer to it is the check (no separate {@code SCardStatus}).
      */
     boolean readyForJob() {
         if (!(card instanceof ReusableCard reusable)) {
             return false;
         }
-        switch (reusable.check()) {
-            case READY:
-                return true;
-            case RESET:
-                try {
-                    reusable.reconnect(false);
-                    return true;
-                } catch (CardException | IllegalStateException e) {
-                    LOG.debug("reconnect after another program's reset: {}", e.toString());
-                    return false;
-                }
-            default:
+        ReusableCard.Handle begun = reusable.beginTransaction();
+        if (begun == ReusableCard.Handle.RESET) {
+            try {
+                reusable.reconnect(false);
+            } catch (CardException | IllegalStateException e) {
+                LOG.debug("reconnect after another program's reset: {}", e.toString());
                 return false;
+            }
+            begun = reusable.beginTransaction();
         }
+        inTransaction = begun == ReusableCard.Handle.READY;
+        return inTransaction;
     }
 
     /**

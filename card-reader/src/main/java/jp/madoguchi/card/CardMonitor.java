@@ -156,8 +156,9 @@ public final class CardMonitor implements AutoCloseable {
      * card state crosses jobs: when the task verified a PIN, read the card face or administered the
      * card, the card is reset before any other job runs and before any other program can reach it
      * (card-spec §2.5, §7.4). With our libpcsclite provider the connection is kept for the reader's next
-     * job ({@link #KEEP_IDLE}) and checked before each job; the job's exclusive transaction lasts until
-     * the card has been reset through the same handle, and the future completes just before that reset
+     * job ({@link #KEEP_IDLE}); a job on a kept connection holds the PC/SC transaction from its start
+     * (beginning it is also the check that the handle still reaches the same, unreset card) until the
+     * card has been reset through the same handle, and the future completes just before that reset
      * (on the card thread, so the next job still waits for it). With other providers each job connects
      * and disconnects (with the reset when needed) before its future completes. The future fails with a
      * {@link CardAccessException} naming the reason when the reader has no usable My Number Card
@@ -240,7 +241,10 @@ public final class CardMonitor implements AutoCloseable {
         }
     }
 
-    /** The reader's kept connection if it still reaches the same card, else null (closing it). */
+    /**
+     * The reader's kept connection, holding the job's transaction, if it still reaches the same card;
+     * else null (closing it).
+     */
     private CardConnection takeKept(String reader) {
         Kept k = kept.remove(reader);
         if (k == null) {

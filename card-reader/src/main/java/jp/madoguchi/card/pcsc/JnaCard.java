@@ -103,14 +103,11 @@ final class JnaCard extends Card implements ReusableCard {
     }
 
     @Override
-    public Handle check() {
+    public Handle beginTransaction() {
         if (disconnected) {
             return Handle.GONE;
         }
-        PcscLibrary.DwordByReference nameLength = new PcscLibrary.DwordByReference(0);
-        PcscLibrary.DwordByReference atrLength = new PcscLibrary.DwordByReference(0);
-        long rc = JnaCardTerminals.code(context.lib().SCardStatus(handle, null, nameLength,
-                new PcscLibrary.DwordByReference(), new PcscLibrary.DwordByReference(), null, atrLength));
+        long rc = JnaCardTerminals.code(context.lib().SCardBeginTransaction(handle));
         if (rc == PcscError.SUCCESS) {
             return Handle.READY;
         }
