@@ -5,7 +5,8 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 /**
- * SCardTransmit, the call a card read makes 28 times, bound by JNA direct mapping instead of through
+ * SCardTransmit, the call a card read makes 28 times, and SCardBeginTransaction, the first call of every
+ * job on a kept handle (before its first APDU), bound by JNA direct mapping instead of through
  * {@link PcscLibrary}'s interface mapping: a {@code static native} method with primitive, byte[] and
  * {@link Pointer} arguments goes from Java to C through one JNI stub, without the interface mapping's
  * proxy, reflective dispatch and per-call conversion of IntegerType, ByReference and Structure
@@ -45,6 +46,14 @@ final class DirectTransmit {
         return Narrow.SCardTransmit(card, sendPci, send, sendLength, null, recv, recvLength) & 0xFFFFFFFFL;
     }
 
+    /** Calls SCardBeginTransaction; returns the unsigned return code. */
+    static long beginTransaction(Pointer card) {
+        if (WIDE) {
+            return Wide.SCardBeginTransaction(card) & 0xFFFFFFFFL;
+        }
+        return Narrow.SCardBeginTransaction(card) & 0xFFFFFFFFL;
+    }
+
     /** A native SCARD_IO_REQUEST {dwProtocol, cbPciLength} for {@code protocol}: two DWORDs. */
     static Memory sendPci(int protocol) {
         Memory pci = new Memory(2L * PcscLibrary.Abi.CURRENT.dwordSize);
@@ -82,6 +91,8 @@ final class DirectTransmit {
 
         static native long SCardTransmit(Pointer card, Pointer sendPci, byte[] send, long sendLength,
                                          Pointer recvPci, Pointer recv, Pointer recvLength);
+
+        static native long SCardBeginTransaction(Pointer card);
     }
 
     /** DWORD and LONG as 4-byte {@code int}. */
@@ -95,5 +106,7 @@ final class DirectTransmit {
 
         static native int SCardTransmit(Pointer card, Pointer sendPci, byte[] send, int sendLength,
                                         Pointer recvPci, Pointer recv, Pointer recvLength);
+
+        static native int SCardBeginTransaction(Pointer card);
     }
 }

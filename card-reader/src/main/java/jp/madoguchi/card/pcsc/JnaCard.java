@@ -79,7 +79,7 @@ final class JnaCard extends Card implements ReusableCard {
 
     @Override
     public void beginExclusive() throws CardException {
-        fail("SCardBeginTransaction", context.lib().SCardBeginTransaction(handle));
+        fail("SCardBeginTransaction", DirectTransmit.beginTransaction(directHandle));
     }
 
     @Override
@@ -107,7 +107,7 @@ final class JnaCard extends Card implements ReusableCard {
         if (disconnected) {
             return Handle.GONE;
         }
-        long rc = JnaCardTerminals.code(context.lib().SCardBeginTransaction(handle));
+        long rc = DirectTransmit.beginTransaction(directHandle);
         if (rc == PcscError.SUCCESS) {
             return Handle.READY;
         }

@@ -24,8 +24,8 @@ import java.util.Set;
  *       bind the ANSI ones, reader names being ASCII in practice;</li>
  *   <li>SCARD_READERSTATE ends in a 36-byte ATR buffer on Windows, 33 on pcsc-lite.</li>
  * </ul>
- * The constants and return codes are the same on both. SCardTransmit, the hot call, is not here but
- * in {@link DirectTransmit} (direct mapping, per-ABI signature).
+ * The constants and return codes are the same on both. SCardTransmit and SCardBeginTransaction, the
+ * calls on a read's path, are not here but in {@link DirectTransmit} (direct mapping, per-ABI signature).
  */
 interface PcscLibrary extends Library {
 
@@ -60,8 +60,6 @@ interface PcscLibrary extends Library {
 
     Dword SCardReconnect(Handle card, Dword shareMode, Dword preferredProtocols, Dword initialization,
                          DwordByReference activeProtocol);
-
-    Dword SCardBeginTransaction(Handle card);
 
     Dword SCardEndTransaction(Handle card, Dword disposition);
 

@@ -69,6 +69,11 @@ class PcscAbiTest {
         assertThat(n.getReturnType()).isEqualTo(int.class);
         assertThat(Modifier.isNative(w.getModifiers()) && Modifier.isStatic(w.getModifiers())).isTrue();
         assertThat(Modifier.isNative(n.getModifiers()) && Modifier.isStatic(n.getModifiers())).isTrue();
+        Method wb = DirectTransmit.Wide.class.getDeclaredMethod("SCardBeginTransaction", Pointer.class);
+        Method nb = DirectTransmit.Narrow.class.getDeclaredMethod("SCardBeginTransaction", Pointer.class);
+        assertThat(wb.getReturnType()).isEqualTo(long.class);
+        assertThat(nb.getReturnType()).isEqualTo(int.class);
+        assertThat(Modifier.isNative(wb.getModifiers()) && Modifier.isNative(nb.getModifiers())).isTrue();
         // Windows (4-byte DWORD) takes the narrow one; 64-bit pcsc-lite the wide one.
         assertThat(PcscLibrary.Abi.WINSCARD.dwordSize).isEqualTo(4);
         assertThat(PcscLibrary.Abi.PCSC_LITE.dwordSize).isEqualTo(8);
