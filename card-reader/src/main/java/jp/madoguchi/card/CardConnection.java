@@ -352,7 +352,7 @@ public final class CardConnection implements AutoCloseable {
         byte[] bytes = PinFormat.bytes(pin);
         ResponseAPDU r;
         try {
-            r = s.transmit(Apdus.verify(kind.p2(), bytes), "VERIFY " + kind, true);
+            r = s.transmit(Apdus.verify(kind.p2(), bytes), "VERIFY", kind, true);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
