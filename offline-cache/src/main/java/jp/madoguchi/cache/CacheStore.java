@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,6 +51,8 @@ public final class CacheStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CacheStore.class);
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The chain's hashes are hashed and shown as lower-case hex (AuditChain) and stored as bytes (V8). */
+    private static final HexFormat HEX = HexFormat.of();
     private static final String META_TERMINAL = "terminal_id";
 
     private final StoreSettings settings;
@@ -227,7 +230,10 @@ public final class CacheStore implements AutoCloseable {
     // The two inserts of the hot path, in plain JDBC on the store's connection (SqliteDatabase#inJdbcTransaction).
     // They are the only place these rows are created; Hibernate reads and updates them afterwards.
 
-    /** The act with its link of the audit chain (V8); the row hash covers its supervisor ({@code supervisor_in_chain} = 1). */
+    /**
+     * The act with its link of the audit chain (V8): the hashes as 32-byte BLOBs (half the bytes of their hex text
+     * in every act's B-tree page), and the row hash covers its supervisor ({@code supervisor_in_chain} = 1).
+     */
     private static void insertAct(SqliteDatabase.Statements sql, CounterAct act, ChainLink link, byte[] payload) throws SQLException {
         PreparedStatement p = sql.prepared("INSERT INTO counter_act (op_id, seq, type, card_serial, clerk_id, supervisor_id,"
                 + " occurred_at, details, audit_id, content_hash, prev_hash, row_hash, supervisor_in_chain)"
@@ -241,9 +247,9 @@ public final class CacheStore implements AutoCloseable {
         p.setLong(7, link.occurredAt);
         p.setBytes(8, payload);
         p.setLong(9, link.id);
-        p.setString(10, link.contentHash);
-        p.setString(11, link.prevHash);
-        p.setString(12, link.rowHash);
+        p.setBytes(10, HEX.parseHex(link.contentHash));
+        p.setBytes(11, HEX.parseHex(link.prevHash));
+        p.setBytes(12, HEX.parseHex(link.rowHash));
         p.executeUpdate();
     }
 
@@ -988,7 +994,7 @@ public final class CacheStore implements AutoCloseable {
                     if (problem != null) {
                         return new AuditVerification(false, n, prev, n, problem);
                     }
-                    prev = rs.getString(11);
+                    prev = hex(rs.getBytes(11));
                 }
             }
             try (ResultSet rs = sql.prepared(SQL_COUNT_ACTS).executeQuery()) {
@@ -1000,6 +1006,11 @@ public final class CacheStore implements AutoCloseable {
             }
             return new AuditVerification(true, n, prev, 0, null);
         }));
+    }
+
+    /** A stored hash as the chain hashes it (lower-case hex); a NULL one (damaged row) as the empty text, which matches nothing. */
+    private static String hex(byte[] hash) {
+        return hash == null ? "" : HEX.formatHex(hash);
     }
 
     /** What is wrong with the chain's row {@code n} (a row of {@link #SQL_CHAIN}) after the hash {@code prev}, or null. */
@@ -1015,13 +1026,13 @@ public final class CacheStore implements AutoCloseable {
         if (id != n) {
             return "row id " + id + " where " + n + " was expected (a row was deleted or inserted)";
         }
-        if (!prev.equals(rs.getString(10))) {
+        if (!prev.equals(hex(rs.getBytes(10)))) {
             return "link to the previous row does not match";
         }
-        String contentHash = rs.getString(9);
-        String rowHash = AuditChain.rowHash(id, rs.getString(10), opId, rs.getLong(3), rs.getString(5), rs.getString(6),
+        String contentHash = hex(rs.getBytes(9));
+        String rowHash = AuditChain.rowHash(id, prev, opId, rs.getLong(3), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getLong(8), contentHash);
-        if (!rowHash.equals(rs.getString(11))) {
+        if (!rowHash.equals(hex(rs.getBytes(11)))) {
             return "row content does not match its hash";
         }
         byte[] details = rs.getBytes(12);
@@ -1217,9 +1228,9 @@ public final class CacheStore implements AutoCloseable {
                 // The scan only when the newest act has no link (its act or audit row deleted behind the store's back).
                 for (String query : List.of(SQL_CHAIN_HEAD, SQL_CHAIN_HEAD_SCAN)) {
                     try (PreparedStatement p = c.prepareStatement(query); ResultSet rs = p.executeQuery()) {
-                        if (rs.next() && rs.getString(2) != null) {
+                        if (rs.next() && rs.getBytes(2) != null) {
                             nextAuditId = rs.getLong(1) + 1;
-                            headHash = rs.getString(2);
+                            headHash = hex(rs.getBytes(2));
                             return;
                         }
                     }

@@ -132,18 +132,20 @@ class AuditChainTest {
 
     /** An act (seq 2 again, no outbox entry) whose link hashes correctly onto row {@code id - 1}. */
     private static void insertForgedAct(Connection c, long id, String opId) throws Exception {
+        // The hashes are stored as bytes (V8) and hashed as hex.
+        java.util.HexFormat hex = java.util.HexFormat.of();
         String prev;
         try (ResultSet rs = c.createStatement().executeQuery("select row_hash from counter_act where audit_id = " + (id - 1))) {
             rs.next();
-            prev = rs.getString(1);
+            prev = hex.formatHex(rs.getBytes(1));
         }
         String rowHash = AuditChain.rowHash(id, prev, opId, 2, "PIN_RESET", "C001", null, 0L, "00");
         try (PreparedStatement p = c.prepareStatement("insert into counter_act (op_id, seq, type, clerk_id, occurred_at, audit_id,"
-                + " content_hash, prev_hash, row_hash, supervisor_in_chain) values (?, 2, 'PIN_RESET', 'C001', 0, ?, '00', ?, ?, 1)")) {
+                + " content_hash, prev_hash, row_hash, supervisor_in_chain) values (?, 2, 'PIN_RESET', 'C001', 0, ?, x'00', ?, ?, 1)")) {
             p.setString(1, opId);
             p.setLong(2, id);
-            p.setString(3, prev);
-            p.setString(4, rowHash);
+            p.setBytes(3, hex.parseHex(prev));
+            p.setBytes(4, hex.parseHex(rowHash));
             p.executeUpdate();
         }
     }
