@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Durability.</b> {@link #record} writes the act's row, which carries its link of the audit chain
  * (schema V8), and its outbox entry (opId UUIDv7, the next gap-free seq, basedOn) in ONE IMMEDIATE
  * transaction on a WAL database with {@code synchronous=FULL}; it returns only after that commit, so a
- * returned act survives SIGKILL and power loss. A failed write is rolled back whole and reported with a coded error; nothing half-written
- * remains.
+ * returned act survives SIGKILL and power loss. A failed write is rolled back whole and reported with a
+ * coded error; nothing half-written remains.
  *
  * <p><b>Threads.</b> One writer at a time, on one connection: every database call holds the store's
  * fair write lock (SQLite allows one writer; one holder at a time also makes seq assignment gap-free).
