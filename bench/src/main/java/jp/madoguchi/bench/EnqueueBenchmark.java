@@ -20,11 +20,11 @@ import jp.madoguchi.cache.OperationType;
 import jp.madoguchi.cache.StoreSettings;
 
 /**
- * Durable enqueue: {@link CacheStore#record} (act + outbox + audit rows, AES-GCM sealing, the audit hash,
- * the writer-thread hand-off, one fsynced commit) against the floor it cannot beat, a raw JDBC
- * single-row insert and commit on a file with the same pragmas (SQLite's automatic WAL checkpoint
- * included, as any plain connection has it). Both run in the same process and directory, in alternating
- * blocks so machine noise hits both alike. After every block, of either side, the bench pauses for
+ * Durable enqueue: {@link CacheStore#record} (the act row with its link of the audit chain + the outbox
+ * entry, AES-GCM sealing, the audit hash, the store's write lock, one fsynced commit) against the floor it
+ * cannot beat, a raw JDBC single-row insert and commit on a file with the same pragmas (SQLite's automatic
+ * WAL checkpoint included, as any plain connection has it). Both run in the same process and directory, in
+ * alternating blocks so machine noise hits both alike. After every block, of either side, the bench pauses for
  * {@link #PAUSE_MILLIS}: a counter records an act per resident, not hundreds per second, and the store
  * checkpoints its WAL in such pauses (docs/offline-cache.md); the pause keeps that background work from
  * landing in the other side's timed block, and both sides get the same pauses.

@@ -30,10 +30,6 @@ final class AuditChain {
         return sha256(canonical.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String rowHash(AuditRow r) {
-        return rowHash(r.id, r.prevHash, r.opId, r.seq, r.type, r.clerkId, r.supervisorId, r.occurredAt, r.contentHash);
-    }
-
     static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,11 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable store: counter acts, the outbox and the audit chain in {@code outbox.db}.
  *
- * <p><b>Durability.</b> {@link #record} writes the act's business row, its outbox entry (opId UUIDv7,
- * the next gap-free seq, basedOn) and its audit row in ONE IMMEDIATE transaction on a WAL database with
- * {@code synchronous=FULL}; it returns only after that commit, so a returned act survives SIGKILL and
- * power loss. A failed write is rolled back whole and reported with a coded error; nothing half-written
- * remains.
+ * <p><b>Durability.</b> {@link #record} writes the act's row, which carries its link of the audit chain
+ * (schema V8), and its outbox entry (opId UUIDv7, the next gap-free seq, basedOn) in ONE IMMEDIATE
+ * transaction on a WAL database with {@code synchronous=FULL}; it returns only after that commit, so a
+ * returned act survives SIGKILL and power loss. A failed write is rolled back whole and reported with a
+ * coded error; nothing half-written remains.
  *
  * <p><b>Threads.</b> One writer at a time, on one connection: every database call holds the store's
  * fair write lock (SQLite allows one writer; one holder at a time also makes seq assignment gap-free).
@@ -50,6 +51,8 @@ public final class CacheStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CacheStore.class);
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The chain's hashes are hashed and shown as lower-case hex (AuditChain) and stored as bytes (V8). */
+    private static final HexFormat HEX = HexFormat.of();
     private static final String META_TERMINAL = "terminal_id";
 
     private final StoreSettings settings;
@@ -100,7 +103,7 @@ public final class CacheStore implements AutoCloseable {
         try {
             SqliteDatabase db = writer.submit(() -> SqliteDatabase.open(settings.outboxFile(), SqliteDatabase.Durability.FULL,
                     settings.busyTimeout().toMillis(), "db/outbox",
-                    List.of(ActRow.class, OutboxRow.class, AuditRow.class, MetaRow.class, CaseRow.class, CaseActionRow.class), true)).get();
+                    List.of(ActRow.class, OutboxRow.class, MetaRow.class, CaseRow.class, CaseActionRow.class), true)).get();
             // The writer's connection never checkpoints (wal_autocheckpoint=0): this thread does, off the commit path.
             WalCheckpointer checkpointer = new WalCheckpointer(SqliteDatabase.url(settings.outboxFile(), SqliteDatabase.Durability.FULL,
                     settings.busyTimeout().toMillis()), WalCheckpointer.IDLE, WalCheckpointer.BOUND);
@@ -185,7 +188,7 @@ public final class CacheStore implements AutoCloseable {
     }
 
     private void writeActs(List<CounterAct> acts, List<byte[]> json, List<RecordedAct> receipts) {
-        List<AuditRow> audits = new ArrayList<>(acts.size());
+        List<ChainLink> links = new ArrayList<>(acts.size());
         List<byte[]> payloads = new ArrayList<>(acts.size());
         long auditId = nextAuditId;
         String prev = headHash;
@@ -194,30 +197,22 @@ public final class CacheStore implements AutoCloseable {
             RecordedAct receipt = receipts.get(i);
             String op = receipt.opId().toString();
             byte[] payload = cipher.seal(json.get(i), op.getBytes(StandardCharsets.US_ASCII));
-            AuditRow audit = new AuditRow();
-            audit.id = auditId++;
-            audit.opId = op;
-            audit.seq = receipt.seq();
-            audit.type = act.type().name();
-            audit.clerkId = act.clerkId();
-            audit.supervisorId = act.supervisorId();
-            audit.occurredAt = receipt.occurredAt().toEpochMilli();
-            audit.contentHash = AuditChain.sha256(payload);
-            audit.prevHash = prev;
-            audit.rowHash = AuditChain.rowHash(audit);
-            prev = audit.rowHash;
-            audits.add(audit);
+            long occurredAt = receipt.occurredAt().toEpochMilli();
+            String contentHash = AuditChain.sha256(payload);
+            String rowHash = AuditChain.rowHash(auditId, prev, op, receipt.seq(), act.type().name(), act.clerkId(), act.supervisorId(),
+                    occurredAt, contentHash);
+            links.add(new ChainLink(auditId++, op, receipt.seq(), occurredAt, contentHash, prev, rowHash));
+            prev = rowHash;
             payloads.add(payload);
         }
         long clock = Math.max(receipts.get(0).occurredAt().toEpochMilli(), lastClockMillis);
         db.inJdbcTransaction(sql -> {
             for (int i = 0; i < acts.size(); i++) {
                 CounterAct act = acts.get(i);
-                AuditRow audit = audits.get(i);
-                insertAct(sql, act, audit, payloads.get(i));
-                insertOutbox(sql, audit.seq, audit.opId, audit.type, audit.occurredAt, act.clerkId(), act.supervisorId(),
+                ChainLink link = links.get(i);
+                insertAct(sql, act, link, payloads.get(i));
+                insertOutbox(sql, link.seq, link.opId, act.type().name(), link.occurredAt, act.clerkId(), act.supervisorId(),
                         act.basedOnVersion(), payloads.get(i));
-                insertAudit(sql, audit);
             }
             return null;
         });
@@ -228,20 +223,33 @@ public final class CacheStore implements AutoCloseable {
         lastClockMillis = clock;
     }
 
-    // The three inserts of the hot path, in plain JDBC on the store's connection (SqliteDatabase#inJdbcTransaction).
+    /** An act's place in the audit chain (schema V8: columns of its counter_act row), computed before the transaction. */
+    private record ChainLink(long id, String opId, long seq, long occurredAt, String contentHash, String prevHash, String rowHash) {
+    }
+
+    // The two inserts of the hot path, in plain JDBC on the store's connection (SqliteDatabase#inJdbcTransaction).
     // They are the only place these rows are created; Hibernate reads and updates them afterwards.
 
-    private static void insertAct(SqliteDatabase.Statements sql, CounterAct act, AuditRow audit, byte[] payload) throws SQLException {
+    /**
+     * The act with its link of the audit chain (V8): the hashes as 32-byte BLOBs (half the bytes of their hex text
+     * in every act's B-tree page), and the row hash covers its supervisor ({@code supervisor_in_chain} = 1).
+     */
+    private static void insertAct(SqliteDatabase.Statements sql, CounterAct act, ChainLink link, byte[] payload) throws SQLException {
         PreparedStatement p = sql.prepared("INSERT INTO counter_act (op_id, seq, type, card_serial, clerk_id, supervisor_id,"
-                + " occurred_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-        p.setString(1, audit.opId);
-        p.setLong(2, audit.seq);
-        p.setString(3, audit.type);
+                + " occurred_at, details, audit_id, content_hash, prev_hash, row_hash, supervisor_in_chain)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
+        p.setString(1, link.opId);
+        p.setLong(2, link.seq);
+        p.setString(3, act.type().name());
         p.setString(4, act.cardSerial());
         p.setString(5, act.clerkId());
         p.setString(6, act.supervisorId());
-        p.setLong(7, audit.occurredAt);
+        p.setLong(7, link.occurredAt);
         p.setBytes(8, payload);
+        p.setLong(9, link.id);
+        p.setBytes(10, HEX.parseHex(link.contentHash));
+        p.setBytes(11, HEX.parseHex(link.prevHash));
+        p.setBytes(12, HEX.parseHex(link.rowHash));
         p.executeUpdate();
     }
 
@@ -263,22 +271,6 @@ public final class CacheStore implements AutoCloseable {
         p.setBytes(8, payload);
         p.setString(9, LocalSyncState.PENDING.name());
         p.setLong(10, now);
-        p.executeUpdate();
-    }
-
-    private static void insertAudit(SqliteDatabase.Statements sql, AuditRow audit) throws SQLException {
-        PreparedStatement p = sql.prepared("INSERT INTO audit_log (id, op_id, seq, type, clerk_id, occurred_at, content_hash,"
-                + " prev_hash, row_hash, supervisor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        p.setLong(1, audit.id);
-        p.setString(2, audit.opId);
-        p.setLong(3, audit.seq);
-        p.setString(4, audit.type);
-        p.setString(5, audit.clerkId);
-        p.setLong(6, audit.occurredAt);
-        p.setString(7, audit.contentHash);
-        p.setString(8, audit.prevHash);
-        p.setString(9, audit.rowHash);
-        p.setString(10, audit.supervisorId);
         p.executeUpdate();
     }
 
@@ -310,7 +302,7 @@ public final class CacheStore implements AutoCloseable {
     private boolean isOnDisk(RecordedAct receipt) {
         try {
             return db.sessions().fromTransaction(s -> {
-                // The three rows commit together, so the outbox entry and the act tell whether the audit row is there too.
+                // The act (which carries its link of the audit chain) and its outbox entry commit together.
                 OutboxRow r = s.find(OutboxRow.class, receipt.seq());
                 return r != null && r.opId.equals(receipt.opId().toString()) && s.find(ActRow.class, r.opId) != null;
             });
@@ -976,42 +968,78 @@ public final class CacheStore implements AutoCloseable {
     }
 
     /**
+     * The audit chain in order (schema V8: the chain is on the act rows), one row per act entry of the outbox,
+     * oldest first, with its act: the chain follows the seqs, since an act and its outbox entry commit together
+     * and both its seq and its place in the chain are assigned under the write lock. The act's columns are NULL
+     * when the outbox entry has no act (a deleted act). The supervisor is the one the row hash covers.
+     */
+    static final String SQL_CHAIN = "SELECT o.seq, c.op_id, c.seq, c.audit_id, c.type, c.clerk_id,"
+            + " CASE WHEN c.supervisor_in_chain = 1 THEN c.supervisor_id END, c.occurred_at, c.content_hash, c.prev_hash, c.row_hash,"
+            + " c.details FROM outbox o LEFT JOIN counter_act c ON c.op_id = o.op_id WHERE o.type <> 'AUDIT_HEAD' ORDER BY o.seq";
+    static final String SQL_COUNT_ACTS = "SELECT count(*) FROM counter_act";
+
+    /**
      * Walks the audit chain from the first row: each row must hash to its stored hash, link to the
-     * previous row's hash, carry the next id, and (until purged) match its act's sealed payload.
+     * previous row's hash, carry the next id, and (until purged) match its act's sealed payload. Every act
+     * entry of the outbox must have its act on the chain, and no act may be missing from the outbox.
      */
     public AuditVerification verifyAudit() {
-        return onWriter(() -> db.sessions().fromTransaction(s -> {
+        return onWriter(() -> db.inJdbcRead(sql -> {
             String prev = AuditChain.GENESIS;
-            long expectedId = 1;
             long n = 0;
-            for (AuditRow r : s.createSelectionQuery("from AuditRow order by id", AuditRow.class).getResultList()) {
-                n++;
-                s.detach(r);
-                String problem = null;
-                if (r.id != expectedId) {
-                    problem = "row id " + r.id + " where " + expectedId + " was expected (a row was deleted or inserted)";
-                } else if (!r.prevHash.equals(prev)) {
-                    problem = "link to the previous row does not match";
-                } else if (!AuditChain.rowHash(r).equals(r.rowHash)) {
-                    problem = "row content does not match its hash";
-                } else {
-                    ActRow act = s.find(ActRow.class, r.opId);
-                    if (act == null || act.seq != r.seq) {
-                        problem = "the act it records is missing";
-                    } else if (r.supervisorId != null && !r.supervisorId.equals(act.supervisorId)) {
-                        problem = "the act's supervisor does not match the audited one";
-                    } else if (act.details != null && !AuditChain.sha256(act.details).equals(r.contentHash)) {
-                        problem = "the act's stored details do not match the audited hash";
+            try (ResultSet rs = sql.prepared(SQL_CHAIN).executeQuery()) {
+                while (rs.next()) {
+                    n++;
+                    String problem = chainProblem(rs, n, prev);
+                    if (problem != null) {
+                        return new AuditVerification(false, n, prev, n, problem);
                     }
+                    prev = hex(rs.getBytes(11));
                 }
-                if (problem != null) {
-                    return new AuditVerification(false, n, prev, n, problem);
+            }
+            try (ResultSet rs = sql.prepared(SQL_COUNT_ACTS).executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) != n) {
+                    return new AuditVerification(false, n + 1, prev, n + 1,
+                            (rs.getLong(1) - n) + " act(s) outside the outbox (a row was inserted)");
                 }
-                prev = r.rowHash;
-                expectedId++;
             }
             return new AuditVerification(true, n, prev, 0, null);
         }));
+    }
+
+    /** A stored hash as the chain hashes it (lower-case hex); a NULL one (damaged row) as the empty text, which matches nothing. */
+    private static String hex(byte[] hash) {
+        return hash == null ? "" : HEX.formatHex(hash);
+    }
+
+    /** What is wrong with the chain's row {@code n} (a row of {@link #SQL_CHAIN}) after the hash {@code prev}, or null. */
+    private static String chainProblem(ResultSet rs, long n, String prev) throws SQLException {
+        String opId = rs.getString(2);
+        if (opId == null || rs.getLong(3) != rs.getLong(1)) {
+            return "the act it records is missing";
+        }
+        long id = rs.getLong(4);
+        if (rs.wasNull()) {
+            return "the act has no link in the chain (its audit row was deleted before schema V8)";
+        }
+        if (id != n) {
+            return "row id " + id + " where " + n + " was expected (a row was deleted or inserted)";
+        }
+        if (!prev.equals(hex(rs.getBytes(10)))) {
+            return "link to the previous row does not match";
+        }
+        String contentHash = hex(rs.getBytes(9));
+        String rowHash = AuditChain.rowHash(id, prev, opId, rs.getLong(3), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getLong(8), contentHash);
+        if (!rowHash.equals(hex(rs.getBytes(11)))) {
+            return "row content does not match its hash";
+        }
+        byte[] details = rs.getBytes(12);
+        if (details != null && !AuditChain.sha256(details).equals(contentHash)) {
+            return "the act's stored details do not match the audited hash";
+        }
+        return null;
     }
 
     /** {@link #verifyAudit()} for start-up and reports: MDG-CACHE-009 naming the first bad row when the chain is broken. */
@@ -1180,13 +1208,34 @@ public final class CacheStore implements AutoCloseable {
         });
     }
 
+    /**
+     * The head of the audit chain: the link of the newest act entry of the outbox (its seq and its place in the
+     * chain grow together), a look-up from the end of the outbox rather than a scan of the acts for the highest
+     * audit_id, which has no index.
+     */
+    static final String SQL_CHAIN_HEAD = "SELECT audit_id, row_hash FROM counter_act WHERE op_id ="
+            + " (SELECT op_id FROM outbox WHERE type <> 'AUDIT_HEAD' ORDER BY seq DESC LIMIT 1)";
+    static final String SQL_CHAIN_HEAD_SCAN = "SELECT audit_id, row_hash FROM counter_act WHERE audit_id IS NOT NULL"
+            + " ORDER BY audit_id DESC LIMIT 1";
+
     private void reloadCounters() {
         db.sessions().inTransaction(s -> {
             Long maxSeq = s.createSelectionQuery("select max(seq) from OutboxRow", Long.class).getSingleResult();
             nextSeq = maxSeq == null ? 1 : maxSeq + 1;
-            AuditRow head = s.createSelectionQuery("from AuditRow order by id desc", AuditRow.class).setMaxResults(1).uniqueResult();
-            nextAuditId = head == null ? 1 : head.id + 1;
-            headHash = head == null ? AuditChain.GENESIS : head.rowHash;
+            s.doWork(c -> {
+                nextAuditId = 1;
+                headHash = AuditChain.GENESIS;
+                // The scan only when the newest act has no link (its act or audit row deleted behind the store's back).
+                for (String query : List.of(SQL_CHAIN_HEAD, SQL_CHAIN_HEAD_SCAN)) {
+                    try (PreparedStatement p = c.prepareStatement(query); ResultSet rs = p.executeQuery()) {
+                        if (rs.next() && rs.getBytes(2) != null) {
+                            nextAuditId = rs.getLong(1) + 1;
+                            headHash = hex(rs.getBytes(2));
+                            return;
+                        }
+                    }
+                }
+            });
             // The last clock reading is the newest entry's time: no extra row to write per act.
             Long last = s.createSelectionQuery("select max(occurredAt) from OutboxRow", Long.class).getSingleResult();
             lastClockMillis = last == null ? 0 : last;

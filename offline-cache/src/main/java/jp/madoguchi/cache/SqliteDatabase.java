@@ -179,14 +179,16 @@ final class SqliteDatabase implements AutoCloseable {
     <T> T inJdbcTransaction(JdbcWork<T> work) {
         try {
             provider.getConnection();
-            Statement control = provider.control();
-            control.execute("BEGIN IMMEDIATE");
+            // BEGIN and COMMIT are prepared once per connection like the work's statements: Statement#execute(String)
+            // compiled them anew at every act and ran sqlite-jdbc's regular-expression check for its own extended
+            // commands first (about 10 µs of CPU per act, measured).
+            provider.prepared("BEGIN IMMEDIATE").execute();
             try {
                 T result = work.run(provider::prepared);
-                control.execute("COMMIT");
+                provider.prepared("COMMIT").execute();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(control, e);
+                rollbackQuietly(provider.control(), e);
                 throw e;
             }
         } catch (SQLException e) {

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import jp.madoguchi.common.testing.MutableClock;
 
-/** Tampering with the database behind the store's back is found by verifyAudit(). */
+/**
+ * Tampering with the database behind the store's back is found by verifyAudit(). Since schema V8 the chain's
+ * columns are on the act rows ({@code counter_act}); {@code audit_log} is a read-only view of them.
+ */
 class AuditChainTest {
 
     @TempDir
@@ -48,7 +51,7 @@ class AuditChainTest {
 
     @Test
     void anEditedRowIsFound() throws Exception {
-        sql("update audit_log set clerk_id = 'C999' where id = 3");
+        sql("update counter_act set clerk_id = 'C999' where audit_id = 3");
         AuditVerification v = verify();
         assertThat(v.intact()).isFalse();
         assertThat(v.badRow()).isEqualTo(3);
@@ -69,37 +72,82 @@ class AuditChainTest {
     }
 
     @Test
-    void aDeletedRowIsFound() throws Exception {
-        sql("delete from audit_log where id = 3");
+    void aDeletedActIsFound() throws Exception {
+        sql("delete from counter_act where audit_id = 3");
         AuditVerification v = verify();
         assertThat(v.intact()).isFalse();
         assertThat(v.badRow()).isEqualTo(3);
+        assertThat(v.problem()).isEqualTo("the act it records is missing");
+    }
+
+    @Test
+    void theNewestActDeletedIsFoundThroughItsOutboxEntry() throws Exception {
+        // The chain alone would just end one row earlier; the outbox still holds the act's entry.
+        sql("delete from counter_act where audit_id = 5");
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.badRow()).isEqualTo(5);
+        assertThat(v.problem()).isEqualTo("the act it records is missing");
+    }
+
+    @Test
+    void anActDeletedTogetherWithItsOutboxEntryBreaksTheLinkOfTheNext() throws Exception {
+        sql("delete from outbox where seq = 3");
+        sql("delete from counter_act where audit_id = 3");
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.badRow()).isEqualTo(3);
+        assertThat(v.problem()).contains("row id 4 where 3 was expected");
+    }
+
+    @Test
+    void theAuditLogViewIsReadOnly() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("update audit_log set clerk_id = 'C999' where id = 3"))
+                .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("view");
+        assertThat(verify().intact()).isTrue();
     }
 
     @Test
     void anInsertedRowWithACorrectOwnHashIsFoundAtTheNextRow() throws Exception {
-        // The forger renumbers the rows after 2 and inserts a row that links correctly to row 2.
+        // The forger renumbers the links after 2 and inserts an act whose link hashes correctly onto row 2.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"))) {
-            c.createStatement().executeUpdate("update audit_log set id = id + 100 where id >= 3");
-            c.createStatement().executeUpdate("update audit_log set id = id - 99 where id >= 100");
-            String prev;
-            try (ResultSet rs = c.createStatement().executeQuery("select row_hash from audit_log where id = 2")) {
-                rs.next();
-                prev = rs.getString(1);
-            }
-            String opId = "01900000-0000-7000-8000-000000000000";
-            String rowHash = AuditChain.rowHash(3, prev, opId, 2, "PIN_RESET", "C001", null, 0L, "00");
-            try (PreparedStatement p = c.prepareStatement("insert into audit_log (id, op_id, seq, type, clerk_id, occurred_at,"
-                    + " content_hash, prev_hash, row_hash) values (3, ?, 2, 'PIN_RESET', 'C001', 0, '00', ?, ?)")) {
-                p.setString(1, opId);
-                p.setString(2, prev);
-                p.setString(3, rowHash);
-                p.executeUpdate();
-            }
+            c.createStatement().executeUpdate("update counter_act set audit_id = audit_id + 1 where audit_id >= 3");
+            insertForgedAct(c, 3, "01900000-0000-7000-8000-000000000000");
         }
         AuditVerification v = verify();
         assertThat(v.intact()).isFalse();
         assertThat(v.badRow()).isIn(3L, 4L);
+    }
+
+    @Test
+    void anActAppendedWithACorrectHashButNoOutboxEntryIsFound() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"))) {
+            insertForgedAct(c, 6, "01990000-0000-7000-8000-000000000000");
+        }
+        AuditVerification v = verify();
+        assertThat(v.intact()).isFalse();
+        assertThat(v.badRow()).isEqualTo(6);
+        assertThat(v.problem()).contains("outside the outbox");
+    }
+
+    /** An act (seq 2 again, no outbox entry) whose link hashes correctly onto row {@code id - 1}. */
+    private static void insertForgedAct(Connection c, long id, String opId) throws Exception {
+        // The hashes are stored as bytes (V8) and hashed as hex.
+        java.util.HexFormat hex = java.util.HexFormat.of();
+        String prev;
+        try (ResultSet rs = c.createStatement().executeQuery("select row_hash from counter_act where audit_id = " + (id - 1))) {
+            rs.next();
+            prev = hex.formatHex(rs.getBytes(1));
+        }
+        String rowHash = AuditChain.rowHash(id, prev, opId, 2, "PIN_RESET", "C001", null, 0L, "00");
+        try (PreparedStatement p = c.prepareStatement("insert into counter_act (op_id, seq, type, clerk_id, occurred_at, audit_id,"
+                + " content_hash, prev_hash, row_hash, supervisor_in_chain) values (?, 2, 'PIN_RESET', 'C001', 0, ?, x'00', ?, ?, 1)")) {
+            p.setString(1, opId);
+            p.setLong(2, id);
+            p.setBytes(3, hex.parseHex(prev));
+            p.setBytes(4, hex.parseHex(rowHash));
+            p.executeUpdate();
+        }
     }
 
     @Test
@@ -120,24 +168,23 @@ class AuditChainTest {
             assertThat(rows).containsExactly("1:C001:null", "2:C001:null", "3:C001:null", "4:C001:null", "5:C001:null", "6:C001:S001");
         }
         // Another approver written in, or the approval taken away: the row no longer matches its hash.
-        sql("update audit_log set supervisor_id = 'S002' where id = 6");
+        sql("update counter_act set supervisor_id = 'S002' where audit_id = 6");
         assertThat(verify()).satisfies(v -> {
             assertThat(v.intact()).isFalse();
             assertThat(v.badRow()).isEqualTo(6);
+            assertThat(v.problem()).isEqualTo("row content does not match its hash");
         });
-        sql("update audit_log set supervisor_id = null where id = 6");
+        sql("update counter_act set supervisor_id = null where audit_id = 6");
         assertThat(verify().badRow()).isEqualTo(6);
-        sql("update audit_log set supervisor_id = 'S001' where id = 6");
+        sql("update counter_act set supervisor_id = 'S001' where audit_id = 6");
         assertThat(verify().intact()).isTrue();
-        // Approval added to an act nobody approved.
-        sql("update audit_log set supervisor_id = 'S001' where id = 2");
+        // Approval added to an act nobody approved: since V8 the row hash covers that absence too.
+        sql("update counter_act set supervisor_id = 'S001' where audit_id = 2");
         assertThat(verify().badRow()).isEqualTo(2);
-        sql("update audit_log set supervisor_id = null where id = 2");
-        // The act row's approver edited behind the audited one.
-        sql("update counter_act set supervisor_id = 'S009' where seq = 6");
-        assertThat(verify()).satisfies(v -> {
-            assertThat(v.badRow()).isEqualTo(6);
-            assertThat(v.problem()).contains("supervisor");
-        });
+        sql("update counter_act set supervisor_id = null where audit_id = 2");
+        assertThat(verify().intact()).isTrue();
+        // The approval taken out of the chain's reach (the marker of rows audited before V6): the hash no longer matches.
+        sql("update counter_act set supervisor_in_chain = 0 where audit_id = 6");
+        assertThat(verify().badRow()).isEqualTo(6);
     }
 }

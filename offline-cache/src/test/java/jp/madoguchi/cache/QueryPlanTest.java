@@ -91,6 +91,23 @@ class QueryPlanTest {
     }
 
     @Test
+    void theAuditWalkAndTheChainHeadFindEachActByItsKey() throws Exception {
+        try (CacheStore store = open()) {
+            for (int i = 1; i <= 30; i++) {
+                store.record(Fixtures.delivery(Fixtures.serial(i), i));
+            }
+        }
+        // The walk reads every entry (it is a check of all of them) in seq order, without sorting, each act by its key.
+        assertThat(plan(CacheStore.SQL_CHAIN)).anyMatch(l -> l.startsWith("SEARCH c USING PRIMARY KEY (op_id=?)"))
+                .noneMatch(l -> l.contains("TEMP B-TREE"));
+        // The head at open: the newest entry from the end of the outbox, its act by key; no scan of the acts.
+        assertThat(plan(CacheStore.SQL_CHAIN_HEAD)).anyMatch(l -> l.startsWith("SEARCH counter_act USING PRIMARY KEY (op_id=?)"))
+                .noneMatch(l -> l.contains("TEMP B-TREE")).noneMatch(l -> l.startsWith("SCAN counter_act"));
+        // The check can fail: the fallback for a damaged store does scan and sort the acts.
+        assertThat(plan(CacheStore.SQL_CHAIN_HEAD_SCAN)).anyMatch(l -> l.startsWith("SCAN counter_act"));
+    }
+
+    @Test
     void theDepthKeptInMemoryIsTheCountOfUnsettledRowsThroughEveryChange() throws Exception {
         List<RecordedAct> acts = new ArrayList<>();
         try (CacheStore store = open()) {

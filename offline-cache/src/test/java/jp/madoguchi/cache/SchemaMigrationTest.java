@@ -77,9 +77,10 @@ class SchemaMigrationTest {
         try (Connection c = DriverManager.getConnection(url)) {
             var rs = c.createStatement().executeQuery("select max(version) from flyway_schema_history where success = 1");
             rs.next();
-            assertThat(rs.getString(1)).isEqualTo("7");
-            // V5: an act writes one B-tree per table; the only indexes on them are partial ones that a new
-            // (PENDING) entry never touches: CONFLICT and REJECTED (V5), ACKED with its payload kept (V7).
+            assertThat(rs.getString(1)).isEqualTo("8");
+            // V5: an act writes one B-tree per table, and since V8 two tables (audit_log is a view); the only
+            // indexes on them are partial ones that a new (PENDING) entry never touches: CONFLICT and REJECTED
+            // (V5), ACKED with its payload kept (V7).
             var indexes = c.createStatement().executeQuery("select name from sqlite_master where type = 'index'"
                     + " and tbl_name in ('counter_act', 'outbox', 'audit_log') order by name");
             List<String> names = new java.util.ArrayList<>();
@@ -90,7 +91,155 @@ class SchemaMigrationTest {
             var act = c.createStatement().executeQuery("select sql from sqlite_master where name = 'counter_act'");
             act.next();
             assertThat(act.getString(1)).contains("WITHOUT ROWID");
+            var tables = c.createStatement().executeQuery("select name, type from sqlite_master where name in ('counter_act', 'outbox',"
+                    + " 'audit_log') order by name");
+            List<String> kinds = new java.util.ArrayList<>();
+            while (tables.next()) {
+                kinds.add(tables.getString(1) + ":" + tables.getString(2));
+            }
+            assertThat(kinds).containsExactly("audit_log:view", "counter_act:table", "outbox:table");
         }
+    }
+
+    /**
+     * A store at V7 (audit chain in its own table) with the kinds of rows a real one holds: an ordinary act, an
+     * act whose personal data was purged, an act approved by a supervisor (audited with it, V6), an approved act
+     * audited before V6 (its audit row without the supervisor), an AUDIT_HEAD entry (a seq without an act), and
+     * an act after it. V8 moves the chain onto the act rows: the chain verifies, its head and length are those of
+     * V7, the audit_log view shows exactly the rows the table held, and the chain goes on from that head.
+     */
+    @Test
+    void aV7ChainMovesOntoTheActRowsAndVerifiesWithTheSameHead() throws Exception {
+        SecretKey key = Fixtures.key(dir);
+        FieldCipher cipher = new FieldCipher(key);
+        String url = SqliteDatabase.url(dir.resolve("outbox.db"), SqliteDatabase.Durability.FULL, 1000);
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/outbox").target("7").load().migrate();
+        long at = Instant.parse("2026-11-20T01:00:00Z").toEpochMilli();
+        String head = AuditChain.GENESIS;
+        List<String> auditBefore;
+        try (Connection c = DriverManager.getConnection(url)) {
+            // seq, audit id, supervisor on the act, supervisor in the audit row, purged
+            Object[][] acts = {
+                {1L, 1L, null, null, false},
+                {2L, 2L, null, null, true},
+                {3L, 3L, "S001", "S001", false},
+                {4L, 4L, "S002", null, false},
+                {6L, 5L, null, null, false},
+            };
+            for (Object[] a : acts) {
+                long seq = (Long) a[0];
+                long id = (Long) a[1];
+                String opId = String.format("01936b2a-0000-7000-8000-%012d", seq);
+                byte[] sealed = cipher.seal(CacheStore.JSON.writeValueAsBytes(Map.of("cardSerial", Fixtures.serial((int) seq),
+                        "pinTypes", List.of("AUTH"), "reason", "FORGOTTEN", "triesLeftBefore", 0, "visitorType", "HOLDER",
+                        "idMethod", List.of("ID_A"))), opId.getBytes(StandardCharsets.US_ASCII));
+                boolean purged = (Boolean) a[4];
+                String contentHash = AuditChain.sha256(sealed);
+                String rowHash = AuditChain.rowHash(id, head, opId, seq, "PIN_RESET", "C001", (String) a[3], at + seq, contentHash);
+                execute(c, "insert into counter_act (op_id, seq, type, card_serial, clerk_id, supervisor_id, occurred_at, details,"
+                        + " purged_at) values (?, ?, 'PIN_RESET', ?, 'C001', ?, ?, ?, ?)",
+                        opId, seq, Fixtures.serial((int) seq), a[2], at + seq, purged ? null : sealed, purged ? at + 100 : null);
+                execute(c, "insert into outbox (seq, op_id, type, occurred_at, clerk_id, supervisor_id, based_on_version, payload,"
+                        + " state, enqueued_at) values (?, ?, 'PIN_RESET', ?, 'C001', ?, 3, ?, ?, ?)",
+                        seq, opId, at + seq, a[2], purged ? null : sealed, seq == 6 ? "PENDING" : "ACKED", at + seq);
+                execute(c, "insert into audit_log (id, op_id, seq, type, clerk_id, occurred_at, content_hash, prev_hash, row_hash,"
+                        + " supervisor_id) values (?, ?, ?, 'PIN_RESET', 'C001', ?, ?, ?, ?, ?)",
+                        id, opId, seq, at + seq, contentHash, head, rowHash, a[3]);
+                head = rowHash;
+                if (seq == 4) {
+                    String headOp = "01936b2a-0000-7000-8000-000000000005";
+                    execute(c, "insert into outbox (seq, op_id, type, occurred_at, payload, state, enqueued_at)"
+                            + " values (5, ?, 'AUDIT_HEAD', ?, ?, 'ACKED', ?)", headOp, at + 5,
+                            cipher.seal(CacheStore.JSON.writeValueAsBytes(Map.of("hash", head, "count", 4)),
+                                    headOp.getBytes(StandardCharsets.US_ASCII)), at + 5);
+                }
+            }
+            auditBefore = rows(c, "select * from audit_log order by id");
+        }
+        assertThat(auditBefore).hasSize(5);
+
+        try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir, "T01"), key)) {
+            AuditVerification v = store.verifyAudit();
+            assertThat(v.intact()).as(v.problem()).isTrue();
+            assertThat(v.rows()).isEqualTo(5);
+            assertThat(v.headHash()).isEqualTo(head);
+            // The purged act kept its link; the others their details.
+            assertThat(store.details(java.util.UUID.fromString("01936b2a-0000-7000-8000-000000000002"))).isNull();
+            assertThat(store.details(java.util.UUID.fromString("01936b2a-0000-7000-8000-000000000004")).path("reason").asText())
+                    .isEqualTo("FORGOTTEN");
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            assertThat(rows(c, "select max(version) from flyway_schema_history where success = 1")).containsExactly("8");
+            assertThat(rows(c, "select * from audit_log order by id")).isEqualTo(auditBefore);
+            assertThat(rows(c, "select audit_id, supervisor_id, supervisor_in_chain from counter_act order by audit_id"))
+                    .containsExactly("1|null|1", "2|null|1", "3|S001|1", "4|S002|0", "5|null|1");
+        }
+        // The chain goes on from the same head, also after reopening (head looked up from the end of the outbox).
+        try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir, "T01"), key)) {
+            assertThat(store.record(Fixtures.delivery(Fixtures.serial(7), 7)).seq()).isEqualTo(7);
+        }
+        try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir, "T01"), key)) {
+            store.record(new CounterAct(OperationType.PIN_RESET, "C001", "S001", Fixtures.serial(8), 2L, Map.of("reason", "FORGOTTEN")));
+            AuditVerification v = store.requireIntactAudit();
+            assertThat(v.rows()).isEqualTo(7);
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            assertThat(rows(c, "select id, seq, prev_hash = (select row_hash from audit_log where id = 5), supervisor_id"
+                    + " from audit_log where id >= 6 order by id")).containsExactly("6|7|1|null", "7|8|0|S001");
+        }
+        // The pre-V6 row's supervisor is outside its hash, as it was; marking it audited now breaks the chain there.
+        try (Connection c = DriverManager.getConnection(url)) {
+            execute(c, "update counter_act set supervisor_in_chain = 1 where audit_id = 4");
+        }
+        try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir, "T01"), key)) {
+            assertThat(store.verifyAudit().badRow()).isEqualTo(4);
+        }
+    }
+
+    /** An act whose audit row someone deleted under V7 is kept by V8 (without a link) and reported. */
+    @Test
+    void anActWithoutItsAuditRowAtV7IsKeptAndReported() throws Exception {
+        SecretKey key = Fixtures.key(dir);
+        String url = SqliteDatabase.url(dir.resolve("outbox.db"), SqliteDatabase.Durability.FULL, 1000);
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/outbox").target("7").load().migrate();
+        try (Connection c = DriverManager.getConnection(url)) {
+            String opId = "01936b2a-0000-7000-8000-000000000001";
+            execute(c, "insert into counter_act (op_id, seq, type, clerk_id, occurred_at) values (?, 1, 'PIN_RESET', 'C001', 1)", opId);
+            execute(c, "insert into outbox (seq, op_id, type, occurred_at, state, enqueued_at) values (1, ?, 'PIN_RESET', 1, 'ACKED', 1)",
+                    opId);
+        }
+        try (CacheStore store = CacheStore.open(StoreSettings.defaults(dir, "T01"), key)) {
+            AuditVerification v = store.verifyAudit();
+            assertThat(v.intact()).isFalse();
+            assertThat(v.badRow()).isEqualTo(1);
+            assertThat(v.problem()).contains("no link in the chain");
+            assertThat(store.entries(1, 10)).hasSize(1);
+        }
+    }
+
+    private static void execute(Connection c, String sql, Object... values) throws Exception {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                p.setObject(i + 1, values[i]);
+            }
+            p.executeUpdate();
+        }
+    }
+
+    /** Every row of {@code query}, its columns joined by "|" (NULL as "null"). */
+    private static List<String> rows(Connection c, String query) throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        try (var rs = c.createStatement().executeQuery(query)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+        }
+        return rows;
     }
 
     @Test
