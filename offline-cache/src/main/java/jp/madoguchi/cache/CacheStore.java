@@ -59,8 +59,11 @@ public final class CacheStore implements AutoCloseable {
     private final SqliteDatabase db;
     private final FieldCipher cipher;
     private final ExecutorService writer;
-    /** Held by whoever uses the database: a {@code record()} caller, or the writer thread for every other task. Fair: arrival order. */
-    private final ReentrantLock writeLock = new ReentrantLock(true);
+    /**
+     * Held by whoever uses the database: a {@code record()} caller, the writer thread for every other task, or the
+     * checkpointer for a checkpoint at its bound (WalCheckpointer). Fair: arrival order.
+     */
+    private final ReentrantLock writeLock;
     private final WalCheckpointer checkpointer;
     private final Uuid7 uuids = new Uuid7();
     private volatile LongConsumer recordedListener = seq -> { };
@@ -81,8 +84,9 @@ public final class CacheStore implements AutoCloseable {
     private long unsettledCount;
 
     private CacheStore(StoreSettings settings, SqliteDatabase db, FieldCipher cipher, ExecutorService writer,
-            WalCheckpointer checkpointer) {
+            ReentrantLock writeLock, WalCheckpointer checkpointer) {
         this.settings = settings;
+        this.writeLock = writeLock;
         this.db = db;
         this.cipher = cipher;
         this.writer = writer;
@@ -105,9 +109,10 @@ public final class CacheStore implements AutoCloseable {
                     settings.busyTimeout().toMillis(), "db/outbox",
                     List.of(ActRow.class, OutboxRow.class, MetaRow.class, CaseRow.class, CaseActionRow.class), true)).get();
             // The writer's connection never checkpoints (wal_autocheckpoint=0): this thread does, off the commit path.
+            ReentrantLock writeLock = new ReentrantLock(true);
             WalCheckpointer checkpointer = new WalCheckpointer(SqliteDatabase.url(settings.outboxFile(), SqliteDatabase.Durability.FULL,
-                    settings.busyTimeout().toMillis()), WalCheckpointer.IDLE, WalCheckpointer.BOUND);
-            CacheStore store = new CacheStore(settings, db, new FieldCipher(key), writer, checkpointer);
+                    settings.busyTimeout().toMillis()), WalCheckpointer.IDLE, WalCheckpointer.BOUND, writeLock);
+            CacheStore store = new CacheStore(settings, db, new FieldCipher(key), writer, writeLock, checkpointer);
             try {
                 store.onWriter(() -> {
                     store.checkTerminal();

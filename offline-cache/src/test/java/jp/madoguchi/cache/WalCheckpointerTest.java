@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +71,7 @@ class WalCheckpointerTest {
         String url = SqliteDatabase.url(file, SqliteDatabase.Durability.FULL, 5000);
         try (SqliteDatabase db = SqliteDatabase.open(file, SqliteDatabase.Durability.FULL, 5000, "db/outbox", List.of(MetaRow.class), true);
                 // Idle never comes within this test: only the bound of 50 commits can start a checkpoint.
-                WalCheckpointer checkpointer = new WalCheckpointer(url, Duration.ofHours(1), 50)) {
+                WalCheckpointer checkpointer = new WalCheckpointer(url, Duration.ofHours(1), 50, new ReentrantLock())) {
             db.onEveryCommit(checkpointer::committed);
             // 40 commits in plain JDBC (the hot path's kind), then Hibernate sessions (cases, purge): those 40 alone
             // stay below the bound, so only counted session commits can cross it.
@@ -92,6 +93,38 @@ class WalCheckpointerTest {
             awaitCheckpoints(checkpointer::checkpoints, 1);
             // The checkpoint copied every commit made before the session commit that crossed the bound.
             assertThat(rowsInDatabaseFileAlone(file, "store_meta")).isGreaterThan(40);
+        }
+    }
+
+    @Test
+    void aBurstWithoutPausesKeepsTheWalWithinTheBound() throws Exception {
+        Path file = dir.resolve("burst.db");
+        String url = SqliteDatabase.url(file, SqliteDatabase.Durability.FULL, 5000);
+        ReentrantLock writers = new ReentrantLock(true);
+        int commits = 2000;
+        try (SqliteDatabase db = SqliteDatabase.open(file, SqliteDatabase.Durability.FULL, 5000, "db/outbox", List.of(MetaRow.class), true);
+                // Idle never comes: the writer commits back to back, as the store's writers do, each under the lock.
+                WalCheckpointer checkpointer = new WalCheckpointer(url, Duration.ofHours(1), 50, writers)) {
+            db.onEveryCommit(checkpointer::committed);
+            for (int i = 1; i <= commits; i++) {
+                String name = "burst-" + i;
+                writers.lock();
+                try {
+                    db.inJdbcTransaction(sql -> {
+                        var insert = sql.prepared("INSERT INTO store_meta (name, value) VALUES (?, randomblob(300))");
+                        insert.setString(1, name);
+                        return insert.executeUpdate();
+                    });
+                } finally {
+                    writers.unlock();
+                }
+            }
+            // The WAL file never shrinks (a restarted WAL is written over from its start), so its size is the most it
+            // ever held. Unchecked, 2 000 one-row commits append about 2 400 frames; bounded, a few hundred.
+            long pageSize = 4096;
+            long frames = (Files.size(file.resolveSibling("burst.db-wal")) - 32) / (pageSize + 24);
+            assertThat(frames).as("WAL frames after %d commits without a pause", commits).isLessThan(commits / 4);
+            assertThat(checkpointer.checkpoints()).isPositive();
         }
     }
 
