@@ -1,13 +1,16 @@
 package jp.madoguchi.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,7 +59,7 @@ class AuditChainTest {
         assertThat(v.intact()).isFalse();
         assertThat(v.badRow()).isEqualTo(3);
         try (CacheStore store = open()) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(store::requireIntactAudit)
+            assertThatThrownBy(store::requireIntactAudit)
                     .isInstanceOf(jp.madoguchi.common.MadoguchiException.class).hasMessageContaining("MDG-CACHE-009")
                     .hasMessageContaining("row 3");
         }
@@ -102,8 +105,8 @@ class AuditChainTest {
 
     @Test
     void theAuditLogViewIsReadOnly() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql("update audit_log set clerk_id = 'C999' where id = 3"))
-                .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("view");
+        assertThatThrownBy(() -> sql("update audit_log set clerk_id = 'C999' where id = 3"))
+                .isInstanceOf(SQLException.class).hasMessageContaining("view");
         assertThat(verify().intact()).isTrue();
     }
 
@@ -133,7 +136,7 @@ class AuditChainTest {
     /** An act (seq 2 again, no outbox entry) whose link hashes correctly onto row {@code id - 1}. */
     private static void insertForgedAct(Connection c, long id, String opId) throws Exception {
         // The hashes are stored as bytes (V8) and hashed as hex.
-        java.util.HexFormat hex = java.util.HexFormat.of();
+        HexFormat hex = HexFormat.of();
         String prev;
         try (ResultSet rs = c.createStatement().executeQuery("select row_hash from counter_act where audit_id = " + (id - 1))) {
             rs.next();
