@@ -33,11 +33,11 @@ public final class OperationIngest {
             "supervisorId", "type");
 
     /** Places in {@link #DEFINED} of the fields the ingest reads. */
-    private static final int OCCURRED_AT = 2;
-    private static final int OP_ID = 3;
-    private static final int PAYLOAD = 4;
-    private static final int SEQ = 5;
-    private static final int TYPE = 7;
+    private static final int OCCURRED_AT = DEFINED.indexOf("occurredAt");
+    private static final int OP_ID = DEFINED.indexOf("opId");
+    private static final int PAYLOAD = DEFINED.indexOf("payload");
+    private static final int SEQ = DEFINED.indexOf("seq");
+    private static final int TYPE = DEFINED.indexOf("type");
 
     private static final Map<String, List<String>> REQUIRED = new HashMap<>();
 
@@ -186,17 +186,7 @@ public final class OperationIngest {
     private static JsonNode[] defined(JsonNode op) {
         JsonNode[] fields = new JsonNode[DEFINED.size()];
         for (Map.Entry<String, JsonNode> member : op.properties()) {
-            int place = switch (member.getKey()) {
-                case "basedOn" -> 0;
-                case "clerkId" -> 1;
-                case "occurredAt" -> OCCURRED_AT;
-                case "opId" -> OP_ID;
-                case "payload" -> PAYLOAD;
-                case "seq" -> SEQ;
-                case "supervisorId" -> 6;
-                case "type" -> TYPE;
-                default -> -1;
-            };
+            int place = DEFINED.indexOf(member.getKey());
             if (place >= 0) {
                 fields[place] = member.getValue();
             }
