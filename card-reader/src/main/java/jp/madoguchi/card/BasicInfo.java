@@ -75,17 +75,24 @@ public record BasicInfo(String name, String address, LocalDate birthDate, Sex se
         if (digits.length != 8) {
             throw new MalformedResponseException(what + " is not YYYYMMDD");
         }
+        requireDigits(digits, what + " is not YYYYMMDD");
         int value = 0;
         for (byte b : digits) {
-            if (b < '0' || b > '9') {
-                throw new MalformedResponseException(what + " is not YYYYMMDD");
-            }
             value = value * 10 + (b - '0');
         }
         try {
             return LocalDate.of(value / 10000, value / 100 % 100, value % 100);
         } catch (DateTimeException e) {
             throw new MalformedResponseException(what + " is not YYYYMMDD", e);
+        }
+    }
+
+    /** Every byte an ASCII digit, else a malformed response saying {@code problem}. */
+    static void requireDigits(byte[] bytes, String problem) {
+        for (byte b : bytes) {
+            if (b < '0' || b > '9') {
+                throw new MalformedResponseException(problem);
+            }
         }
     }
 

@@ -17,11 +17,7 @@ public record CommonInfo(String cardSerial, String municipalityCode, LocalDate c
             throw new MalformedResponseException("common record: expected tag 01 of 28 bytes");
         }
         byte[] value = tlv.value(record);
-        for (byte b : value) {
-            if (b < '0' || b > '9') {
-                throw new MalformedResponseException("common record: not digits");
-            }
-        }
+        BasicInfo.requireDigits(value, "common record: not digits");
         LocalDate expiry = BasicInfo.yyyymmdd(Arrays.copyOfRange(value, 20, 28), "common record: expiry");
         String digits = new String(value, 0, 20, StandardCharsets.US_ASCII);
         return new CommonInfo(digits.substring(0, 15), digits.substring(15, 20), expiry);

@@ -15,11 +15,7 @@ public record MyNumber(String digits) {
             throw new MalformedResponseException("My Number: expected FF10 of 12 bytes");
         }
         byte[] value = tlv.value(ef);
-        for (byte d : value) {
-            if (d < '0' || d > '9') {
-                throw new MalformedResponseException("My Number: not 12 digits");
-            }
-        }
+        BasicInfo.requireDigits(value, "My Number: not 12 digits");
         return new MyNumber(new String(value, StandardCharsets.US_ASCII));
     }
 
