@@ -258,6 +258,14 @@ public final class CacheStore implements AutoCloseable {
         p.executeUpdate();
     }
 
+    private static void setLongOrNull(PreparedStatement p, int index, Long value) throws SQLException {
+        if (value == null) {
+            p.setNull(index, Types.INTEGER);
+        } else {
+            p.setLong(index, value);
+        }
+    }
+
     private static void insertOutbox(SqliteDatabase.Statements sql, long seq, String opId, String type, long now, String clerkId,
             String supervisorId, Long basedOnVersion, byte[] payload) throws SQLException {
         PreparedStatement p = sql.prepared("INSERT INTO outbox (seq, op_id, type, occurred_at, clerk_id, supervisor_id,"
@@ -268,11 +276,7 @@ public final class CacheStore implements AutoCloseable {
         p.setLong(4, now);
         p.setString(5, clerkId);
         p.setString(6, supervisorId);
-        if (basedOnVersion == null) {
-            p.setNull(7, Types.INTEGER);
-        } else {
-            p.setLong(7, basedOnVersion);
-        }
+        setLongOrNull(p, 7, basedOnVersion);
         p.setBytes(8, payload);
         p.setString(9, LocalSyncState.PENDING.name());
         p.setLong(10, now);
@@ -610,11 +614,7 @@ public final class CacheStore implements AutoCloseable {
             settle.setString(1, state);
             settle.setString(2, outcome);
             settle.setString(3, reason);
-            if (version == null) {
-                settle.setNull(4, Types.INTEGER);
-            } else {
-                settle.setLong(4, version);
-            }
+            setLongOrNull(settle, 4, version);
             settle.setLong(5, now);
             settle.setString(6, caseId);
             settle.setLong(7, from);
