@@ -31,10 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The durable store: counter acts, the outbox and the audit chain in {@code outbox.db}.
  *
- * <p><b>Durability.</b> {@link #record} writes the act's row, which carries its link of the audit chain
- * (schema V8), and its outbox entry (opId UUIDv7, the next gap-free seq, basedOn) in ONE IMMEDIATE
- * transaction on a WAL database with {@code synchronous=FULL}; it returns only after that commit, so a
- * returned act survives SIGKILL and power loss. A failed write is rolled back whole and reported with a
+ * <p><b>Durability.</b> {@link #record} writes each act as ONE outbox row (schema V9, docs/decisions/0008): the
+ * entry sent to central (opId UUIDv7, the next gap-free seq, basedOn, the sealed payload, which is also the
+ * act's details), the act's card and its link of the audit chain, in ONE IMMEDIATE transaction on a WAL
+ * database with {@code synchronous=FULL}; it returns only after that commit, so a returned act survives
+ * SIGKILL and power loss. A failed write is rolled back whole and reported with a
  * coded error; nothing half-written remains.
  *
  * <p><b>Threads.</b> One writer at a time, on one connection: every database call holds the store's
@@ -107,7 +108,7 @@ public final class CacheStore implements AutoCloseable {
         try {
             SqliteDatabase db = writer.submit(() -> SqliteDatabase.open(settings.outboxFile(), SqliteDatabase.Durability.FULL,
                     settings.busyTimeout().toMillis(), "db/outbox",
-                    List.of(ActRow.class, OutboxRow.class, MetaRow.class, CaseRow.class, CaseActionRow.class), true)).get();
+                    List.of(OutboxRow.class, MetaRow.class, CaseRow.class, CaseActionRow.class), true)).get();
             // The writer's connection never checkpoints (wal_autocheckpoint=0): this thread does, off the commit path.
             ReentrantLock writeLock = new ReentrantLock(true);
             WalCheckpointer checkpointer = new WalCheckpointer(SqliteDatabase.url(settings.outboxFile(), SqliteDatabase.Durability.FULL,
@@ -213,11 +214,7 @@ public final class CacheStore implements AutoCloseable {
         long clock = Math.max(receipts.get(0).occurredAt().toEpochMilli(), lastClockMillis);
         db.inJdbcTransaction(sql -> {
             for (int i = 0; i < acts.size(); i++) {
-                CounterAct act = acts.get(i);
-                ChainLink link = links.get(i);
-                insertAct(sql, act, link, payloads.get(i));
-                insertOutbox(sql, link.seq, link.opId, act.type().name(), link.occurredAt, act.clerkId(), act.supervisorId(),
-                        act.basedOnVersion(), payloads.get(i));
+                insertAct(sql, acts.get(i), links.get(i), payloads.get(i));
             }
             return null;
         });
@@ -228,33 +225,49 @@ public final class CacheStore implements AutoCloseable {
         lastClockMillis = clock;
     }
 
-    /** An act's place in the audit chain (schema V8: columns of its counter_act row), computed before the transaction. */
+    /** An act's place in the audit chain (columns of its outbox row, V9), computed before the transaction. */
     private record ChainLink(long id, String opId, long seq, long occurredAt, String contentHash, String prevHash, String rowHash) {
     }
 
-    // The two inserts of the hot path, in plain JDBC on the store's connection (SqliteDatabase#inJdbcTransaction).
-    // They are the only place these rows are created; Hibernate reads and updates them afterwards.
+    // The inserts of outbox rows, in plain JDBC on the store's connection (SqliteDatabase#inJdbcTransaction). They are
+    // the only place these rows are created; Hibernate reads them and updates their sync state afterwards.
 
     /**
-     * The act with its link of the audit chain (V8): the hashes as 32-byte BLOBs (half the bytes of their hex text
-     * in every act's B-tree page), and the row hash covers its supervisor ({@code supervisor_in_chain} = 1).
+     * The act's one row (V9): its outbox entry with the act's card and its link of the audit chain, the hashes as
+     * 32-byte BLOBs (V8), and the row hash covering its supervisor ({@code supervisor_in_chain} = 1). The sealed
+     * payload is stored once: it is what central is sent and the act's details.
      */
     private static void insertAct(SqliteDatabase.Statements sql, CounterAct act, ChainLink link, byte[] payload) throws SQLException {
-        PreparedStatement p = sql.prepared("INSERT INTO counter_act (op_id, seq, type, card_serial, clerk_id, supervisor_id,"
-                + " occurred_at, details, audit_id, content_hash, prev_hash, row_hash, supervisor_in_chain)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)");
-        p.setString(1, link.opId);
-        p.setLong(2, link.seq);
+        PreparedStatement p = sql.prepared("INSERT INTO outbox (seq, op_id, type, occurred_at, clerk_id, supervisor_id,"
+                + " based_on_version, payload, state, enqueued_at, card_serial, audit_id, content_hash, prev_hash, row_hash,"
+                + " supervisor_in_chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, 1)");
+        p.setLong(1, link.seq);
+        p.setString(2, link.opId);
         p.setString(3, act.type().name());
-        p.setString(4, act.cardSerial());
+        p.setLong(4, link.occurredAt);
         p.setString(5, act.clerkId());
         p.setString(6, act.supervisorId());
-        p.setLong(7, link.occurredAt);
+        setLongOrNull(p, 7, act.basedOnVersion());
         p.setBytes(8, payload);
-        p.setLong(9, link.id);
-        p.setBytes(10, HEX.parseHex(link.contentHash));
-        p.setBytes(11, HEX.parseHex(link.prevHash));
-        p.setBytes(12, HEX.parseHex(link.rowHash));
+        p.setLong(9, link.occurredAt);
+        p.setString(10, act.cardSerial());
+        p.setLong(11, link.id);
+        p.setBytes(12, HEX.parseHex(link.contentHash));
+        p.setBytes(13, HEX.parseHex(link.prevHash));
+        p.setBytes(14, HEX.parseHex(link.rowHash));
+        p.executeUpdate();
+    }
+
+    /** An AUDIT_HEAD entry: an outbox row without an act, so without a link of the chain. */
+    private static void insertAuditHead(SqliteDatabase.Statements sql, long seq, String opId, long now, byte[] payload)
+            throws SQLException {
+        PreparedStatement p = sql.prepared("INSERT INTO outbox (seq, op_id, type, occurred_at, payload, state, enqueued_at)"
+                + " VALUES (?, ?, 'AUDIT_HEAD', ?, ?, 'PENDING', ?)");
+        p.setLong(1, seq);
+        p.setString(2, opId);
+        p.setLong(3, now);
+        p.setBytes(4, payload);
+        p.setLong(5, now);
         p.executeUpdate();
     }
 
@@ -264,23 +277,6 @@ public final class CacheStore implements AutoCloseable {
         } else {
             p.setLong(index, value);
         }
-    }
-
-    private static void insertOutbox(SqliteDatabase.Statements sql, long seq, String opId, String type, long now, String clerkId,
-            String supervisorId, Long basedOnVersion, byte[] payload) throws SQLException {
-        PreparedStatement p = sql.prepared("INSERT INTO outbox (seq, op_id, type, occurred_at, clerk_id, supervisor_id,"
-                + " based_on_version, payload, state, enqueued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        p.setLong(1, seq);
-        p.setString(2, opId);
-        p.setString(3, type);
-        p.setLong(4, now);
-        p.setString(5, clerkId);
-        p.setString(6, supervisorId);
-        setLongOrNull(p, 7, basedOnVersion);
-        p.setBytes(8, payload);
-        p.setString(9, LocalSyncState.PENDING.name());
-        p.setLong(10, now);
-        p.executeUpdate();
     }
 
     /**
@@ -310,10 +306,13 @@ public final class CacheStore implements AutoCloseable {
 
     private boolean isOnDisk(RecordedAct receipt) {
         try {
-            return db.sessions().fromTransaction(s -> {
-                // The act (which carries its link of the audit chain) and its outbox entry commit together.
-                OutboxRow r = s.find(OutboxRow.class, receipt.seq());
-                return r != null && r.opId.equals(receipt.opId().toString()) && s.find(ActRow.class, r.opId) != null;
+            // The act is one row (V9): its outbox entry carries its link of the audit chain.
+            return db.inJdbcRead(sql -> {
+                PreparedStatement p = sql.prepared(SQL_ACT);
+                p.setLong(1, receipt.seq());
+                try (ResultSet rs = p.executeQuery()) {
+                    return rs.next() && receipt.opId().toString().equals(rs.getString(1));
+                }
             });
         } catch (RuntimeException e) {
             db.resetConnection();
@@ -371,7 +370,7 @@ public final class CacheStore implements AutoCloseable {
                 byte[] payload = sealPayload(Map.of("hash", headHash, "count", nextAuditId - 1), opId);
                 long seq = nextSeq;
                 db.inJdbcTransaction(sql -> {
-                    insertOutbox(sql, seq, opId, OperationType.AUDIT_HEAD.name(), now, null, null, null, payload);
+                    insertAuditHead(sql, seq, opId, now, payload);
                     return null;
                 });
                 nextSeq++;
@@ -408,17 +407,17 @@ public final class CacheStore implements AutoCloseable {
     static final String SQL_SETTLE = "UPDATE outbox SET state = ?, outcome = ?, reason = ?, card_status_version = ?, acked_at = ?,"
             + " case_id = ? WHERE seq BETWEEN ? AND ?";
     static final String SQL_MARK_IN_FLIGHT = "UPDATE outbox SET state = 'IN_FLIGHT' WHERE seq BETWEEN ? AND ? AND state = 'PENDING'";
-    /** Opens a case for an answered entry unless it exists; the card comes from the act. */
+    /** Opens a case for an answered entry unless it exists; the card comes from the act (its entry's row, by seq). */
     static final String SQL_OPEN_CASE = "INSERT OR IGNORE INTO follow_up_case (case_id, kind, seq, op_id, type, card_serial, reason,"
-            + " status, opened_at) SELECT ?, ?, ?, ?, ?, (SELECT card_serial FROM counter_act WHERE op_id = ?), ?, 'OPEN', ?";
+            + " status, opened_at) SELECT ?, ?, ?, ?, ?, (SELECT card_serial FROM outbox WHERE seq = ?), ?, 'OPEN', ?";
     /** Acknowledged acts past retention that still hold their payload: a range of the partial index outbox_acked_unpurged (V7). */
-    static final String SQL_PURGEABLE_ACKED = "SELECT seq, op_id FROM outbox WHERE state = 'ACKED' AND payload IS NOT NULL AND acked_at < ?";
+    static final String SQL_PURGEABLE_ACKED = "SELECT seq FROM outbox WHERE state = 'ACKED' AND payload IS NOT NULL AND acked_at < ?";
     /** Acts of closed conflicts and rejections past retention (one query per partial index). */
     static final String SQL_PURGEABLE_CONFLICTS = purgeable("CONFLICT");
     static final String SQL_PURGEABLE_REJECTIONS = purgeable("REJECTED");
 
     private static String purgeable(String state) {
-        return "SELECT o.seq, o.op_id FROM outbox o WHERE o.state = '" + state + "' AND o.payload IS NOT NULL AND EXISTS"
+        return "SELECT o.seq FROM outbox o WHERE o.state = '" + state + "' AND o.payload IS NOT NULL AND EXISTS"
                 + " (SELECT 1 FROM follow_up_case k WHERE k.case_id = o.case_id AND k.status = 'CLOSED' AND k.closed_at < ?)";
     }
 
@@ -632,7 +631,7 @@ public final class CacheStore implements AutoCloseable {
         p.setLong(3, seq);
         p.setString(4, opId);
         p.setString(5, type);
-        p.setString(6, opId);
+        p.setLong(6, seq);
         p.setString(7, reason);
         p.setLong(8, now);
         if (p.executeUpdate() > 0) {
@@ -727,8 +726,7 @@ public final class CacheStore implements AutoCloseable {
             c.seq = row.seq;
             c.opId = row.opId;
             c.type = row.type;
-            ActRow act = s.find(ActRow.class, row.opId);
-            c.cardSerial = act == null ? null : act.cardSerial;
+            c.cardSerial = row.cardSerial;
         }
         s.persist(c);
         LOG.warn("follow-up case {} opened: {} seq {} reason {}", caseId, kind, c.seq, reason);
@@ -957,56 +955,87 @@ public final class CacheStore implements AutoCloseable {
         this.caseActionListener = listener;
     }
 
-    /** The payload of a recorded act, opened, for the workflow that printed it (e.g. a reprint). */
-    public JsonNode details(UUID opId) {
-        return onWriter(() -> {
-            ActRow row = db.sessions().fromTransaction(s -> s.find(ActRow.class, opId.toString()));
-            if (row == null || row.details == null) {
-                return null;
-            }
-            try {
-                return JSON.readTree(cipher.open(row.details, row.opId.getBytes(StandardCharsets.US_ASCII), Long.toString(row.seq)));
+    /**
+     * The payload of the act recorded at {@code seq} (its {@link RecordedAct#seq()} or {@link OutboxEntry#seq()}), opened,
+     * for the workflow that printed it (e.g. a reprint): a look-up by the outbox's key, which is also the act's (V9).
+     * Null when no act has that seq (an AUDIT_HEAD entry is not an act) or its personal data was purged.
+     */
+    public JsonNode details(long seq) {
+        return onWriter(() -> db.inJdbcRead(sql -> {
+            PreparedStatement p = sql.prepared(SQL_ACT);
+            p.setLong(1, seq);
+            try (ResultSet rs = p.executeQuery()) {
+                if (!rs.next() || OperationType.AUDIT_HEAD.name().equals(rs.getString(2)) || rs.getBytes(3) == null) {
+                    return null;
+                }
+                return JSON.readTree(cipher.open(rs.getBytes(3), rs.getString(1).getBytes(StandardCharsets.US_ASCII), Long.toString(seq)));
             } catch (java.io.IOException e) {
-                throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", row.seq), e);
+                throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", seq), e);
             }
-        });
+        }));
     }
 
-    /**
-     * The audit chain in order (schema V8: the chain is on the act rows), one row per act entry of the outbox,
-     * oldest first, with its act: the chain follows the seqs, since an act and its outbox entry commit together
-     * and both its seq and its place in the chain are assigned under the write lock. The act's columns are NULL
-     * when the outbox entry has no act (a deleted act). The supervisor is the one the row hash covers.
-     */
-    static final String SQL_CHAIN = "SELECT o.seq, c.op_id, c.seq, c.audit_id, c.type, c.clerk_id,"
-            + " CASE WHEN c.supervisor_in_chain = 1 THEN c.supervisor_id END, c.occurred_at, c.content_hash, c.prev_hash, c.row_hash,"
-            + " c.details FROM outbox o LEFT JOIN counter_act c ON c.op_id = o.op_id WHERE o.type <> 'AUDIT_HEAD' ORDER BY o.seq";
-    static final String SQL_COUNT_ACTS = "SELECT count(*) FROM counter_act";
+    /** One act's row by its seq (the outbox's primary key): its opId, type and sealed payload. */
+    static final String SQL_ACT = "SELECT op_id, type, payload FROM outbox WHERE seq = ?";
 
     /**
-     * Walks the audit chain from the first row: each row must hash to its stored hash, link to the
-     * previous row's hash, carry the next id, and (until purged) match its act's sealed payload. Every act
-     * entry of the outbox must have its act on the chain, and no act may be missing from the outbox.
+     * Every outbox row in seq order (the primary key: no sort), with what the walk of the audit chain checks: since V9
+     * an act's link of the chain is on its own row (NULL for an AUDIT_HEAD entry). The supervisor is the one the row
+     * hash covers.
+     */
+    static final String SQL_CHAIN = "SELECT seq, op_id, type, audit_id, clerk_id, CASE WHEN supervisor_in_chain = 1 THEN supervisor_id END,"
+            + " occurred_at, content_hash, prev_hash, row_hash, payload FROM outbox ORDER BY seq";
+    /** Acts that V9 could not fold into the outbox (a store someone had edited): normally none. */
+    static final String SQL_COUNT_OUTSIDE = "SELECT count(*) FROM act_outside_outbox";
+
+    /**
+     * Walks the outbox from seq 1 and the audit chain along it: the seqs must have no gap (the store assigns them
+     * gap-free and never deletes an entry); each act's link must hash to its stored hash, link to the previous link's
+     * hash, carry the next id and (until purged) match its sealed payload; each AUDIT_HEAD entry (until purged) must
+     * name the count and head the chain had at its seq. The walk must end where this store's own commits since it
+     * opened ended (its next seq, link and head, kept under the write lock): so deleting the newest act, which leaves
+     * no gap, is found while the store is open; after a restart only an AUDIT_HEAD written after it (a gap, or its
+     * count) or central (which holds the heads it was sent) can tell. Acts kept outside the outbox by V9 are reported.
      */
     public AuditVerification verifyAudit() {
         return onWriter(() -> db.inJdbcRead(sql -> {
             String prev = AuditChain.GENESIS;
             long n = 0;
+            long expectedSeq = 1;
             try (ResultSet rs = sql.prepared(SQL_CHAIN).executeQuery()) {
                 while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    if (seq != expectedSeq) {
+                        return new AuditVerification(false, n, prev, n + 1,
+                                "no outbox entry at seq " + expectedSeq + " (an entry was deleted)");
+                    }
+                    expectedSeq++;
+                    if (OperationType.AUDIT_HEAD.name().equals(rs.getString(3))) {
+                        String problem = headProblem(rs, n, prev);
+                        if (problem != null) {
+                            return new AuditVerification(false, n, prev, Math.max(n, 1), problem);
+                        }
+                        continue;
+                    }
                     n++;
                     String problem = chainProblem(rs, n, prev);
                     if (problem != null) {
                         return new AuditVerification(false, n, prev, n, problem);
                     }
-                    prev = hex(rs.getBytes(11));
+                    prev = hex(rs.getBytes(10));
                 }
             }
-            try (ResultSet rs = sql.prepared(SQL_COUNT_ACTS).executeQuery()) {
+            if (expectedSeq != nextSeq || n != nextAuditId - 1 || !prev.equals(headHash)) {
+                // What this store itself committed since it opened (kept under the write lock) ends later: its newest
+                // entries were deleted, or rows were appended, behind its back.
+                return new AuditVerification(false, n, prev, n + 1, "the outbox ends at seq " + (expectedSeq - 1)
+                        + " with " + n + " links, but this store wrote up to seq " + (nextSeq - 1) + " with " + (nextAuditId - 1));
+            }
+            try (ResultSet rs = sql.prepared(SQL_COUNT_OUTSIDE).executeQuery()) {
                 rs.next();
-                if (rs.getLong(1) != n) {
+                if (rs.getLong(1) > 0) {
                     return new AuditVerification(false, n + 1, prev, n + 1,
-                            (rs.getLong(1) - n) + " act(s) outside the outbox (a row was inserted)");
+                            rs.getLong(1) + " act(s) outside the outbox (kept by schema V9 from a store that had been edited)");
                 }
             }
             return new AuditVerification(true, n, prev, 0, null);
@@ -1018,31 +1047,50 @@ public final class CacheStore implements AutoCloseable {
         return hash == null ? "" : HEX.formatHex(hash);
     }
 
-    /** What is wrong with the chain's row {@code n} (a row of {@link #SQL_CHAIN}) after the hash {@code prev}, or null. */
+    /** What is wrong with the act in row {@code rs} of {@link #SQL_CHAIN}, the chain's row {@code n} after the hash {@code prev}, or null. */
     private static String chainProblem(ResultSet rs, long n, String prev) throws SQLException {
-        String opId = rs.getString(2);
-        if (opId == null || rs.getLong(3) != rs.getLong(1)) {
-            return "the act it records is missing";
-        }
         long id = rs.getLong(4);
         if (rs.wasNull()) {
-            return "the act has no link in the chain (its audit row was deleted before schema V8)";
+            return "the act has no link in the chain (its act or audit row was deleted before schema V9)";
         }
         if (id != n) {
             return "row id " + id + " where " + n + " was expected (a row was deleted or inserted)";
         }
-        if (!prev.equals(hex(rs.getBytes(10)))) {
+        if (!prev.equals(hex(rs.getBytes(9)))) {
             return "link to the previous row does not match";
         }
-        String contentHash = hex(rs.getBytes(9));
-        String rowHash = AuditChain.rowHash(id, prev, opId, rs.getLong(3), rs.getString(5), rs.getString(6),
-                rs.getString(7), rs.getLong(8), contentHash);
-        if (!rowHash.equals(hex(rs.getBytes(11)))) {
+        String contentHash = hex(rs.getBytes(8));
+        String rowHash = AuditChain.rowHash(id, prev, rs.getString(2), rs.getLong(1), rs.getString(3), rs.getString(5),
+                rs.getString(6), rs.getLong(7), contentHash);
+        if (!rowHash.equals(hex(rs.getBytes(10)))) {
             return "row content does not match its hash";
         }
-        byte[] details = rs.getBytes(12);
-        if (details != null && !AuditChain.sha256(details).equals(contentHash)) {
+        byte[] payload = rs.getBytes(11);
+        if (payload != null && !AuditChain.sha256(payload).equals(contentHash)) {
             return "the act's stored details do not match the audited hash";
+        }
+        return null;
+    }
+
+    /**
+     * What is wrong with the AUDIT_HEAD entry in row {@code rs} of {@link #SQL_CHAIN} when the chain before it has
+     * {@code n} links ending in {@code head}, or null. It was written under the write lock with the chain's count and
+     * head of that moment, so an act deleted or a chain rewritten before it shows here. A purged one proves nothing.
+     */
+    private String headProblem(ResultSet rs, long n, String head) throws SQLException {
+        byte[] sealed = rs.getBytes(11);
+        if (sealed == null) {
+            return null;
+        }
+        JsonNode claim;
+        try {
+            claim = JSON.readTree(cipher.open(sealed, rs.getString(2).getBytes(StandardCharsets.US_ASCII), Long.toString(rs.getLong(1))));
+        } catch (java.io.IOException | MadoguchiException e) {
+            return "the AUDIT_HEAD entry at seq " + rs.getLong(1) + " cannot be opened";
+        }
+        if (claim.path("count").asLong(-1) != n || !head.equals(claim.path("hash").asText())) {
+            return "the AUDIT_HEAD entry at seq " + rs.getLong(1) + " names " + claim.path("count").asLong(-1)
+                    + " links, the chain before it has " + n + " (or another head)";
         }
         return null;
     }
@@ -1060,18 +1108,18 @@ public final class CacheStore implements AutoCloseable {
     /**
      * Removes the personal data of acts that central acknowledged more than the retention period ago
      * ({@link StoreSettings#piiRetention()}, configuration key {@code cache.pii.retention.days}), and of
-     * CONFLICT or REJECTED acts whose case was closed more than that period ago: the sealed details and
-     * payload go; the audit chain keeps its hashes (and still verifies), the outbox its ids and states.
-     * The texts of case notes and closes central acknowledged that long ago go too. Returns how many
-     * acts were purged. The sync engine calls it once an hour.
+     * CONFLICT or REJECTED acts whose case was closed more than that period ago: the sealed payload (the act's
+     * details) goes and {@code purged_at} is set, by seq; the row keeps its link of the audit chain (which still
+     * verifies), its ids and its state. Acknowledged AUDIT_HEAD entries lose their payload the same way. The texts
+     * of case notes and closes central acknowledged that long ago go too. Returns how many outbox entries were
+     * purged. The sync engine calls it once an hour.
      */
     public int purgePersonalData() {
         long now = settings.clock().millis();
         long cutoff = now - settings.piiRetention().toMillis();
         return write(s -> {
-            // Seqs for the outbox (its key; it has no op_id index, V5), opIds for the acts (theirs).
+            // By seq: the outbox's key, and since V9 the act's (it has no op_id index, V5).
             List<Long> seqs = new ArrayList<>();
-            List<String> ops = new ArrayList<>();
             s.doWork(c -> {
                 for (String query : List.of(SQL_PURGEABLE_ACKED, SQL_PURGEABLE_CONFLICTS, SQL_PURGEABLE_REJECTIONS)) {
                     try (PreparedStatement p = c.prepareStatement(query)) {
@@ -1079,22 +1127,19 @@ public final class CacheStore implements AutoCloseable {
                         try (ResultSet rs = p.executeQuery()) {
                             while (rs.next()) {
                                 seqs.add(rs.getLong(1));
-                                ops.add(rs.getString(2));
                             }
                         }
                     }
                 }
             });
-            for (int i = 0; i < ops.size(); i += 500) {
-                int end = Math.min(ops.size(), i + 500);
-                s.createMutationQuery("update OutboxRow set payload = null where seq in :s").setParameter("s", seqs.subList(i, end))
-                        .executeUpdate();
-                s.createMutationQuery("update ActRow set details = null, purgedAt = :n where opId in :o")
-                        .setParameter("n", now).setParameter("o", ops.subList(i, end)).executeUpdate();
+            for (int i = 0; i < seqs.size(); i += 500) {
+                int end = Math.min(seqs.size(), i + 500);
+                s.createMutationQuery("update OutboxRow set payload = null, purgedAt = :n where seq in :s")
+                        .setParameter("n", now).setParameter("s", seqs.subList(i, end)).executeUpdate();
             }
             s.createMutationQuery("update CaseActionRow set body = null where sentAt < :c and body is not null")
                     .setParameter("c", cutoff).executeUpdate();
-            return ops.size();
+            return seqs.size();
         });
     }
 
@@ -1214,31 +1259,21 @@ public final class CacheStore implements AutoCloseable {
     }
 
     /**
-     * The head of the audit chain: the link of the newest act entry of the outbox (its seq and its place in the
-     * chain grow together), a look-up from the end of the outbox rather than a scan of the acts for the highest
-     * audit_id, which has no index.
+     * The head of the audit chain: the link of the newest act, read from the end of the outbox in seq order (an act's
+     * seq and its place in the chain grow together); it passes over the AUDIT_HEAD entries after it and, in a store
+     * someone edited, an act without a link.
      */
-    static final String SQL_CHAIN_HEAD = "SELECT audit_id, row_hash FROM counter_act WHERE op_id ="
-            + " (SELECT op_id FROM outbox WHERE type <> 'AUDIT_HEAD' ORDER BY seq DESC LIMIT 1)";
-    static final String SQL_CHAIN_HEAD_SCAN = "SELECT audit_id, row_hash FROM counter_act WHERE audit_id IS NOT NULL"
-            + " ORDER BY audit_id DESC LIMIT 1";
+    static final String SQL_CHAIN_HEAD = "SELECT audit_id, row_hash FROM outbox WHERE row_hash IS NOT NULL ORDER BY seq DESC LIMIT 1";
 
     private void reloadCounters() {
         db.sessions().inTransaction(s -> {
             Long maxSeq = s.createSelectionQuery("select max(seq) from OutboxRow", Long.class).getSingleResult();
             nextSeq = maxSeq == null ? 1 : maxSeq + 1;
             s.doWork(c -> {
-                nextAuditId = 1;
-                headHash = AuditChain.GENESIS;
-                // The scan only when the newest act has no link (its act or audit row deleted behind the store's back).
-                for (String query : List.of(SQL_CHAIN_HEAD, SQL_CHAIN_HEAD_SCAN)) {
-                    try (PreparedStatement p = c.prepareStatement(query); ResultSet rs = p.executeQuery()) {
-                        if (rs.next() && rs.getBytes(2) != null) {
-                            nextAuditId = rs.getLong(1) + 1;
-                            headHash = hex(rs.getBytes(2));
-                            return;
-                        }
-                    }
+                try (PreparedStatement p = c.prepareStatement(SQL_CHAIN_HEAD); ResultSet rs = p.executeQuery()) {
+                    boolean any = rs.next();
+                    nextAuditId = any ? rs.getLong(1) + 1 : 1;
+                    headHash = any ? hex(rs.getBytes(2)) : AuditChain.GENESIS;
                 }
             });
             // The last clock reading is the newest entry's time: no extra row to write per act.

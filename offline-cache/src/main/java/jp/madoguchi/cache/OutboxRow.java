@@ -5,7 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One outbox entry: the wire operation, sealed, and its local sync state (counter-rules §4.4). */
+/**
+ * One outbox entry: the wire operation, sealed, and its local sync state (counter-rules §4.4). Since schema V9 an
+ * act is this one row (docs/decisions/0008): the entry of an act also carries the act's card, when its personal
+ * data was purged, and its link of the audit chain; {@code payload} is the act's sealed details. Entries are
+ * created in plain JDBC only (CacheStore); the link's columns are never mapped here, so Hibernate cannot change them.
+ */
 @Entity
 @Table(name = "outbox")
 class OutboxRow {
@@ -34,4 +39,8 @@ class OutboxRow {
     long enqueuedAt;
     @Column(name = "acked_at")
     Long ackedAt;
+    @Column(name = "card_serial")
+    String cardSerial;
+    @Column(name = "purged_at")
+    Long purgedAt;
 }

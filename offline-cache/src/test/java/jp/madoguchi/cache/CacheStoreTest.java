@@ -75,7 +75,7 @@ class CacheStoreTest {
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
                 ResultSet rs = c.createStatement().executeQuery(
                         "select (select count(*) from counter_act), (select count(*) from outbox), (select count(*) from audit_log)")) {
-            // audit_log is a view of the acts' chain columns since V8: one link per act.
+            // counter_act and audit_log are views of the acts' outbox rows since V9: one act and one link per entry.
             rs.next();
             assertThat(List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3))).containsExactly(40, 40, 40);
         }
@@ -96,11 +96,11 @@ class CacheStoreTest {
     }
 
     @Test
-    void aRecordWhoseOutboxInsertFailsLeavesNoActNorLinkOfTheChain() throws Exception {
+    void aRecordWhoseInsertFailsLeavesNoActNorLinkOfTheChain() throws Exception {
         try (CacheStore store = open(new MutableClock(Instant.parse("2026-11-25T01:00:00Z")))) {
             store.record(Fixtures.delivery(Fixtures.serial(1), 1));
-            // Another process plants the seq the next act will take: its second insert (the outbox entry, after the
-            // act with its link of the audit chain) then fails.
+            // Another process plants the seq the next act will take: its one insert (the act's row with its link of
+            // the audit chain, V9) then fails.
             try (var c = DriverManager.getConnection(CacheStore.outboxJdbcUrl(dir.resolve("outbox.db"), Duration.ofSeconds(5)))) {
                 c.createStatement().execute("insert into outbox (seq, op_id, type, occurred_at, state, enqueued_at)"
                         + " values (2, 'planted', 'X', 0, 'PENDING', 0)");
@@ -109,7 +109,8 @@ class CacheStoreTest {
         }
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("outbox.db"));
                 ResultSet rs = c.createStatement().executeQuery(
-                        "select (select count(*) from counter_act), (select count(*) from audit_log), (select op_id from outbox where seq = 2)")) {
+                        "select (select count(*) from outbox where row_hash is not null), (select count(*) from audit_log),"
+                                + " (select op_id from outbox where seq = 2)")) {
             rs.next();
             assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3))).containsExactly("1", "1", "planted");
         }
@@ -152,13 +153,11 @@ class CacheStoreTest {
 
     @Test
     void personalDataIsNotFoundInAnyDatabaseFile() throws Exception {
-        UUID op;
         try (CacheStore store = open(new MutableClock(Instant.now()))) {
             for (int i = 0; i < 20; i++) {
                 store.record(Fixtures.applicationWithPersonalData(i));
             }
-            op = store.entries(1, 1).get(0).opId();
-            assertThat(store.details(op).path("resident").path("myNumber").asText()).isEqualTo(Fixtures.MY_NUMBER);
+            assertThat(store.details(store.entries(1, 1).get(0).seq()).path("resident").path("myNumber").asText()).isEqualTo(Fixtures.MY_NUMBER);
             // Grep while the WAL still holds the pages, and again after the checkpoint at close.
             assertNoFileContains(Fixtures.MY_NUMBER);
             assertNoFileContains("霞が関");
@@ -211,14 +210,14 @@ class CacheStoreTest {
             clock.advance(Duration.ofDays(2));
             // The conflict's case is still open: its act keeps its details however old it is.
             assertThat(store.purgePersonalData()).isEqualTo(1);
-            assertThat(store.details(synced.opId())).isNull();
-            assertThat(store.details(unsynced.opId())).isNotNull();
-            assertThat(store.details(conflicted.opId())).isNotNull();
+            assertThat(store.details(synced.seq())).isNull();
+            assertThat(store.details(unsynced.seq())).isNotNull();
+            assertThat(store.details(conflicted.seq())).isNotNull();
             store.closeCase("CASE-1", "S001", "申請重複を確認");
             clock.advance(Duration.ofDays(30).plusMinutes(1));
             assertThat(store.purgePersonalData()).isEqualTo(1);
-            assertThat(store.details(conflicted.opId())).isNull();
-            assertThat(store.details(unsynced.opId())).isNotNull();
+            assertThat(store.details(conflicted.seq())).isNull();
+            assertThat(store.details(unsynced.seq())).isNotNull();
             AuditVerification v = store.verifyAudit();
             assertThat(v.intact()).isTrue();
             assertThat(v.rows()).isEqualTo(3);

@@ -28,9 +28,9 @@ class WalCheckpointerTest {
     @Test
     void theStoresWriterConnectionNeverCheckpointsByItself() {
         try (SqliteDatabase manual = SqliteDatabase.open(dir.resolve("manual.db"), SqliteDatabase.Durability.FULL, 5000, "db/outbox",
-                List.of(ActRow.class, OutboxRow.class), true);
+                List.of(OutboxRow.class), true);
                 SqliteDatabase automatic = SqliteDatabase.open(dir.resolve("auto.db"), SqliteDatabase.Durability.FULL, 5000, "db/outbox",
-                        List.of(ActRow.class, OutboxRow.class))) {
+                        List.of(OutboxRow.class))) {
             assertThat(autocheckpoint(manual)).isZero();
             // The control: SQLite's default for any other connection.
             assertThat(autocheckpoint(automatic)).isEqualTo(1000);

@@ -61,7 +61,7 @@ public record FormSource(UUID opId, long seq, LocalDateTime at, boolean synced, 
             throw new IllegalStateException("no recorded act with seq " + seq);
         }
         OutboxEntry act = entries.get(0);
-        JsonNode details = station.store().details(act.opId());
+        JsonNode details = station.store().details(act.seq());
         String serial = details == null ? "" : details.path("cardSerial").asText("");
         Resident resident = Resident.of(station, serial);
         CardRecord card = resident.card();

@@ -88,7 +88,7 @@ public final class DailyTallies {
             if (!APPROVABLE.contains(e.type())) {
                 continue;
             }
-            JsonNode details = st.store().details(e.opId());
+            JsonNode details = st.store().details(e.seq());
             JsonNode approval = details == null ? null : details.path("approval");
             if (approval == null || !approval.path("selfApprovalReason").isTextual()) {
                 continue;

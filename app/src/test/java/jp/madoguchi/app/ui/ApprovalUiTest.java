@@ -169,7 +169,7 @@ class ApprovalUiTest extends WizardRobot {
         var last = stack.station.store().entries(0, 1000).stream().filter(e -> e.type() == jp.madoguchi.cache.OperationType.DELIVERY_COMPLETED)
                 .reduce((a, b) -> b).orElseThrow();
         assertThat(last.clerkId()).isEqualTo("S001");
-        assertThat(stack.station.store().details(last.opId()).path("approval").path("selfApprovalReason").asText()).isEqualTo("責任者が一人のため");
+        assertThat(stack.station.store().details(last.seq()).path("approval").path("selfApprovalReason").asText()).isEqualTo("責任者が一人のため");
         Screenshots.save(stage.getScene(), "a5-self-approval-summary");
     }
 

@@ -37,7 +37,7 @@ final class Recording {
         return store.summary().lastSeq();
     }
 
-    /** One act in one store transaction (business row + outbox + audit); blocks until it is on disk. */
+    /** One act in one store transaction (one outbox row with its link of the audit chain); blocks until it is on disk. */
     RecordedAct record(CounterAct act) {
         return store.record(act);
     }
@@ -53,7 +53,7 @@ final class Recording {
             if (!e.type().name().equals(type)) {
                 continue;
             }
-            JsonNode details = store.details(e.opId());
+            JsonNode details = store.details(e.seq());
             if (details != null && cardSerial.equals(details.path("cardSerial").asText())
                     && (extraKey == null || extraValue.equals(details.path(extraKey).asText()))) {
                 return Optional.of(e);

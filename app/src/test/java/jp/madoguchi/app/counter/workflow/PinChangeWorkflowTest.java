@@ -127,7 +127,7 @@ class PinChangeWorkflowTest {
         assertThat(r.queuedOffline()).isFalse();
         assertThat(r.cardSerialLast4()).isEqualTo(card.cardSerial().substring(11));
         assertThat(stack.actsFrom(r.seq())).containsExactly(OperationType.PIN_CHANGED);
-        assertThat(stack.store.details(r.opId()).path("pinTypes").toString()).isEqualTo("[\"AUTH\",\"JUKI\"]");
+        assertThat(stack.store.details(r.seq()).path("pinTypes").toString()).isEqualTo("[\"AUTH\",\"JUKI\"]");
         assertThat(verifies(PinKind.AUTH, "4096")).isTrue();
         assertThat(verifies(PinKind.JUKI, "1111")).isTrue();
         assertThat(verifies(PinKind.CARD_TEXT, "5827")).as("a PIN not chosen is untouched").isTrue();

@@ -145,7 +145,7 @@ class SupervisorApprovalTest {
         DeliveryWorkflow.Receipt r = w.receipt().orElseThrow();
         assertThat(r.visitorType()).isEqualTo(VisitorType.VOLUNTARY_PROXY);
         // The act (and the audit-covered payload) names the approver; central receives it as supervisorId.
-        assertThat(stack.store.details(r.opId()).path("approval").path("supervisorId").asText()).isEqualTo("S002");
+        assertThat(stack.store.details(r.seq()).path("approval").path("supervisorId").asText()).isEqualTo("S002");
         assertThat(stack.engine.awaitSettled(r.seq(), Duration.ofSeconds(20)).outcome()).isEqualTo("APPLIED");
         String body = stack.centralOperationBody(r.opId());
         assertThat(body).contains("\"supervisorId\":\"S002\"").contains("\"clerkId\":\"" + CounterStack.CLERK + "\"");
@@ -250,7 +250,7 @@ class SupervisorApprovalTest {
         DeliveryWorkflow.Receipt r = w.receipt().orElseThrow();
 
         // The act's audit-covered payload carries the reason; central keeps it in the operation's body.
-        var approval = stack.store.details(r.opId()).path("approval");
+        var approval = stack.store.details(r.seq()).path("approval");
         assertThat(approval.path("supervisorId").asText()).isEqualTo("S002");
         assertThat(approval.path("selfApprovalReason").asText()).isEqualTo(reason);
         assertThat(stack.store.verifyAudit().intact()).isTrue();
