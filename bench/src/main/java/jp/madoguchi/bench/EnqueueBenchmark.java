@@ -20,8 +20,8 @@ import jp.madoguchi.cache.OperationType;
 import jp.madoguchi.cache.StoreSettings;
 
 /**
- * Durable enqueue: {@link CacheStore#record} (the act row with its link of the audit chain + the outbox
- * entry, AES-GCM sealing, the audit hash, the store's write lock, one fsynced commit) against the floor it
+ * Durable enqueue: {@link CacheStore#record} (the act's one outbox row with its link of the audit chain, schema V9;
+ * AES-GCM sealing, the audit hash, the store's write lock, one fsynced commit) against the floor it
  * cannot beat, a raw JDBC single-row insert and commit on a file with the same pragmas (SQLite's automatic
  * WAL checkpoint included, as any plain connection has it). Both run in the same process and directory, in
  * alternating blocks so machine noise hits both alike. After every block, of either side, the bench pauses for
