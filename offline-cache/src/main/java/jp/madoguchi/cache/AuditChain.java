@@ -21,20 +21,39 @@ final class AuditChain {
 
     static String rowHash(long id, String prevHash, String opId, long seq, String type, String clerkId,
             String supervisorId, long occurredAt, String contentHash) {
-        String canonical = String.join("\n", Long.toString(id), prevHash, opId, Long.toString(seq), type, clerkId,
-                Long.toString(occurredAt), contentHash);
+        return HexFormat.of().formatHex(rowDigest(id, prevHash, opId, seq, type, clerkId, supervisorId, occurredAt, contentHash));
+    }
+
+    /** {@link #rowHash} as the 32 bytes the store keeps (schema V8), without a round trip through hex. */
+    static byte[] rowDigest(long id, String prevHash, String opId, long seq, String type, String clerkId,
+            String supervisorId, long occurredAt, String contentHash) {
+        StringBuilder canonical = new StringBuilder(320).append(id).append('\n').append(prevHash).append('\n').append(opId)
+                .append('\n').append(seq).append('\n').append(type).append('\n').append(clerkId).append('\n').append(occurredAt)
+                .append('\n').append(contentHash);
         // The content hash before it is fixed-length hex, so the appended field cannot be confused with it.
         if (supervisorId != null) {
-            canonical = canonical + "\nsupervisor:" + supervisorId;
+            canonical.append("\nsupervisor:").append(supervisorId);
         }
-        return sha256(canonical.getBytes(StandardCharsets.UTF_8));
+        return digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static String sha256(byte[] data) {
+        return HexFormat.of().formatHex(digest(data));
+    }
+
+    /**
+     * SHA-256 of {@code data}. One digest per thread, reused ({@code digest} resets it): looking the algorithm up
+     * for every hash cost more than hashing a payload while the recording path still runs in the JIT's first tier.
+     */
+    static byte[] digest(byte[] data) {
+        return SHA256.get().digest(data);
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is mandatory in every JDK", e);
         }
-    }
+    });
 }

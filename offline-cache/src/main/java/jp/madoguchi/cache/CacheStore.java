@@ -197,18 +197,21 @@ public final class CacheStore implements AutoCloseable {
         List<ChainLink> links = new ArrayList<>(acts.size());
         List<byte[]> payloads = new ArrayList<>(acts.size());
         long auditId = nextAuditId;
+        // The hashes are kept as the bytes stored and hashed as their hex text (AuditChain): each is made once.
         String prev = headHash;
+        byte[] prevDigest = HEX.parseHex(prev);
         for (int i = 0; i < acts.size(); i++) {
             CounterAct act = acts.get(i);
             RecordedAct receipt = receipts.get(i);
             String op = receipt.opId().toString();
             byte[] payload = cipher.seal(json.get(i), op.getBytes(StandardCharsets.US_ASCII));
             long occurredAt = receipt.occurredAt().toEpochMilli();
-            String contentHash = AuditChain.sha256(payload);
-            String rowHash = AuditChain.rowHash(auditId, prev, op, receipt.seq(), act.type().name(), act.clerkId(), act.supervisorId(),
-                    occurredAt, contentHash);
-            links.add(new ChainLink(auditId++, op, receipt.seq(), occurredAt, contentHash, prev, rowHash));
-            prev = rowHash;
+            byte[] contentDigest = AuditChain.digest(payload);
+            byte[] rowDigest = AuditChain.rowDigest(auditId, prev, op, receipt.seq(), act.type().name(), act.clerkId(),
+                    act.supervisorId(), occurredAt, HEX.formatHex(contentDigest));
+            links.add(new ChainLink(auditId++, op, receipt.seq(), occurredAt, contentDigest, prevDigest, rowDigest));
+            prev = HEX.formatHex(rowDigest);
+            prevDigest = rowDigest;
             payloads.add(payload);
         }
         long clock = Math.max(receipts.get(0).occurredAt().toEpochMilli(), lastClockMillis);
@@ -226,7 +229,7 @@ public final class CacheStore implements AutoCloseable {
     }
 
     /** An act's place in the audit chain (columns of its outbox row, V9), computed before the transaction. */
-    private record ChainLink(long id, String opId, long seq, long occurredAt, String contentHash, String prevHash, String rowHash) {
+    private record ChainLink(long id, String opId, long seq, long occurredAt, byte[] contentHash, byte[] prevHash, byte[] rowHash) {
     }
 
     // The inserts of outbox rows, in plain JDBC on the store's connection (SqliteDatabase#inJdbcTransaction). They are
@@ -252,9 +255,9 @@ public final class CacheStore implements AutoCloseable {
         p.setLong(9, link.occurredAt);
         p.setString(10, act.cardSerial());
         p.setLong(11, link.id);
-        p.setBytes(12, HEX.parseHex(link.contentHash));
-        p.setBytes(13, HEX.parseHex(link.prevHash));
-        p.setBytes(14, HEX.parseHex(link.rowHash));
+        p.setBytes(12, link.contentHash);
+        p.setBytes(13, link.prevHash);
+        p.setBytes(14, link.rowHash);
         p.executeUpdate();
     }
 
