@@ -66,6 +66,50 @@ class WalCheckpointerTest {
     }
 
     @Test
+    void afterAnIdleCheckpointTheCheckpointerStartsTheWalOverSoTheNextCommitDoesNot() throws Exception {
+        Path file = dir.resolve("restart.db");
+        String url = SqliteDatabase.url(file, SqliteDatabase.Durability.FULL, 5000);
+        try (SqliteDatabase db = SqliteDatabase.open(file, SqliteDatabase.Durability.FULL, 5000, "db/outbox", List.of(MetaRow.class), true);
+                WalCheckpointer checkpointer = new WalCheckpointer(url, Duration.ofMillis(20), 1000, new ReentrantLock())) {
+            db.onEveryCommit(checkpointer::committed);
+            insertMeta(db, "before");
+            awaitCheckpoints(checkpointer::walStarts, 1);
+            insertMeta(db, "after");
+            // The WAL was started over by the checkpointer's one-page write (page 1, the header holding user_version), so
+            // the store's commit is its second frame, in the same WAL (same salts). Had the commit started the WAL over
+            // itself, its own page (store_meta's) would be frame 1.
+            byte[] wal = Files.readAllBytes(file.resolveSibling("restart.db-wal"));
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(wal);
+            int pageSize = b.getInt(8);
+            int frame2 = 32 + pageSize + 24;
+            assertThat(b.getInt(32)).as("page of frame 1").isEqualTo(1);
+            assertThat(wal.length).as("the commit after is frame 2").isGreaterThanOrEqualTo(frame2 + 24 + pageSize);
+            assertThat(b.getInt(frame2)).as("page of frame 2").isNotEqualTo(1);
+            assertThat(new int[] {b.getInt(frame2 + 8), b.getInt(frame2 + 12)}).as("frame 2 belongs to the current WAL")
+                    .containsExactly(b.getInt(16), b.getInt(20));
+            assertThat(readMeta(db, "after")).isEqualTo("x");
+        }
+    }
+
+    private static void insertMeta(SqliteDatabase db, String name) {
+        db.inJdbcTransaction(sql -> {
+            var insert = sql.prepared("INSERT INTO store_meta (name, value) VALUES (?, 'x')");
+            insert.setString(1, name);
+            return insert.executeUpdate();
+        });
+    }
+
+    private static String readMeta(SqliteDatabase db, String name) {
+        return db.inJdbcRead(sql -> {
+            var query = sql.prepared("SELECT value FROM store_meta WHERE name = ?");
+            query.setString(1, name);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        });
+    }
+
+    @Test
     void theBoundCheckpointsABusyStoreCountingEveryCommitOfTheWriterConnection() throws Exception {
         Path file = dir.resolve("busy.db");
         String url = SqliteDatabase.url(file, SqliteDatabase.Durability.FULL, 5000);
