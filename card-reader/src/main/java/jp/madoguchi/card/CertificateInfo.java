@@ -17,9 +17,10 @@ import jp.madoguchi.card.codec.Tlv;
  * JVM makes, the JDK's attribute getters run cold and cost about 0.02 ms per certificate (measured in
  * session 8), while most callers look at none of them or only at {@link #notAfter()}.
  *
- * <p>Immutable and thread-safe: the decoded certificate is never handed out (see {@link #certificate()}),
- * the JDK's getters only read it, and each memoized value is an immutable object, so a racy first use
- * computes the same value twice at worst. {@link #derBytes()} returns a copy.
+ * <p>Immutable and thread-safe: the decoded certificate is only ever read ({@link X509Certificate} has no
+ * mutators, and the JDK's factory itself shares one decoded instance per encoding), and each memoized
+ * value is an immutable object, so a racy first use computes the same value twice at worst.
+ * {@link #derBytes()} returns a copy.
  */
 public final class CertificateInfo {
 
