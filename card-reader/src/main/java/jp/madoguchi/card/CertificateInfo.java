@@ -11,11 +11,18 @@ import java.time.Instant;
 import jp.madoguchi.card.codec.Tlv;
 
 /**
- * One certificate from a JPKI EF, parsed: subject, issuer, validity and key. {@link #der()} returns a
- * copy, so the record stays immutable.
+ * One certificate from a JPKI EF, checked and decoded by the JDK's X.509 factory when it is read:
+ * subject, issuer, serial number, validity and key. What a caller asks for is taken from that decoded
+ * certificate on first use and kept: a read decodes three certificates and, at the few hundred reads a
+ * JVM makes, the JDK's attribute getters run cold and cost about 0.02 ms per certificate (measured in
+ * session 8), while most callers look at none of them or only at {@link #notAfter()}.
+ *
+ * <p>Immutable and thread-safe: the decoded certificate is only ever read ({@link X509Certificate} has no
+ * mutators, and the JDK's factory itself shares one decoded instance per encoding), and each memoized
+ * value is an immutable object, so a racy first use computes the same value twice at worst.
+ * {@link #derBytes()} returns a copy.
  */
-public record CertificateInfo(String subject, String issuer, BigInteger serialNumber, Instant notBefore,
-                              Instant notAfter, PublicKey publicKey, byte[] derBytes) {
+public final class CertificateInfo {
 
     /**
      * One X.509 factory per thread (in practice the card thread), not a provider lookup per certificate:
@@ -29,39 +36,93 @@ public record CertificateInfo(String subject, String issuer, BigInteger serialNu
         }
     });
 
-    public CertificateInfo {
-        derBytes = derBytes.clone();
+    private final byte[] derBytes;
+    private final X509Certificate decoded;
+    private String subject;
+    private String issuer;
+    private Instant notBefore;
+    private Instant notAfter;
+
+    private CertificateInfo(byte[] der, X509Certificate decoded) {
+        this.derBytes = der.clone();
+        this.decoded = decoded;
+    }
+
+    /** The subject's distinguished name in RFC 2253 form. */
+    public String subject() {
+        String s = subject;
+        if (s == null) {
+            s = decoded.getSubjectX500Principal().getName();
+            subject = s;
+        }
+        return s;
+    }
+
+    /** The issuer's distinguished name in RFC 2253 form. */
+    public String issuer() {
+        String s = issuer;
+        if (s == null) {
+            s = decoded.getIssuerX500Principal().getName();
+            issuer = s;
+        }
+        return s;
+    }
+
+    public BigInteger serialNumber() {
+        return decoded.getSerialNumber();
+    }
+
+    public Instant notBefore() {
+        Instant t = notBefore;
+        if (t == null) {
+            t = decoded.getNotBefore().toInstant();
+            notBefore = t;
+        }
+        return t;
+    }
+
+    public Instant notAfter() {
+        Instant t = notAfter;
+        if (t == null) {
+            t = decoded.getNotAfter().toInstant();
+            notAfter = t;
+        }
+        return t;
+    }
+
+    public PublicKey publicKey() {
+        return decoded.getPublicKey();
     }
 
     /** A copy of the DER encoding. */
-    @Override
     public byte[] derBytes() {
         return derBytes.clone();
     }
 
     /** RSA modulus size in bits, or 0 for other keys. */
     public int keyBits() {
-        return publicKey instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : 0;
+        return publicKey() instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : 0;
     }
 
-    /** A fresh {@link X509Certificate} for the caller to verify against its own trust anchors. */
+    /**
+     * The certificate decoded again from its DER (the JDK's factory may hand back its cached instance),
+     * for the caller to verify against its own trust anchors.
+     */
     public X509Certificate certificate() {
         return decode(derBytes);
     }
 
     /**
      * Parses one DER certificate; the outer SEQUENCE must span the whole input (certificate EFs are
-     * exactly as long as their DER, §2.6).
+     * exactly as long as their DER, §2.6). The whole certificate is decoded here, so bad DER anywhere in
+     * it is a {@link MalformedResponseException} of the read, never of a later getter.
      */
     public static CertificateInfo parse(byte[] der) {
         Tlv outer = Tlv.read(der, 0, der.length);
         if (outer.tag() != 0x30 || outer.end() != der.length) {
             throw new MalformedResponseException("certificate: not one DER SEQUENCE spanning the EF");
         }
-        X509Certificate cert = decode(der);
-        return new CertificateInfo(cert.getSubjectX500Principal().getName(), cert.getIssuerX500Principal().getName(),
-                cert.getSerialNumber(), cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(),
-                cert.getPublicKey(), der);
+        return new CertificateInfo(der, decode(der));
     }
 
     private static X509Certificate decode(byte[] der) {
@@ -85,6 +146,6 @@ public record CertificateInfo(String subject, String issuer, BigInteger serialNu
 
     @Override
     public String toString() {
-        return "CertificateInfo[subject=" + subject + ", notAfter=" + notAfter + "]";
+        return "CertificateInfo[subject=" + subject() + ", notAfter=" + notAfter() + "]";
     }
 }

@@ -130,6 +130,37 @@ class CardDataTest {
     }
 
     @Test
+    void card_face_info_gives_key_id_and_version_in_upper_case_hex() {
+        CardFaceInfo info = CardFaceInfo.parse(HexFormat.of()
+                .parseHex("ff301ddf310406030e01df3204aabbcc0fdf330109df34053939393939df3500"));
+        assertThat(info.keyIdHex()).isEqualTo("AABBCC0F");
+        assertThat(info.versionHex()).isEqualTo("09");
+        assertThat(info.municipalityCode()).isEqualTo("99999");
+    }
+
+    @Test
+    void certificate_info_answers_what_the_jdk_decodes_from_the_same_der() throws Exception {
+        for (EmulatedCards.Kind kind : new EmulatedCards.Kind[] {EmulatedCards.Kind.DELIVERED, EmulatedCards.Kind.CHILD}) {
+            byte[] der = EmulatedCards.profile(kind).authCertificate();
+            java.security.cert.X509Certificate jdk = (java.security.cert.X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new java.io.ByteArrayInputStream(der));
+            CertificateInfo info = CertificateInfo.parse(der);
+            assertThat(info.subject()).isEqualTo(jdk.getSubjectX500Principal().getName()).isSameAs(info.subject());
+            assertThat(info.issuer()).isEqualTo(jdk.getIssuerX500Principal().getName());
+            assertThat(info.serialNumber()).isEqualTo(jdk.getSerialNumber());
+            assertThat(info.notBefore()).isEqualTo(jdk.getNotBefore().toInstant());
+            assertThat(info.notAfter()).isEqualTo(jdk.getNotAfter().toInstant());
+            assertThat(info.publicKey()).isEqualTo(jdk.getPublicKey());
+            assertThat(info.keyBits()).isEqualTo(2048);
+            assertThat(info.certificate()).isEqualTo(jdk);
+            assertThat(info.derBytes()).isEqualTo(der).isNotSameAs(info.derBytes());
+            assertThat(info).isEqualTo(CertificateInfo.parse(der.clone())).hasSameHashCodeAs(CertificateInfo.parse(der));
+            assertThat(info.toString()).contains(info.subject());
+        }
+    }
+
+    @Test
     void digest_info_of_9_6() {
         assertThat(HEX.formatHex(AdminSession.digestInfo("abc".getBytes(StandardCharsets.US_ASCII)))).isEqualTo(
                 "3031300D060960864801650304020105000420"

@@ -19,7 +19,8 @@ import net.jqwik.api.Provide;
  * Malformed card answers (truncated TLV, lengths beyond the data, absurd sizes, wrong DER, random
  * bytes, mutations of valid files) through every parser and the chunked EF reader: each either parses
  * or throws {@link MalformedResponseException} (or a {@link CardStatusException} for a bad status
- * word); never another exception, never a hang. 6 properties × 2,000 tries = 12,000 responses.
+ * word); never another exception, never a hang. 7 properties × 2,000 tries = 14,000 responses. A
+ * mutated certificate that still parses answers every getter (they read what the parse decoded).
  */
 class MalformedResponsePropertiesTest {
 
@@ -28,6 +29,7 @@ class MalformedResponsePropertiesTest {
     private static final byte[] EF0001 = HEX.parseHex("ff100c313233343536373839303138ffff");
     private static final byte[] FACE = HEX.parseHex("ff3018df310406030e01df3204aabbccdddf330101df34053939393939df3500");
     private static final byte[] KEY = generateResponse();
+    private static final byte[] CERTIFICATE = EmulatedCards.profile(EmulatedCards.Kind.DELIVERED).authCertificate();
     private static final List<Consumer<byte[]>> PARSERS = List.of(
             BasicInfo::parse, MyNumber::parse, CommonInfo::parse, CardFaceInfo::parse, TokenInfo::parse,
             CertificateInfo::parse, AdminSession::parsePublicKey, b -> Tlv.read(b, 0, b.length));
@@ -69,6 +71,19 @@ class MalformedResponsePropertiesTest {
     @Property(tries = 2000)
     void mutated_public_keys(@ForAll("mutationsOfKey") byte[] data) {
         onlyTypedFailures(() -> AdminSession.parsePublicKey(data));
+    }
+
+    @Property(tries = 2000)
+    void mutated_certificates(@ForAll("mutationsOfCertificate") byte[] data) {
+        onlyTypedFailures(() -> {
+            CertificateInfo info = CertificateInfo.parse(data);
+            assertThat(info.subject()).isNotNull();
+            assertThat(info.issuer()).isNotNull();
+            assertThat(info.serialNumber()).isNotNull();
+            assertThat(info.notBefore()).isBeforeOrEqualTo(info.notAfter());
+            assertThat(info.publicKey()).isNotNull();
+            assertThat(info.keyBits()).isNotNegative();
+        });
     }
 
     @Property(tries = 2000)
@@ -120,6 +135,11 @@ class MalformedResponsePropertiesTest {
     @Provide
     Arbitrary<byte[]> mutationsOfSmallFiles() {
         return Arbitraries.oneOf(mutations(EF0001), mutations(FACE));
+    }
+
+    @Provide
+    Arbitrary<byte[]> mutationsOfCertificate() {
+        return mutations(CERTIFICATE);
     }
 
     @Provide
