@@ -71,6 +71,7 @@ final class WalCheckpointer implements AutoCloseable {
     private final Thread thread;
     private Connection connection;
     private boolean failing;
+    private boolean walStartFailing;
 
     /** {@code writers}: the lock every writer of the store holds for its transaction (CacheStore's write lock). */
     WalCheckpointer(String url, Duration idle, long bound, Lock writers) {
@@ -155,8 +156,8 @@ final class WalCheckpointer implements AutoCloseable {
 
     /**
      * Right after a complete checkpoint, with the write lock held (no write in flight): a one-page write, so that the
-     * WAL's new header and its fsync are paid here and not by the next act. A failure is logged like a failed
-     * checkpoint; the next act then starts the WAL over as SQLite always does.
+     * WAL's new header and its fsync are paid here and not by the next act. A failure is logged once until one
+     * succeeds, like a failed checkpoint; the next act then starts the WAL over as SQLite does.
      */
     private void startWalOver() {
         try (Statement s = connection.createStatement()) {
@@ -166,8 +167,12 @@ final class WalCheckpointer implements AutoCloseable {
             }
             s.execute("PRAGMA user_version = " + version);
             walStarts.incrementAndGet();
+            walStartFailing = false;
         } catch (SQLException e) {
-            LOG.warn("starting the WAL over after a checkpoint failed (the next act does it): {}", e.getMessage());
+            if (!walStartFailing) {
+                LOG.warn("starting the WAL over after a checkpoint failed (the next act does it): {}", e.getMessage());
+            }
+            walStartFailing = true;
         }
     }
 
