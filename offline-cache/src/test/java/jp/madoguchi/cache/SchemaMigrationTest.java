@@ -148,11 +148,7 @@ class SchemaMigrationTest {
                         id, opId, seq, at + seq, contentHash, head, rowHash, a[3]);
                 head = rowHash;
                 if (seq == 4) {
-                    String headOp = "01936b2a-0000-7000-8000-000000000005";
-                    execute(c, "insert into outbox (seq, op_id, type, occurred_at, payload, state, enqueued_at)"
-                            + " values (5, ?, 'AUDIT_HEAD', ?, ?, 'ACKED', ?)", headOp, at + 5,
-                            cipher.seal(CacheStore.JSON.writeValueAsBytes(Map.of("hash", head, "count", 4)),
-                                    headOp.getBytes(StandardCharsets.US_ASCII)), at + 5);
+                    insertAuditHeadAt5(c, cipher, head, at);
                 }
             }
             auditBefore = rows(c, "select * from audit_log order by id");
@@ -252,11 +248,7 @@ class SchemaMigrationTest {
                 }
                 head = rowHash;
                 if (seq == 4) {
-                    String headOp = "01936b2a-0000-7000-8000-000000000005";
-                    execute(c, "insert into outbox (seq, op_id, type, occurred_at, payload, state, enqueued_at)"
-                            + " values (5, ?, 'AUDIT_HEAD', ?, ?, 'ACKED', ?)", headOp, at + 5,
-                            cipher.seal(CacheStore.JSON.writeValueAsBytes(Map.of("hash", head, "count", 4)),
-                                    headOp.getBytes(StandardCharsets.US_ASCII)), at + 5);
+                    insertAuditHeadAt5(c, cipher, head, at);
                 }
             }
             actsBefore = rows(c, "select * from counter_act order by seq");
@@ -364,6 +356,15 @@ class SchemaMigrationTest {
             assertThat(v.problem()).contains("no link in the chain");
             assertThat(store.entries(1, 10)).hasSize(1);
         }
+    }
+
+    /** An acknowledged AUDIT_HEAD entry at seq 5, as the store wrote it after four acts ending in {@code head}. */
+    private static void insertAuditHeadAt5(Connection c, FieldCipher cipher, String head, long at) throws Exception {
+        String headOp = "01936b2a-0000-7000-8000-000000000005";
+        execute(c, "insert into outbox (seq, op_id, type, occurred_at, payload, state, enqueued_at)"
+                + " values (5, ?, 'AUDIT_HEAD', ?, ?, 'ACKED', ?)", headOp, at + 5,
+                cipher.seal(CacheStore.JSON.writeValueAsBytes(Map.of("hash", head, "count", 4)),
+                        headOp.getBytes(StandardCharsets.US_ASCII)), at + 5);
     }
 
     private static void execute(Connection c, String sql, Object... values) throws Exception {
