@@ -204,7 +204,7 @@ public final class CacheStore implements AutoCloseable {
             CounterAct act = acts.get(i);
             RecordedAct receipt = receipts.get(i);
             String op = receipt.opId().toString();
-            byte[] payload = cipher.seal(json.get(i), op.getBytes(StandardCharsets.US_ASCII));
+            byte[] payload = sealPayload(json.get(i), op);
             long occurredAt = receipt.occurredAt().toEpochMilli();
             byte[] contentDigest = AuditChain.digest(payload);
             byte[] rowDigest = AuditChain.rowDigest(auditId, prev, op, receipt.seq(), act.type().name(), act.clerkId(),
@@ -323,8 +323,14 @@ public final class CacheStore implements AutoCloseable {
         }
     }
 
-    private byte[] sealPayload(Object payload, String opId) {
-        return cipher.seal(toJson(payload), opId.getBytes(StandardCharsets.US_ASCII));
+    /** An outbox entry's payload (JSON) sealed for its row: bound to its opId, which AES-GCM authenticates. */
+    private byte[] sealPayload(byte[] json, String opId) {
+        return cipher.seal(json, opId.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@link #sealPayload} undone for the entry at {@code seq}; one that does not open is a CORRUPTED_ROW naming the seq. */
+    private byte[] openPayload(byte[] sealed, String opId, long seq) {
+        return cipher.open(sealed, opId.getBytes(StandardCharsets.US_ASCII), Long.toString(seq));
     }
 
     private static byte[] toJson(Object payload) {
@@ -362,15 +368,14 @@ public final class CacheStore implements AutoCloseable {
                         .setMaxResults(1).uniqueResult());
                 String lastHead = null;
                 if (last != null && last.payload != null) {
-                    lastHead = JSON.readTree(cipher.open(last.payload, last.opId.getBytes(StandardCharsets.US_ASCII),
-                            Long.toString(last.seq))).path("hash").asText();
+                    lastHead = JSON.readTree(openPayload(last.payload, last.opId, last.seq)).path("hash").asText();
                 }
                 if (headHash.equals(lastHead) || nextAuditId == 1) {
                     return false;
                 }
                 long now = Math.max(settings.clock().millis(), lastClockMillis);
                 String opId = uuids.next(now).toString();
-                byte[] payload = sealPayload(Map.of("hash", headHash, "count", nextAuditId - 1), opId);
+                byte[] payload = sealPayload(toJson(Map.of("hash", headHash, "count", nextAuditId - 1)), opId);
                 long seq = nextSeq;
                 db.inJdbcTransaction(sql -> {
                     insertAuditHead(sql, seq, opId, now, payload);
@@ -456,7 +461,7 @@ public final class CacheStore implements AutoCloseable {
                     // Authenticated (AES-GCM, bound to the opId) and written by toJson as an object: sent as it is,
                     // not parsed and written again. The outer braces are checked so that a payload that is not an
                     // object never reaches a batch.
-                    byte[] payload = cipher.open(sealed, opId.getBytes(StandardCharsets.US_ASCII), Long.toString(seq));
+                    byte[] payload = openPayload(sealed, opId, seq);
                     if (!jsonObject(payload)) {
                         throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", seq));
                     }
@@ -971,7 +976,7 @@ public final class CacheStore implements AutoCloseable {
                 if (!rs.next() || OperationType.AUDIT_HEAD.name().equals(rs.getString(2)) || rs.getBytes(3) == null) {
                     return null;
                 }
-                return JSON.readTree(cipher.open(rs.getBytes(3), rs.getString(1).getBytes(StandardCharsets.US_ASCII), Long.toString(seq)));
+                return JSON.readTree(openPayload(rs.getBytes(3), rs.getString(1), seq));
             } catch (java.io.IOException e) {
                 throw new MadoguchiException(CacheFailure.CORRUPTED_ROW, Map.of("seq", seq), e);
             }
@@ -1087,7 +1092,7 @@ public final class CacheStore implements AutoCloseable {
         }
         JsonNode claim;
         try {
-            claim = JSON.readTree(cipher.open(sealed, rs.getString(2).getBytes(StandardCharsets.US_ASCII), Long.toString(rs.getLong(1))));
+            claim = JSON.readTree(openPayload(sealed, rs.getString(2), rs.getLong(1)));
         } catch (java.io.IOException | MadoguchiException e) {
             return "the AUDIT_HEAD entry at seq " + rs.getLong(1) + " cannot be opened";
         }
