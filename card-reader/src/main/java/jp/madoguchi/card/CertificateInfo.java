@@ -12,14 +12,14 @@ import jp.madoguchi.card.codec.Tlv;
 
 /**
  * One certificate from a JPKI EF, checked and decoded by the JDK's X.509 factory when it is read:
- * subject, issuer, serial number, validity and key. What a caller asks for is taken from that decoded
- * certificate on first use and kept: a read decodes three certificates and, at the few hundred reads a
- * JVM makes, the JDK's attribute getters run cold and cost about 0.02 ms per certificate (measured in
- * session 8), while most callers look at none of them or only at {@link #notAfter()}.
+ * subject, issuer, serial number, validity and key. Each accessor asks that decoded certificate when
+ * called, not during the read: a read decodes three certificates and, at the few hundred reads a JVM
+ * makes, the JDK's attribute getters run cold and cost about 0.02 ms per certificate (measured in
+ * session 8), while most callers look at none of them or only at {@link #notAfter()}. The JDK keeps
+ * what they compute (the names' RFC 2253 text, the key), so asking again costs little.
  *
  * <p>Immutable and thread-safe: the decoded certificate is only ever read ({@link X509Certificate} has no
- * mutators, and the JDK's factory itself shares one decoded instance per encoding), and each memoized
- * value is an immutable object, so a racy first use computes the same value twice at worst.
+ * mutators, and the JDK's factory itself shares one decoded instance per encoding).
  * {@link #derBytes()} returns a copy.
  */
 public final class CertificateInfo {
@@ -38,10 +38,6 @@ public final class CertificateInfo {
 
     private final byte[] derBytes;
     private final X509Certificate decoded;
-    private String subject;
-    private String issuer;
-    private Instant notBefore;
-    private Instant notAfter;
 
     private CertificateInfo(byte[] der, X509Certificate decoded) {
         this.derBytes = der.clone();
@@ -50,22 +46,12 @@ public final class CertificateInfo {
 
     /** The subject's distinguished name in RFC 2253 form. */
     public String subject() {
-        String s = subject;
-        if (s == null) {
-            s = decoded.getSubjectX500Principal().getName();
-            subject = s;
-        }
-        return s;
+        return decoded.getSubjectX500Principal().getName();
     }
 
     /** The issuer's distinguished name in RFC 2253 form. */
     public String issuer() {
-        String s = issuer;
-        if (s == null) {
-            s = decoded.getIssuerX500Principal().getName();
-            issuer = s;
-        }
-        return s;
+        return decoded.getIssuerX500Principal().getName();
     }
 
     public BigInteger serialNumber() {
@@ -73,21 +59,11 @@ public final class CertificateInfo {
     }
 
     public Instant notBefore() {
-        Instant t = notBefore;
-        if (t == null) {
-            t = decoded.getNotBefore().toInstant();
-            notBefore = t;
-        }
-        return t;
+        return decoded.getNotBefore().toInstant();
     }
 
     public Instant notAfter() {
-        Instant t = notAfter;
-        if (t == null) {
-            t = decoded.getNotAfter().toInstant();
-            notAfter = t;
-        }
-        return t;
+        return decoded.getNotAfter().toInstant();
     }
 
     public PublicKey publicKey() {
