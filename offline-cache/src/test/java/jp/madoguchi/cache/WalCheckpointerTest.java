@@ -59,7 +59,7 @@ class WalCheckpointerTest {
             awaitRowsInDatabaseFileAlone(dir.resolve("outbox.db"), "outbox", 20);
             // The rows reach the file while the checkpoint runs; it is counted once SQLite reports it complete.
             awaitCheckpoints(store::walCheckpoints, 1);
-            // Recording goes on after a checkpoint (the next commit starts the WAL over).
+            // Recording goes on after a checkpoint (the checkpointer has started the WAL over, or the commit does).
             store.record(Fixtures.delivery(Fixtures.serial(21), 21));
             assertThat(store.summary().depth()).isEqualTo(21);
         }
